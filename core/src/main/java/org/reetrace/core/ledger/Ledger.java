@@ -1,0 +1,420 @@
+package org.reetrace.core.ledger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.reetrace.core.composition.Composition;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.element.Element;
+import org.reetrace.core.event.Adjust;
+import org.reetrace.core.event.Assay;
+import org.reetrace.core.event.Dispose;
+import org.reetrace.core.event.Export;
+import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Import;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Ship;
+import org.reetrace.core.event.Transform;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.LotStatus;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.pedigree.Origin;
+import org.reetrace.core.pedigree.Pedigree;
+import org.reetrace.core.pedigree.PedigreeKey;
+import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
+import org.reetrace.core.registry.Facility;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.FacilityKind;
+import org.reetrace.core.registry.Registry;
+
+/**
+ * The ledger state machine. It accepts or refuses each event against the books as they stand and keeps the
+ * invariants of the design: element conservation to the milligram, no lot used beyond what remains or after it
+ * closed, only the holder acts, no element created beyond tolerance (differences are booked, never dropped),
+ * pedigrees that add up, and a hash chain over everything accepted.
+ *
+ * <p>Not thread-safe by design: one writer applies events in order, so validation needs no locks. A refused
+ * event changes nothing: every check runs before the first change.
+ */
+public final class Ledger {
+
+    private final Registry registry;
+    private final Tolerance tolerance;
+    private final Map<LotId, Lot> lots;
+    private final Map<FacilityId, Composition> stock = new HashMap<>();
+    private Balance balance;
+    private long sequence;
+    private String head;
+
+    private Ledger(Registry registry, Tolerance tolerance, Map<LotId, Lot> lots, Balance balance, long sequence,
+                   String head) {
+        this.registry = registry;
+        this.tolerance = tolerance;
+        this.lots = lots;
+        this.balance = balance;
+        this.sequence = sequence;
+        this.head = head;
+        lots.values().forEach(l -> addStock(l, 1));
+    }
+
+    public static Ledger empty(Registry registry, Tolerance tolerance) {
+        return new Ledger(registry, tolerance, new HashMap<>(), Balance.EMPTY, 0, HashChain.GENESIS);
+    }
+
+    /** The books as stored: every lot ever booked, the balance, and the last link of the chain. */
+    public static Ledger restore(Registry registry, Tolerance tolerance, Collection<Lot> lots, Balance balance,
+                                 long sequence, String head) {
+        Map<LotId, Lot> m = new HashMap<>(Math.max(16, lots.size() * 2));
+        lots.forEach(l -> m.put(l.id(), l));
+        return new Ledger(registry, tolerance, m, balance, sequence, head);
+    }
+
+    public Optional<Lot> lot(LotId id) {
+        return Optional.ofNullable(lots.get(id));
+    }
+
+    public Collection<Lot> lots() {
+        return Collections.unmodifiableCollection(lots.values());
+    }
+
+    public Balance balance() {
+        return balance;
+    }
+
+    /** Element masses of the active lots a facility holds. */
+    public Composition stock(FacilityId facility) {
+        return stock.getOrDefault(facility, Composition.ZERO);
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public String head() {
+        return head;
+    }
+
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    public Verdict apply(LedgerEvent event) {
+        Optional<Facility> actor = registry.facility(event.facility());
+        if (actor.isEmpty()) {
+            return reject("facility.unknown", "facility", "no facility " + event.facility() + " in the registry");
+        }
+        Facility facility = actor.get();
+        try {
+            return switch (event) {
+                case Extract e -> extract(e, facility);
+                case Assay e -> assay(e, facility);
+                case Ship e -> ship(e, facility);
+                case Receive e -> receive(e, facility);
+                case Transform e -> transform(e, facility);
+                case Export e -> export(e, facility);
+                case Import e -> importLot(e, facility);
+                case Dispose e -> dispose(e, facility);
+            case Adjust e -> adjust(e, facility);
+            };
+        } catch (Refused r) {
+            return r.verdict;
+        }
+    }
+
+    private Verdict extract(Extract e, Facility facility) {
+        if (!facility.kind().extracts()) {
+            return reject("facility.not-a-mine", "facility", facility.id() + " is a " + facility.kind()
+                    + "; only a MINE or IN_SITU_LEACH_MINE extracts");
+        }
+        if (e.form() != MaterialForm.ORE && e.form() != MaterialForm.CONCENTRATE) {
+            return reject("form.not-extractable", "form", "a mine extracts ORE or CONCENTRATE, not " + e.form());
+        }
+        checkNewLot("lot", e.lot(), "mass", e.mass(), "composition", e.composition());
+        Stage mining = new Stage(StageKind.MINING, facility.country(), facility.country());
+        PedigreeKey key = new PedigreeKey(Origin.mine(facility.id().value(), facility.country()), List.of(mining));
+        Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
+                LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
+        return commit(e, balance.extract(e.composition()), List.of(lot), List.of(), Set.of());
+    }
+
+    private Verdict assay(Assay e, Facility facility) {
+        Lot lot = held("lot", e.lot(), facility);
+        if (e.measured().totalMg() > lot.mass().mg()) {
+            return reject("composition.exceeds-mass", "measured", "measured elements weigh "
+                    + e.measured().totalMg() + " mg, more than lot " + lot.id() + " (" + lot.mass().mg() + " mg)");
+        }
+        if (lot.pedigree().isEmpty() && !e.measured().isZero()) {
+            return reject("lot.no-provenance", "measured", "lot " + lot.id()
+                    + " has no booked elements, so no origin to give the measured ones");
+        }
+        Lot assayed = lot.withContent(lot.mass(), e.measured(), lot.pedigree().allocate(e.measured()));
+        if (e.activity() != null) {
+            assayed = assayed.withActivity(e.activity());
+        }
+        return commit(e, balance.adjust(lot.composition(), e.measured()), List.of(assayed), List.of(), Set.of());
+    }
+
+    private Verdict ship(Ship e, Facility facility) {
+        Lot lot = held("lot", e.lot(), facility);
+        if (registry.facility(e.destination()).isEmpty()) {
+            return reject("facility.unknown", "destination", "no facility " + e.destination() + " in the registry");
+        }
+        if (e.destination().equals(facility.id())) {
+            return reject("ship.to-itself", "destination", "lot " + lot.id() + " is already at " + facility.id());
+        }
+        return commit(e, balance, List.of(lot.inTransitTo(e.destination())), List.of(), Set.of());
+    }
+
+    private Verdict receive(Receive e, Facility facility) {
+        Lot lot = lots.get(e.lot());
+        if (lot == null) {
+            return reject("lot.unknown", "lot", "no lot " + e.lot());
+        }
+        if (lot.status() != LotStatus.IN_TRANSIT) {
+            return reject("lot.not-in-transit", "lot", "lot " + lot.id() + " is " + lot.status() + ", not IN_TRANSIT");
+        }
+        if (!lot.destination().equals(facility.id())) {
+            return reject("lot.not-addressed", "lot", "lot " + lot.id() + " is on its way to " + lot.destination()
+                    + ", not to " + facility.id());
+        }
+        long shipped = lot.mass().mg();
+        long received = e.receivedMass().mg();
+        if (received == 0) {
+            return reject("mass.not-positive", "receivedMass", "received mass must be positive");
+        }
+        if (received > shipped + tolerance.allowanceMg(shipped)) {
+            return reject("mass.gain-beyond-tolerance", "receivedMass", "received " + received + " mg of lot "
+                    + lot.id() + " but " + shipped + " mg were shipped; tolerance is "
+                    + tolerance.allowanceMg(shipped) + " mg");
+        }
+        // A lighter weighing takes elements away in proportion; a heavier one (moisture, scale error within
+        // tolerance) adds mass but cannot add elements.
+        Composition composition = received >= shipped ? lot.composition()
+                : lot.composition().share(received, shipped);
+        Lot arrived = lot.receivedAt(facility.id(), facility.operator())
+                .withContent(e.receivedMass(), composition, lot.pedigree().portion(composition));
+        Balance b = balance.unexplained(difference(lot.composition(), composition));
+        return commit(e, b, List.of(arrived), List.of(), Set.of(lot.facility()));
+    }
+
+    private Verdict transform(Transform e, Facility facility) {
+        if (!facility.licensedFor(e.process())) {
+            return reject("process.not-licensed", "process", facility.id() + " is not registered for "
+                    + e.process() + " (registered: " + facility.technology().keySet() + ")");
+        }
+        if (e.inputs().isEmpty()) {
+            return reject("transform.no-inputs", "inputs", "a transformation needs at least one input lot");
+        }
+        if (e.outputs().isEmpty()) {
+            return reject("transform.no-outputs", "outputs", "a transformation needs at least one output lot");
+        }
+        Set<LotId> seen = new HashSet<>();
+        Composition in = Composition.ZERO;
+        Pedigree pool = Pedigree.EMPTY;
+        List<Lot> changed = new ArrayList<>();
+        for (int i = 0; i < e.inputs().size(); i++) {
+            Transform.Input input = e.inputs().get(i);
+            String field = "inputs[" + i + "]";
+            if (!seen.add(input.lot())) {
+                return reject("transform.duplicate-lot", field + ".lot", "lot " + input.lot() + " appears twice");
+            }
+            Lot lot = held(field + ".lot", input.lot(), facility);
+            if (input.mass().isZero()) {
+                return reject("mass.not-positive", field + ".mass", "input mass must be positive");
+            }
+            if (input.mass().mg() > lot.mass().mg()) {
+                return reject("lot.exceeds-remaining", field + ".mass", "uses " + input.mass().mg() + " mg of lot "
+                        + lot.id() + " but only " + lot.mass().mg() + " mg remain");
+            }
+            Composition used = lot.composition().share(input.mass().mg(), lot.mass().mg());
+            Pedigree usedPedigree = lot.pedigree().portion(used);
+            in = in.plus(used);
+            pool = pool.plus(usedPedigree);
+            Mass left = lot.mass().minus(input.mass());
+            Lot remaining = lot.withContent(left, lot.composition().minus(used), lot.pedigree().minus(usedPedigree));
+            changed.add(left.isZero() ? remaining.withStatus(LotStatus.CONSUMED) : remaining);
+        }
+        Composition out = Composition.ZERO;
+        for (int i = 0; i < e.outputs().size(); i++) {
+            Transform.Output output = e.outputs().get(i);
+            String field = "outputs[" + i + "]";
+            if (!seen.add(output.lot())) {
+                return reject("transform.duplicate-lot", field + ".lot", "lot " + output.lot() + " appears twice");
+            }
+            checkNewLot(field + ".lot", output.lot(), field + ".mass", output.mass(),
+                    field + ".composition", output.composition());
+            out = out.plus(output.composition());
+        }
+        long[] unexplained = new long[Element.count()];
+        for (Element el : Element.values()) {
+            long inMg = in.get(el);
+            long accounted = out.get(el) + e.declaredLoss().get(el);
+            long excess = accounted - inMg;
+            if (excess > tolerance.allowanceMg(inMg)) {
+                return reject("transform.creates-element", "outputs", "outputs and declared losses hold "
+                        + accounted + " mg " + el + " but only " + inMg + " mg went in; tolerance is "
+                        + tolerance.allowanceMg(inMg) + " mg");
+            }
+            unexplained[el.ordinal()] = inMg - accounted;
+        }
+        if (pool.isEmpty() && !out.isZero()) {
+            return reject("transform.no-provenance", "outputs", "the inputs hold no booked elements to give the outputs");
+        }
+        Optional<Stage> stage = e.process().stage()
+                .map(k -> new Stage(k, facility.country(), facility.technologyOrigin(e.process())));
+        List<Entry.Lineage> lineage = new ArrayList<>();
+        for (Transform.Output output : e.outputs()) {
+            Pedigree p = pool.allocate(output.composition());
+            if (stage.isPresent()) {
+                p = p.then(stage.get());
+            }
+            changed.add(new Lot(output.lot(), output.form(), output.mass(), output.composition(), facility.id(),
+                    facility.operator(), LotStatus.ACTIVE, p, null, null));
+            for (Transform.Input input : e.inputs()) {
+                lineage.add(new Entry.Lineage(input.lot(), output.lot()));
+            }
+        }
+        Balance b = balance.lose(e.declaredLoss()).unexplained(unexplained);
+        return commit(e, b, changed, lineage, Set.of());
+    }
+
+    private Verdict export(Export e, Facility facility) {
+        Lot lot = held("lot", e.lot(), facility);
+        return commit(e, balance, List.of(lot.withStatus(LotStatus.EXPORTED)), List.of(), Set.of());
+    }
+
+    private Verdict importLot(Import e, Facility facility) {
+        checkNewLot("lot", e.lot(), "mass", e.mass(), "composition", e.composition());
+        PedigreeKey key = new PedigreeKey(Origin.imported(e.supplier(), e.originCountry()), List.of());
+        if (e.upstreamStages().stream().noneMatch(s -> s.kind() == StageKind.MINING)) {
+            key = key.then(new Stage(StageKind.MINING, e.originCountry(), e.originCountry()));
+        }
+        for (Stage s : e.upstreamStages()) {
+            key = key.then(s);
+        }
+        Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
+                LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
+        return commit(e, balance.imports(e.composition()), List.of(lot), List.of(), Set.of());
+    }
+
+    private Verdict dispose(Dispose e, Facility facility) {
+        if (facility.kind() != FacilityKind.DISPOSAL_FACILITY) {
+            return reject("facility.not-disposal", "facility", facility.id() + " is a " + facility.kind()
+                    + ", not a DISPOSAL_FACILITY");
+        }
+        Lot lot = held("lot", e.lot(), facility);
+        if (lot.form() != MaterialForm.RESIDUE) {
+            return reject("form.not-residue", "lot", "lot " + lot.id() + " is " + lot.form() + "; only RESIDUE is disposed of");
+        }
+        return commit(e, balance, List.of(lot.withStatus(LotStatus.DISPOSED)), List.of(), Set.of());
+    }
+
+    private Verdict adjust(Adjust e, Facility facility) {
+        Lot lot = held("lot", e.lot(), facility);
+        if (e.composition().totalMg() > e.mass().mg()) {
+            return reject("composition.exceeds-mass", "composition", "elements weigh " + e.composition().totalMg()
+                    + " mg, more than the adjusted mass of " + e.mass().mg() + " mg");
+        }
+        if (lot.pedigree().isEmpty() && !e.composition().isZero()) {
+            return reject("lot.no-provenance", "composition", "lot " + lot.id()
+                    + " has no booked elements, so no origin to give the adjusted ones");
+        }
+        Lot adjusted = lot.withContent(e.mass(), e.composition(), lot.pedigree().allocate(e.composition()));
+        if (e.mass().isZero()) {
+            adjusted = adjusted.withStatus(LotStatus.CONSUMED);
+        }
+        return commit(e, balance.adjust(lot.composition(), e.composition()), List.of(adjusted), List.of(), Set.of());
+    }
+
+    /** The lot, if it exists, is active and is held by the facility. */
+    private Lot held(String field, LotId id, Facility facility) {
+        Lot lot = lots.get(id);
+        if (lot == null) {
+            throw new Refused("lot.unknown", field, "no lot " + id);
+        }
+        if (lot.status() != LotStatus.ACTIVE) {
+            throw new Refused("lot.closed", field, "lot " + id + " is " + lot.status()
+                    + "; only an ACTIVE lot can be acted on");
+        }
+        if (!lot.facility().equals(facility.id())) {
+            throw new Refused("lot.not-held", field, "lot " + id + " is held by " + lot.facility() + ", not by "
+                    + facility.id());
+        }
+        return lot;
+    }
+
+    private void checkNewLot(String lotField, LotId id, String massField, Mass mass, String compositionField,
+                             Composition composition) {
+        if (lots.containsKey(id)) {
+            throw new Refused("lot.exists", lotField, "lot " + id + " already exists");
+        }
+        if (mass.isZero()) {
+            throw new Refused("mass.not-positive", massField, "mass must be positive");
+        }
+        if (composition.totalMg() > mass.mg()) {
+            throw new Refused("composition.exceeds-mass", compositionField, "elements weigh "
+                    + composition.totalMg() + " mg, more than the lot's " + mass.mg() + " mg");
+        }
+    }
+
+    /** Carries a refusal out of the checks; never leaves {@link #apply}. */
+    private static final class Refused extends RuntimeException {
+        private final Verdict.Rejected verdict;
+
+        Refused(String code, String field, String message) {
+            super(message, null, false, false);
+            this.verdict = new Verdict.Rejected(code, field, message);
+        }
+    }
+
+    private static long[] difference(Composition before, Composition after) {
+        long[] d = before.toArray();
+        long[] a = after.toArray();
+        for (int i = 0; i < d.length; i++) {
+            d[i] -= a[i];
+        }
+        return d;
+    }
+
+    private static Verdict.Rejected reject(String code, String field, String message) {
+        return new Verdict.Rejected(code, field, message);
+    }
+
+    private Verdict commit(LedgerEvent event, Balance newBalance, List<Lot> changed, List<Entry.Lineage> lineage,
+                           Set<FacilityId> alsoTouched) {
+        Set<FacilityId> facilities = new LinkedHashSet<>(alsoTouched);
+        for (Lot lot : changed) {
+            Lot before = lots.put(lot.id(), lot);
+            if (before != null) {
+                addStock(before, -1);
+                facilities.add(before.facility());
+            }
+            addStock(lot, 1);
+            facilities.add(lot.facility());
+        }
+        balance = newBalance;
+        String previous = head;
+        head = HashChain.link(previous, event);
+        sequence++;
+        return new Verdict.Accepted(new Entry(sequence, head, previous, event, changed, lineage, facilities));
+    }
+
+    private void addStock(Lot lot, int sign) {
+        if (lot.status() != LotStatus.ACTIVE) {
+            return;
+        }
+        Composition have = stock.getOrDefault(lot.facility(), Composition.ZERO);
+        stock.put(lot.facility(), sign > 0 ? have.plus(lot.composition()) : have.minus(lot.composition()));
+    }
+}
