@@ -156,8 +156,11 @@ public final class Composition {
     }
 
     /**
-     * The share {@code part/whole} of every element, each rounded half-even: the element masses that go with
-     * {@code part} mg of a lot weighing {@code whole} mg.
+     * The share {@code part/whole} of every element: the element masses that go with {@code part} mg of a lot
+     * weighing {@code whole} mg. Each element is its exact share rounded down or up, and the elements together
+     * weigh the exact total share rounded half-even: the largest-remainder method. Rounding each element on its
+     * own could put up to half a milligram per element on the same side, so that the part (or what is left of the
+     * lot) would hold more element mass than it weighs; with the total rounded once, both stay within their mass.
      */
     public Composition share(long part, long whole) {
         if (part < 0 || whole <= 0 || part > whole) {
@@ -167,8 +170,33 @@ public final class Composition {
             return this;
         }
         long[] r = new long[mg.length];
+        long[] remainders = new long[mg.length];
+        long assigned = 0;
         for (int i = 0; i < r.length; i++) {
-            r[i] = Proportion.scale(mg[i], part, whole);
+            if (Math.multiplyHigh(mg[i], part) == 0 && mg[i] * part >= 0) {
+                r[i] = mg[i] * part / whole;
+                remainders[i] = mg[i] * part % whole;
+            } else {
+                java.math.BigInteger[] qr = java.math.BigInteger.valueOf(mg[i])
+                        .multiply(java.math.BigInteger.valueOf(part)).divideAndRemainder(java.math.BigInteger.valueOf(whole));
+                r[i] = qr[0].longValueExact();
+                remainders[i] = qr[1].longValueExact();
+            }
+            assigned += r[i];
+        }
+        // 0 <= left <= the number of non-zero remainders, because the target lies between floor and ceiling of the
+        // sum of the exact shares
+        long left = Proportion.scale(totalMg(), part, whole) - assigned;
+        while (left > 0) {
+            int best = -1;
+            for (int i = 0; i < r.length; i++) {
+                if (remainders[i] > 0 && (best < 0 || remainders[i] > remainders[best])) {
+                    best = i;
+                }
+            }
+            r[best]++;
+            remainders[best] = 0;
+            left--;
         }
         return new Composition(r);
     }

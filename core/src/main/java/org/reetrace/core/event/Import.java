@@ -29,7 +29,9 @@ public record Import(EventId id, Instant time, FacilityId facility, LotId lot, M
         Objects.requireNonNull(mass, "mass");
         Objects.requireNonNull(composition, "composition");
         Objects.requireNonNull(originCountry, "originCountry");
-        Objects.requireNonNull(supplier, "supplier");
+        if (supplier == null || supplier.isBlank() || supplier.length() > 200) {
+            throw new IllegalArgumentException("supplier must be a name of 1 to 200 characters: " + supplier);
+        }
         Objects.requireNonNull(declaration, "declaration");
         upstreamStages = upstreamStages == null ? List.of() : List.copyOf(upstreamStages);
     }

@@ -1,5 +1,6 @@
 package org.reetrace.core.ledger;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -56,6 +57,9 @@ public final class Ledger {
     private Balance balance;
     private long sequence;
     private String head;
+    /** Lots as they were before each change since the oldest open savepoint (null: the lot did not exist). */
+    private final List<Map.Entry<LotId, Lot>> undo = new ArrayList<>();
+    private int openSavepoints;
 
     private Ledger(Registry registry, Tolerance tolerance, Map<LotId, Lot> lots, Balance balance, long sequence,
                    String head) {
@@ -107,6 +111,43 @@ public final class Ledger {
 
     public Tolerance tolerance() {
         return tolerance;
+    }
+
+    /**
+     * Marks the books as they are now, so that everything applied after can be taken back: a batch that must
+     * be accepted whole, or a store transaction that failed after the ledger accepted its events.
+     */
+    public Savepoint savepoint() {
+        return new Savepoint(openSavepoints++, undo.size(), balance, sequence, head);
+    }
+
+    /** The books as they were at a savepoint; {@code depth} counts the savepoints open before it. */
+    public record Savepoint(int depth, int undoSize, Balance balance, long sequence, String head) {
+    }
+
+    /** Takes back everything applied since the savepoint and closes it. */
+    public void rollbackTo(Savepoint savepoint) {
+        for (int i = undo.size() - 1; i >= savepoint.undoSize(); i--) {
+            Map.Entry<LotId, Lot> before = undo.remove(i);
+            Lot now = before.getValue() == null ? lots.remove(before.getKey()) : lots.put(before.getKey(), before.getValue());
+            addStock(now, -1);
+            if (before.getValue() != null) {
+                addStock(before.getValue(), 1);
+            }
+        }
+        balance = savepoint.balance();
+        sequence = savepoint.sequence();
+        head = savepoint.head();
+        release(savepoint);
+    }
+
+    /** Keeps everything applied since the savepoint and closes it. */
+    public void release(Savepoint savepoint) {
+        // closing a savepoint closes any left open inside it
+        openSavepoints = savepoint.depth();
+        if (openSavepoints == 0) {
+            undo.clear();
+        }
     }
 
     public Verdict apply(LedgerEvent event) {
@@ -396,6 +437,9 @@ public final class Ledger {
         Set<FacilityId> facilities = new LinkedHashSet<>(alsoTouched);
         for (Lot lot : changed) {
             Lot before = lots.put(lot.id(), lot);
+            if (openSavepoints > 0) {
+                undo.add(new AbstractMap.SimpleImmutableEntry<>(lot.id(), before));
+            }
             if (before != null) {
                 addStock(before, -1);
                 facilities.add(before.facility());

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.Objects;
 
 import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.registry.Identifier;
 
 /**
  * Where material entered the books: a domestic mine (by facility id) or an import (by supplier), with the
@@ -19,7 +18,9 @@ public record Origin(Kind kind, String source, CountryCode country) implements C
 
     public Origin {
         Objects.requireNonNull(kind, "origin kind");
-        Identifier.check("origin source", source);
+        if (source == null || source.isBlank() || source.length() > 200) {
+            throw new IllegalArgumentException("origin source must be a name of 1 to 200 characters: " + source);
+        }
         Objects.requireNonNull(country, "origin country");
     }
 

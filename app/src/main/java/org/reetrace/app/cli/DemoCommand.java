@@ -1,0 +1,52 @@
+package org.reetrace.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.reetrace.app.demo.DemoChain;
+import org.reetrace.app.demo.DemoLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Serves the application with the demo chain in its ledger, and says where to look. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts reetrace with a demo mine-to-magnet chain in the ledger (loaded once; running it"
+                + " again keeps the data) and prints the URLs and API tokens to try.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return ServeCommand.serve(database, port, spec, (context, url) -> {
+            DemoLoader.Loaded loaded = context.getBean(DemoLoader.class).load();
+            PrintWriter out = spec.commandLine().getOut();
+            String magnets = DemoChain.MAGNETS.value();
+            out.printf("%nreetrace demo: %d events booked now, %d were already in the ledger.%n",
+                    loaded.booked(), loaded.alreadyThere());
+            out.printf("%n  API docs     %sswagger-ui.html%n", url);
+            out.printf("  regulator    export TOKEN=%s%n", loaded.regulatorToken());
+            out.printf("  magnet maker %s%n", loaded.magnetMakerToken());
+            out.printf("  separation   %s%n", loaded.separationPlantToken());
+            out.printf("%nTry:%n");
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s%n", url, magnets);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s/pedigree%n", url, magnets);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s/trace%n", url, magnets);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/facilities/%s/stock%n", url, DemoChain.SEPARATION);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/ledger/verification%n", url);
+            out.printf("  ./reetrace trace %s        (in another terminal, while this one runs)%n", magnets);
+            out.printf("  ./reetrace verify%n");
+            out.printf("%nCtrl-C stops the server; the data stays for the next start.%n");
+        });
+    }
+}

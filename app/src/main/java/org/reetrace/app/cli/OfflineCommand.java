@@ -1,0 +1,38 @@
+package org.reetrace.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works on the ledger without a web server: it gets the database options, starts the
+ * application, runs, and stops it again. Write {@link #run(ApplicationContext)}, print with
+ * {@link #out()}, and throw {@link CommandFailure} for errors the user can act on.
+ */
+public abstract class OfflineCommand implements Callable<Integer> {
+
+    @Mixin
+    protected DatabaseOptions database;
+
+    @Option(names = "--verbose", description = "Show the application's log.")
+    protected boolean verbose;
+
+    @Spec
+    protected CommandSpec spec;
+
+    /** Does the work with the application's beans; returns the exit code. */
+    protected abstract int run(ApplicationContext context);
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Override
+    public final Integer call() {
+        return Commands.runWith(database, verbose, this::run);
+    }
+}

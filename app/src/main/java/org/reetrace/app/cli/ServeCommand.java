@@ -1,0 +1,70 @@
+package org.reetrace.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the web application until the process is stopped (Ctrl-C or SIGTERM stop it cleanly). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Starts the web application: the REST API, its OpenAPI description and Swagger UI.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return serve(database, port, spec, (context, url) -> {
+            spec.commandLine().getOut().printf("reetrace %s serving on %s (API docs: %sswagger-ui.html)%n",
+                    Version.current(), url, url);
+        });
+    }
+
+    /**
+     * Starts the web application on {@code port}, hands it and its base URL to {@code started}, and waits until
+     * the process is stopped.
+     */
+    static int serve(DatabaseOptions database, int port, CommandSpec spec,
+                     BiConsumer<ConfigurableApplicationContext, String> started) throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new CommandFailure("--port must be between 0 and 65535, was " + port);
+        }
+        List<String> arguments = new ArrayList<>(database.springArguments());
+        arguments.add("--server.port=" + port);
+        CountDownLatch closed = new CountDownLatch(1);
+        ConfigurableApplicationContext context = Commands.application(WebApplicationType.SERVLET)
+                .listeners(new ClosedListener(closed))
+                .run(arguments.toArray(String[]::new));
+        int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        started.accept(context, "http://localhost:" + actualPort + "/");
+        spec.commandLine().getOut().flush();
+        closed.await();
+        return Commands.OK;
+    }
+
+    /** Releases the waiting command once the context closes, from the shutdown hook or otherwise. */
+    private record ClosedListener(CountDownLatch closed) implements ApplicationListener<ContextClosedEvent> {
+        @Override
+        public void onApplicationEvent(ContextClosedEvent event) {
+            closed.countDown();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.reetrace.app.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.reetrace.core.composition.Composition;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.event.CanonicalForm;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.ledger.Balance;
+import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.Tolerance;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.LotStatus;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.Registry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The ledger's tables: accepted events with their links, and the state they produce (lots with pedigrees,
+ * lineage, facility stocks, the national balance). Written only by the ledger writer, a batch of entries per
+ * transaction.
+ */
+@Component
+public class LedgerStore {
+
+    private static final String LOT_COLUMNS = """
+            id, form, mass_mg, composition, facility_id, holder_id, status, destination_id, activity_bq_g, pedigree""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+
+    public LedgerStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** The books as stored, ready for the writer to go on from. */
+    public Ledger load(Registry registry, Tolerance tolerance) {
+        List<Lot> lots = new ArrayList<>();
+        eachLot(lots::add);
+        Map<String, Object> row = jdbc.queryForMap("select * from ledger_balance");
+        Balance balance = Balance.of(longs(row.get("extracted")), longs(row.get("imported")), longs(row.get("lost")),
+                longs(row.get("unexplained")), longs(row.get("adjusted")));
+        return Ledger.restore(registry, tolerance, lots, balance, ((Number) row.get("seq")).longValue(),
+                (String) row.get("head"));
+    }
+
+    /** Every stored lot, read as a stream so the whole table never has to be in one result. */
+    public void eachLot(Consumer<Lot> consumer) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select " + LOT_COLUMNS + " from lot order by id");
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            consumer.accept(lot(rs));
+        });
+    }
+
+    public Balance storedBalance() {
+        Map<String, Object> row = jdbc.queryForMap("select * from ledger_balance");
+        return Balance.of(longs(row.get("extracted")), longs(row.get("imported")), longs(row.get("lost")),
+                longs(row.get("unexplained")), longs(row.get("adjusted")));
+    }
+
+    public Map<FacilityId, Composition> storedStocks() {
+        Map<FacilityId, Composition> m = new HashMap<>();
+        jdbc.query("select facility_id, composition from facility_stock",
+                rs -> {
+                    m.put(FacilityId.of(rs.getString(1)), Composition.ofArray(longs(rs.getArray(2))));
+                });
+        return m;
+    }
+
+    /** A lot from a row of {@code lot}. */
+    public Lot lot(ResultSet rs) throws SQLException {
+        String destination = rs.getString("destination_id");
+        return new Lot(LotId.of(rs.getString("id")), MaterialForm.valueOf(rs.getString("form")),
+                Mass.ofMilligrams(rs.getLong("mass_mg")), Composition.ofArray(longs(rs.getArray("composition"))),
+                FacilityId.of(rs.getString("facility_id")), OperatorId.of(rs.getString("holder_id")),
+                LotStatus.valueOf(rs.getString("status")), PedigreeJson.read(json.readTree(rs.getString("pedigree"))),
+                destination == null ? null : FacilityId.of(destination), rs.getBigDecimal("activity_bq_g"));
+    }
+
+    /** Stored events among the given ids. */
+    public Map<String, StoredEvent> find(Collection<String> eventIds) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "select event_id, seq, hash, content_digest, lots from ledger_event where event_id = any(?)");
+            ps.setArray(1, con.createArrayOf("text", eventIds.toArray()));
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1), new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3),
+                    rs.getString(4), Arrays.asList((String[]) rs.getArray(5).getArray())));
+        });
+        return found;
+    }
+
+    /**
+     * Writes accepted entries and the state after them in one transaction: the events, every lot they changed
+     * (as the ledger now has it), lineage, the stock of each facility touched, and the balance.
+     */
+    public void write(List<Entry> entries, Ledger ledger, Instant recordedAt) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<LotId, Lot> lots = new HashMap<>();
+        Map<LotId, Long> created = new HashMap<>();
+        Map<LotId, Long> updated = new HashMap<>();
+        Set<FacilityId> facilities = new LinkedHashSet<>();
+        List<Object[]> lineage = new ArrayList<>();
+        for (Entry e : entries) {
+            for (Lot lot : e.lots()) {
+                lots.put(lot.id(), lot);
+                created.putIfAbsent(lot.id(), e.sequence());
+                updated.put(lot.id(), e.sequence());
+            }
+            facilities.addAll(e.facilities());
+            e.lineage().forEach(l -> lineage.add(new Object[] {l.parent().value(), l.child().value(), e.sequence()}));
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.batchUpdate("""
+                    insert into ledger_event (seq, event_id, type, facility_id, event_time, recorded_at,
+                        content_digest, payload, lots, previous_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", entries, 1000, (ps, e) -> {
+                LedgerEvent event = e.event();
+                ps.setLong(1, e.sequence());
+                ps.setString(2, event.id().value());
+                ps.setString(3, event.type().name());
+                ps.setString(4, event.facility().value());
+                ps.setTimestamp(5, Timestamp.from(event.time()));
+                ps.setTimestamp(6, Timestamp.from(recordedAt));
+                ps.setString(7, CanonicalForm.digest(event));
+                ps.setString(8, json.writeValueAsString(EventJson.write(event)));
+                ps.setArray(9, ps.getConnection().createArrayOf("text",
+                        e.lots().stream().map(l -> l.id().value()).toArray()));
+                ps.setString(10, e.previous());
+                ps.setString(11, e.hash());
+            });
+            jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                    + "on conflict (id) do update set mass_mg = excluded.mass_mg, composition = excluded.composition, "
+                    + "facility_id = excluded.facility_id, holder_id = excluded.holder_id, status = excluded.status, "
+                    + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
+                    + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq",
+                    lots.values(), 1000, (ps, lot) -> {
+                        Connection con = ps.getConnection();
+                        ps.setString(1, lot.id().value());
+                        ps.setString(2, lot.form().name());
+                        ps.setLong(3, lot.mass().mg());
+                        ps.setArray(4, bigints(con, lot.composition().toArray()));
+                        ps.setString(5, lot.facility().value());
+                        ps.setString(6, lot.holder().value());
+                        ps.setString(7, lot.status().name());
+                        ps.setString(8, lot.headingTo().map(FacilityId::value).orElse(null));
+                        ps.setBigDecimal(9, lot.activity());
+                        ps.setString(10, json.writeValueAsString(PedigreeJson.write(lot.pedigree())));
+                        ps.setLong(11, created.get(lot.id()));
+                        ps.setLong(12, updated.get(lot.id()));
+                    });
+            if (!lineage.isEmpty()) {
+                jdbc.batchUpdate("insert into lineage (parent_id, child_id, seq) values (?, ?, ?) "
+                        + "on conflict do nothing", lineage);
+            }
+            long last = entries.getLast().sequence();
+            jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "
+                    + "on conflict (facility_id) do update set composition = excluded.composition, "
+                    + "updated_seq = excluded.updated_seq", facilities, 1000, (ps, f) -> {
+                        ps.setString(1, f.value());
+                        ps.setArray(2, bigints(ps.getConnection(), ledger.stock(f).toArray()));
+                        ps.setLong(3, last);
+                    });
+            Balance b = ledger.balance();
+            int rows = jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        update ledger_balance set seq = ?, head = ?, extracted = ?, imported = ?, lost = ?,
+                            unexplained = ?, adjusted = ? where seq = ?""");
+                ps.setLong(1, last);
+                ps.setString(2, entries.getLast().hash());
+                ps.setArray(3, bigints(con, b.extracted()));
+                ps.setArray(4, bigints(con, b.imported()));
+                ps.setArray(5, bigints(con, b.lost()));
+                ps.setArray(6, bigints(con, b.unexplained()));
+                ps.setArray(7, bigints(con, b.adjusted()));
+                ps.setLong(8, entries.getFirst().sequence() - 1);
+                return ps;
+            });
+            // a second writer on the same database would have moved the head: refuse rather than fork the chain
+            if (rows != 1) {
+                throw new IllegalStateException("ledger head moved under the writer: expected sequence "
+                        + (entries.getFirst().sequence() - 1) + " in ledger_balance");
+            }
+        });
+    }
+
+    private static Array bigints(Connection con, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return con.createArrayOf("bigint", boxed);
+    }
+
+    /** A bigint[] element vector as read by JDBC. */
+    public static long[] longs(Object sqlArray) {
+        try {
+            Object a = sqlArray instanceof Array arr ? arr.getArray() : sqlArray;
+            Long[] boxed = (Long[]) a;
+            long[] r = new long[boxed.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = boxed[i];
+            }
+            return r;
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreadable element vector", e);
+        }
+    }
+}

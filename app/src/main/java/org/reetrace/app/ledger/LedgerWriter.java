@@ -1,0 +1,206 @@
+package org.reetrace.app.ledger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.core.event.CanonicalForm;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.Verdict;
+import org.reetrace.core.lot.Lot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The single writer of the ledger. Submissions queue up; one thread takes as many as are waiting (up to a
+ * batch), applies their events in order to the in-memory ledger, writes every accepted entry and the state it
+ * produced in one PostgreSQL transaction, and only then answers. Validation needs no locks because nothing else
+ * writes; two conflicting submissions are simply applied one after the other.
+ *
+ * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
+ * submission and nothing of it is stored. If the transaction fails, the ledger is rolled back to before the
+ * whole batch and every submission in it fails.
+ */
+@Component
+public class LedgerWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int MAX_EVENTS_PER_TRANSACTION = 2_000;
+
+    private final LedgerStore store;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(10_000);
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    private record Submission(List<LedgerEvent> events, CompletableFuture<List<Outcome>> result) {
+    }
+
+    public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry,
+                        Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.ledger = store.load(registry, settings.tolerance());
+    }
+
+    /** Applies events in order, all or nothing; the future completes after commit. */
+    public CompletableFuture<List<Outcome>> submit(List<LedgerEvent> events) {
+        CompletableFuture<List<Outcome>> result = new CompletableFuture<>();
+        if (!running) {
+            result.completeExceptionally(new IllegalStateException("the ledger writer is not running"));
+            return result;
+        }
+        try {
+            if (!queue.offer(new Submission(List.copyOf(events), result), 30, TimeUnit.SECONDS)) {
+                result.completeExceptionally(new IllegalStateException("the ledger writer is overloaded"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** Submits and waits. */
+    public List<Outcome> apply(List<LedgerEvent> events) {
+        return submit(events).join();
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int events = first.events().size();
+                while (events < MAX_EVENTS_PER_TRANSACTION && queue.peek() != null) {
+                    Submission next = queue.poll();
+                    batch.add(next);
+                    events += next.events().size();
+                }
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("ledger writer failed a batch of {} submissions", batch.size(), e);
+                batch.forEach(s -> s.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Submission> batch) {
+        Map<String, StoredEvent> known = new HashMap<>(store.find(batch.stream()
+                .flatMap(s -> s.events().stream()).map(e -> e.id().value()).distinct().toList()));
+        Ledger.Savepoint beforeBatch = ledger.savepoint();
+        List<Entry> entries = new ArrayList<>();
+        List<List<Outcome>> answers = new ArrayList<>();
+        try {
+            for (Submission s : batch) {
+                answers.add(applyAll(s.events(), known, entries));
+            }
+            store.write(entries, ledger, clock.instant());
+            ledger.release(beforeBatch);
+        } catch (RuntimeException e) {
+            ledger.rollbackTo(beforeBatch);
+            throw e;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(answers.get(i));
+        }
+    }
+
+    private List<Outcome> applyAll(List<LedgerEvent> events, Map<String, StoredEvent> known, List<Entry> entries) {
+        Ledger.Savepoint beforeSubmission = ledger.savepoint();
+        int entriesBefore = entries.size();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        Map<String, StoredEvent> added = new HashMap<>();
+        boolean failed = false;
+        for (LedgerEvent event : events) {
+            String id = event.id().value();
+            if (failed) {
+                outcomes.add(new Outcome.Skipped(id));
+                continue;
+            }
+            StoredEvent before = known.containsKey(id) ? known.get(id) : added.get(id);
+            if (before != null) {
+                if (before.contentDigest().equals(CanonicalForm.digest(event))) {
+                    outcomes.add(new Outcome.Booked(id, before.sequence(), before.hash(), before.lots(), true));
+                } else {
+                    outcomes.add(new Outcome.Conflict(id, before.sequence()));
+                    failed = true;
+                }
+                continue;
+            }
+            Verdict verdict = ledger.apply(event);
+            switch (verdict) {
+                case Verdict.Accepted a -> {
+                    Entry entry = a.entry();
+                    entries.add(entry);
+                    List<String> lots = entry.lots().stream().map(Lot::id).map(Object::toString).toList();
+                    added.put(id, new StoredEvent(id, entry.sequence(), entry.hash(), CanonicalForm.digest(event), lots));
+                    outcomes.add(new Outcome.Booked(id, entry.sequence(), entry.hash(), lots, false));
+                }
+                case Verdict.Rejected r -> {
+                    outcomes.add(new Outcome.Refused(id, r));
+                    failed = true;
+                }
+            }
+        }
+        if (failed) {
+            ledger.rollbackTo(beforeSubmission);
+            entries.subList(entriesBefore, entries.size()).clear();
+            // the events that were accepted before the failure are taken back too: say so
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) instanceof Outcome.Booked b && !b.replay()) {
+                    outcomes.set(i, new Outcome.Skipped(b.eventId()));
+                }
+            }
+        } else {
+            ledger.release(beforeSubmission);
+            known.putAll(added);
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("ledger-writer").daemon(false).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

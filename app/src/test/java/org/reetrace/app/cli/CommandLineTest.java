@@ -1,0 +1,68 @@
+package org.reetrace.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The command line's own behaviour, before any application starts. */
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int reetrace(String... args) {
+        var commandLine = Commands.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void help_lists_the_subcommands() {
+        assertThat(reetrace("--help")).isZero();
+        assertThat(out.toString()).contains("serve", "token");
+    }
+
+    @Test
+    void version_names_the_project_version() {
+        assertThat(reetrace("--version")).isZero();
+        assertThat(out.toString()).containsPattern("^reetrace \\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void an_unknown_option_is_one_line_on_stderr_and_exit_code_2() {
+        assertThat(reetrace("serve", "--colour")).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("reetrace: Unknown option: '--colour'")
+                .contains("reetrace serve --help");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void a_missing_subcommand_shows_the_usage_and_fails() {
+        assertThat(reetrace()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: reetrace");
+    }
+
+    @Test
+    void an_impossible_port_fails_before_anything_starts() {
+        assertThat(reetrace("serve", "--port", "70000")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("reetrace: --port must be between 0 and 65535, was 70000" + System.lineSeparator());
+    }
+
+    @Test
+    void token_needs_a_known_role() {
+        assertThat(reetrace("token", "--name", "x", "--role", "king")).isEqualTo(2);
+        assertThat(err.toString()).contains("REGULATOR").hasLineCount(1);
+    }
+
+    @Test
+    void describes_a_nested_failure_by_its_most_telling_message() {
+        var failure = new IllegalStateException("context failed",
+                new RuntimeException("bean failed", new CommandFailure("operator OP-9 is not\n in the registry")));
+
+        assertThat(Commands.describe(failure)).isEqualTo("operator OP-9 is not; in the registry");
+    }
+}

@@ -1,0 +1,40 @@
+package org.reetrace.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+
+    @Test
+    void without_url_the_embedded_server_is_used() {
+        var settings = new DatabaseSettings(null, null, null, Path.of("/data/pg"), 0);
+
+        assertThat(settings.externalUrl()).isEmpty();
+    }
+
+    @Test
+    void a_blank_url_counts_as_no_url_so_an_empty_environment_variable_does_no_harm() {
+        var settings = new DatabaseSettings("  ", null, null, Path.of("/data/pg"), 0);
+
+        assertThat(settings.externalUrl()).isEmpty();
+    }
+
+    @Test
+    void an_external_url_must_be_a_postgresql_jdbc_url() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DatabaseSettings("jdbc:mysql://db/reetrace", "u", "p", Path.of("/d"), 0))
+                .withMessageContaining("jdbc:postgresql:");
+        assertThat(new DatabaseSettings("jdbc:postgresql://db:5432/reetrace", "u", "p", Path.of("/d"), 0).externalUrl())
+                .contains("jdbc:postgresql://db:5432/reetrace");
+    }
+
+    @Test
+    void the_data_folder_is_made_absolute_so_that_two_processes_agree_on_it() {
+        var settings = new DatabaseSettings(null, null, null, Path.of("data/../pg"), 0);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("pg").toAbsolutePath());
+    }
+}
