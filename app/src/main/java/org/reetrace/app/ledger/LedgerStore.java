@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.reetrace.core.composition.Composition;
@@ -73,12 +74,26 @@ public class LedgerStore {
 
     /** Every stored lot, read as a stream so the whole table never has to be in one result. */
     public void eachLot(Consumer<Lot> consumer) {
+        eachLot(consumer, (id, problem) -> {
+            throw new IllegalStateException("stored lot " + id + " is inconsistent: " + problem);
+        });
+    }
+
+    /** Every stored lot; a row that is no valid lot (its books were changed outside the ledger) goes to {@code invalid}. */
+    public void eachLot(Consumer<Lot> consumer, BiConsumer<String, String> invalid) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select " + LOT_COLUMNS + " from lot order by id");
             ps.setFetchSize(10_000);
             return ps;
         }, rs -> {
-            consumer.accept(lot(rs));
+            Lot lot;
+            try {
+                lot = lot(rs);
+            } catch (IllegalArgumentException e) {
+                invalid.accept(rs.getString("id"), e.getMessage());
+                return;
+            }
+            consumer.accept(lot);
         });
     }
 

@@ -100,7 +100,8 @@ public class LedgerVerification {
         compareState(replay, findings);
         Balance balance = store.storedBalance();
         List<Lot> stored = new ArrayList<>();
-        store.eachLot(stored::add);
+        store.eachLot(stored::add, (id, problem) -> findings.add(new Finding(problem.contains("pedigree") ? 5 : 1, 0,
+                "stored lot " + id + " is inconsistent: " + problem)));
         Invariants.check(stored, balance).forEach(v -> findings.add(new Finding(v.invariant(), 0, v.message())));
         return new Report(findings.isEmpty(), expected[0] - 1, previous[0], findings.size(),
                 findings.isEmpty() ? null : findings.getFirst());
@@ -117,7 +118,7 @@ public class LedgerVerification {
                 findings.add(new Finding(1, 0, "stored lot " + lot.id() + " differs from its replay: stored " + lot
                         + ", replayed " + r));
             }
-        });
+        }, (id, problem) -> replayed.remove(id));
         replayed.keySet().forEach(id -> findings.add(new Finding(1, 0, "lot " + id + " is missing from the store")));
         if (!store.storedBalance().equals(replay.balance())) {
             findings.add(new Finding(1, 0, "stored balance " + store.storedBalance() + " differs from its replay "

@@ -1,0 +1,306 @@
+package org.reetrace.app.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reetrace.app.RunningAppIT;
+import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.Role;
+
+/**
+ * The ledger through its HTTP API on the real embedded PostgreSQL: booking, reading back, refusals that change
+ * nothing, idempotency, authorisation and the race between two conflicting transformations.
+ */
+class LedgerApiIT extends RunningAppIT {
+
+    String p;
+    String regulator;
+    String miner;
+    String plant;
+    String rival;
+
+    /** A mine and a separation plant of two operators, and a rival operator, all new for each test. */
+    @BeforeEach
+    void registry() {
+        p = UUID.randomUUID().toString().substring(0, 8);
+        regulator = tokenFor(Caller.of("regulator " + p, Role.REGULATOR));
+        assertThat(postJson("/api/operators", regulator, """
+                {"id": "OP-MINE-%1$s", "name": "Mine %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+        assertThat(postJson("/api/operators", regulator, """
+                {"id": "OP-PLANT-%1$s", "name": "Plant %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+        assertThat(postJson("/api/operators", regulator, """
+                {"id": "OP-RIVAL-%1$s", "name": "Rival %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+        assertThat(postJson("/api/facilities", regulator, """
+                {"id": "MINE-%1$s", "operator": "OP-MINE-%1$s", "name": "Mine", "kind": "MINE", "country": "MY",
+                 "location": {"latitude": 4.55, "longitude": 101.08}, "processes": {"CONCENTRATION": "MY"}}"""
+                .formatted(p)).status()).isEqualTo(201);
+        assertThat(postJson("/api/facilities", regulator, """
+                {"id": "SEP-%1$s", "operator": "OP-PLANT-%1$s", "name": "Plant", "kind": "SEPARATION_PLANT",
+                 "country": "MY", "processes": {"SEPARATION": "CN", "CRACKING": "AU"}}""".formatted(p)).status())
+                .isEqualTo(201);
+        assertThat(postJson("/api/facilities", regulator, """
+                {"id": "RIVAL-%1$s", "operator": "OP-RIVAL-%1$s", "name": "Rival mine", "kind": "MINE", "country": "MY"}"""
+                .formatted(p)).status()).isEqualTo(201);
+        miner = tokenFor(Caller.operator("miner " + p, "OP-MINE-" + p));
+        plant = tokenFor(Caller.operator("plant " + p, "OP-PLANT-" + p));
+        rival = tokenFor(Caller.operator("rival " + p, "OP-RIVAL-" + p));
+    }
+
+    String extract(String id, String lot, String massKg, String composition) {
+        return """
+                {"id": "%s", "type": "EXTRACT", "time": "2026-03-01T08:00:00Z", "facility": "MINE-%s", "lot": "%s",
+                 "form": "ORE", "massKg": %s, "compositionMg": %s}""".formatted(id, p, lot, massKg, composition);
+    }
+
+    String transform(String id, String facility, String input, String inputKg, String output, String outputKg,
+                     String composition) {
+        return """
+                {"id": "%s", "type": "TRANSFORM", "time": "2026-03-02T08:00:00Z", "facility": "%s",
+                 "process": "CONCENTRATION", "inputs": [{"lot": "%s", "massKg": %s}],
+                 "outputs": [{"lot": "%s", "form": "CONCENTRATE", "massKg": %s, "compositionMg": %s}]}"""
+                .formatted(id, facility, input, inputKg, output, outputKg, composition);
+    }
+
+    long sequence() {
+        return jdbc.sql("select seq from ledger_balance").query(Long.class).single();
+    }
+
+    @Test
+    void an_operator_books_an_extraction_and_reads_the_lot_back_in_mg_and_oxide_percent() {
+        Response booked = postJson("/api/events", miner, """
+                {"id": "e1-%1$s", "type": "EXTRACT", "time": "2026-03-01T08:00:00Z", "facility": "MINE-%1$s",
+                 "lot": "ORE-%1$s", "form": "ORE", "massKg": 1000, "oxidePercent": {"Nd": 1.1664, "Th": 0.05}}"""
+                .formatted(p));
+
+        assertThat(booked.status()).isEqualTo(201);
+        assertThat(booked.json().path("lots").get(0).asString()).isEqualTo("ORE-" + p);
+        Response lot = get("/api/lots/ORE-" + p, miner);
+        assertThat(lot.status()).isEqualTo(200);
+        // 1.1664 % Nd2O3 of 1000 kg is 11.664 kg oxide, which is exactly 10 kg of Nd (factor 1.1664)
+        assertThat(lot.json().path("compositionMg").path("Nd").asLong()).isBetween(9_999_000L, 10_001_000L);
+        assertThat(lot.json().path("oxidePercent").path("Nd").decimalValue()).isEqualByComparingTo("1.1664");
+        assertThat(lot.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(lot.json().path("massKg").decimalValue()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void the_same_event_again_answers_as_the_first_time_and_other_content_under_its_id_is_a_conflict() {
+        String event = extract("e-idem-" + p, "ORE-I-" + p, "500", "{\"Nd\": 1000000}");
+        Response first = postJson("/api/events", miner, event);
+        long after = sequence();
+
+        Response again = postJson("/api/events", miner, event);
+        Response changed = postJson("/api/events", miner,
+                extract("e-idem-" + p, "ORE-I-" + p, "501", "{\"Nd\": 1000000}"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("sequence").asLong()).isEqualTo(first.json().path("sequence").asLong());
+        assertThat(again.json().path("hash").asString()).isEqualTo(first.json().path("hash").asString());
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.isProblem()).isTrue();
+        assertThat(sequence()).isEqualTo(after);
+        assertThat(get("/api/lots/ORE-I-" + p, miner).json().path("massKg").decimalValue()).isEqualByComparingTo("500");
+    }
+
+    @Test
+    void bad_events_are_refused_with_a_problem_naming_the_field_and_nothing_stored_changes() {
+        assertThat(postJson("/api/events", miner, extract("e-base-" + p, "ORE-B-" + p, "100", "{\"Nd\": 5000000}"))
+                .status()).isEqualTo(201);
+        long before = sequence();
+        String lotBefore = get("/api/lots/ORE-B-" + p, miner).body();
+
+        assertRefused(postJson("/api/events", miner, "{\"id\": \"x\", \"type\": "), 400, null);
+        assertRefused(postJson("/api/events", miner, extract("e-zero-" + p, "ORE-Z-" + p, "0", "{}")), 422, "mass");
+        assertRefused(postJson("/api/events", miner, extract("e-neg-" + p, "ORE-N-" + p, "-5", "{}")), 400, "massKg");
+        assertRefused(postJson("/api/events", miner, extract("e-heavy-" + p, "ORE-H-" + p, "1", "{\"Nd\": 1000001}")),
+                422, "composition");
+        assertRefused(postJson("/api/events", miner, extract("e-elem-" + p, "ORE-E-" + p, "1", "{\"Xx\": 1}")),
+                400, "compositionMg.Xx");
+        assertRefused(postJson("/api/events", miner, extract("e-text-" + p, "ORE-T-" + p, "\"heavy\"", "{}")),
+                400, "massKg");
+        assertRefused(postJson("/api/events", miner, transform("e-unk-" + p, "MINE-" + p, "NO-SUCH-" + p, "1",
+                "C-U-" + p, "1", "{}")), 422, "inputs[0].lot");
+        assertRefused(postJson("/api/events", miner, transform("e-more-" + p, "MINE-" + p, "ORE-B-" + p, "100.000001",
+                "C-M-" + p, "1", "{}")), 422, "inputs[0].mass");
+        assertRefused(postJson("/api/events", miner, transform("e-made-" + p, "MINE-" + p, "ORE-B-" + p, "10",
+                "C-X-" + p, "10", "{\"Nd\": 600000, \"Dy\": 5000}")), 422, "outputs");
+        // the rival's own facility does not hold the lot; another operator's facility is not the rival's to use
+        assertRefused(postJson("/api/events", rival, """
+                {"id": "e-steal-%1$s", "type": "SHIP", "time": "2026-03-03T08:00:00Z", "facility": "RIVAL-%1$s",
+                 "lot": "ORE-B-%1$s", "destination": "SEP-%1$s"}""".formatted(p)), 422, "lot");
+        assertThat(postJson("/api/events", rival, """
+                {"id": "e-steal2-%1$s", "type": "SHIP", "time": "2026-03-03T08:00:00Z", "facility": "MINE-%1$s",
+                 "lot": "ORE-B-%1$s", "destination": "RIVAL-%1$s"}""".formatted(p)).status()).isEqualTo(403);
+
+        assertThat(sequence()).isEqualTo(before);
+        assertThat(get("/api/lots/ORE-B-" + p, miner).body()).isEqualTo(lotBefore);
+    }
+
+    void assertRefused(Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asString()).isNotBlank();
+        if (field != null) {
+            assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void a_closed_lot_cannot_be_acted_on() {
+        postJson("/api/events", miner, extract("e-c1-" + p, "ORE-C-" + p, "10", "{\"Nd\": 100000}"));
+        assertThat(postJson("/api/events", miner, transform("e-c2-" + p, "MINE-" + p, "ORE-C-" + p, "10",
+                "CON-C-" + p, "2", "{\"Nd\": 90000}")).status()).isEqualTo(201);
+
+        Response again = postJson("/api/events", miner, transform("e-c3-" + p, "MINE-" + p, "ORE-C-" + p, "1",
+                "CON-D-" + p, "1", "{}"));
+
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().path("code").asString()).isEqualTo("lot.closed");
+        assertThat(get("/api/lots/ORE-C-" + p, regulator).json().path("status").asString()).isEqualTo("CONSUMED");
+    }
+
+    @Test
+    void only_the_regulator_customs_auditors_and_the_holder_read_a_lot() {
+        postJson("/api/events", miner, extract("e-r-" + p, "ORE-R-" + p, "10", "{\"Nd\": 100000}"));
+
+        assertThat(get("/api/lots/ORE-R-" + p, null).status()).isEqualTo(401);
+        assertThat(get("/api/lots/ORE-R-" + p, "rtk_not-a-token").status()).isEqualTo(401);
+        assertThat(get("/api/lots/ORE-R-" + p, rival).status()).isEqualTo(403);
+        assertThat(get("/api/lots/ORE-R-" + p, plant).status()).isEqualTo(403);
+        assertThat(get("/api/lots/ORE-R-" + p, miner).status()).isEqualTo(200);
+        assertThat(get("/api/lots/ORE-R-" + p, regulator).status()).isEqualTo(200);
+        assertThat(get("/api/lots/ORE-R-" + p, tokenFor(Caller.of("customs " + p, Role.CUSTOMS))).status()).isEqualTo(200);
+        assertThat(get("/api/lots/ORE-R-" + p, tokenFor(Caller.of("public " + p, Role.PUBLIC))).status()).isEqualTo(403);
+        assertThat(postJson("/api/events", regulator, extract("e-reg-" + p, "ORE-G-" + p, "1", "{}")).status())
+                .isEqualTo(403);
+        assertThat(get("/api/ledger/verification", miner).status()).isEqualTo(403);
+    }
+
+    @Test
+    void of_two_conflicting_transformations_submitted_at_the_same_moment_exactly_one_is_accepted() throws Exception {
+        postJson("/api/events", miner, extract("e-race-" + p, "ORE-RACE-" + p, "100", "{\"Nd\": 1000000}"));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (String side : List.of("a", "b")) {
+            Callable<Response> race = () -> {
+                start.await();
+                return postJson("/api/events", miner, transform("e-race-" + side + "-" + p, "MINE-" + p,
+                        "ORE-RACE-" + p, "80", "CON-" + side + "-" + p, "8", "{\"Nd\": 700000}"));
+            };
+            answers.add(pool.submit(race));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> f : answers) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        assertThat(get("/api/lots/ORE-RACE-" + p, miner).json().path("massKg").decimalValue()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void a_batch_is_all_or_nothing_and_the_problem_names_the_failing_event() {
+        long before = sequence();
+        Response batch = postJson("/api/events/batch", miner, """
+                {"events": [%s, %s, %s]}""".formatted(
+                extract("e-b1-" + p, "ORE-B1-" + p, "10", "{\"Nd\": 1000}"),
+                extract("e-b2-" + p, "ORE-B2-" + p, "10", "{\"Nd\": 1000}"),
+                extract("e-b3-" + p, "ORE-B1-" + p, "10", "{\"Nd\": 1000}")));
+
+        assertThat(batch.status()).isEqualTo(422);
+        assertThat(batch.json().path("index").asInt()).isEqualTo(2);
+        assertThat(batch.json().path("field").asString()).isEqualTo("events[2].lot");
+        assertThat(sequence()).isEqualTo(before);
+        assertThat(get("/api/lots/ORE-B1-" + p, miner).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_shipment_moves_custody_and_the_pedigree_and_trace_follow_the_material() {
+        postJson("/api/events", miner, extract("e-s1-" + p, "ORE-S-" + p, "100", "{\"Nd\": 3000000, \"Dy\": 100000}"));
+        postJson("/api/events", plant, """
+                {"id": "e-s0-%1$s", "type": "IMPORT", "time": "2026-03-01T09:00:00Z", "facility": "SEP-%1$s",
+                 "lot": "IMP-%1$s", "form": "CONCENTRATE", "massKg": 10, "compositionMg": {"Nd": 1000000},
+                 "originCountry": "AU", "supplier": "Outback Minerals Pty Ltd",
+                 "declaration": {"number": "K1-%1$s", "hsCode": "2612.20", "counterparty": "Outback Minerals Pty Ltd",
+                 "country": "AU"}}""".formatted(p));
+        assertThat(postJson("/api/events", miner, """
+                {"id": "e-s2-%1$s", "type": "SHIP", "time": "2026-03-02T08:00:00Z", "facility": "MINE-%1$s",
+                 "lot": "ORE-S-%1$s", "destination": "SEP-%1$s"}""".formatted(p)).status()).isEqualTo(201);
+        assertThat(get("/api/lots/ORE-S-" + p, miner).json().path("status").asString()).isEqualTo("IN_TRANSIT");
+        assertThat(postJson("/api/events", plant, """
+                {"id": "e-s3-%1$s", "type": "RECEIVE", "time": "2026-03-03T08:00:00Z", "facility": "SEP-%1$s",
+                 "lot": "ORE-S-%1$s", "receivedMassKg": 100}""".formatted(p)).status()).isEqualTo(201);
+        Response separation = postJson("/api/events", plant, """
+                {"id": "e-s4-%1$s", "type": "TRANSFORM", "time": "2026-03-04T08:00:00Z", "facility": "SEP-%1$s",
+                 "process": "SEPARATION", "inputs": [{"lot": "ORE-S-%1$s", "massKg": 100}, {"lot": "IMP-%1$s", "massKg": 10}],
+                 "outputs": [{"lot": "NDO-%1$s", "form": "SEPARATED_COMPOUND", "massKg": 4.6, "compositionMg": {"Nd": 3900000}}],
+                 "declaredLossMg": {"Nd": 100000, "Dy": 100000}}""".formatted(p));
+        assertThat(separation.status()).as(separation.body()).isEqualTo(201);
+
+        Response pedigree = get("/api/lots/NDO-" + p + "/pedigree", plant);
+        // 3,000,000 of 4,000,000 mg Nd came from the mine, 1,000,000 from Australia: 75 % and 25 %
+        assertThat(pedigree.json().path("byOriginCountry").path("MY").path("compositionMg").path("Nd").asLong())
+                .isEqualTo(2_925_000L);
+        assertThat(pedigree.json().path("byOriginCountry").path("AU").path("compositionMg").path("Nd").asLong())
+                .isEqualTo(975_000L);
+        assertThat(pedigree.json().path("byStageCountry").path("SEPARATION").path("MY").path("compositionMg")
+                .path("Nd").asLong()).isEqualTo(3_900_000L);
+        Response trace = get("/api/lots/NDO-" + p + "/trace?direction=upstream", regulator);
+        assertThat(trace.status()).isEqualTo(200);
+        assertThat(trace.json().path("lots")).hasSize(3);
+        assertThat(trace.json().path("links")).hasSize(2);
+        Response downstream = get("/api/lots/ORE-S-" + p + "/trace?direction=downstream", regulator);
+        assertThat(downstream.json().path("lots")).hasSize(2);
+        assertThat(get("/api/lots/NDO-" + p + "/trace?direction=sideways", regulator).status()).isEqualTo(400);
+        Response stock = get("/api/facilities/SEP-" + p + "/stock", plant);
+        assertThat(stock.json().path("compositionMg").path("Nd").asLong()).isEqualTo(3_900_000L);
+        assertThat(get("/api/facilities/SEP-" + p + "/stock", miner).status()).isEqualTo(403);
+    }
+
+    @Test
+    void in_a_trace_an_operator_sees_only_that_lots_held_by_others_exist() {
+        postJson("/api/events", miner, extract("e-w1-" + p, "ORE-W-" + p, "100", "{\"Nd\": 1000000}"));
+        postJson("/api/events", miner, transform("e-w2-" + p, "MINE-" + p, "ORE-W-" + p, "50", "CON-W-" + p, "5",
+                "{\"Nd\": 450000}"));
+        postJson("/api/events", miner, """
+                {"id": "e-w3-%1$s", "type": "SHIP", "time": "2026-03-05T08:00:00Z", "facility": "MINE-%1$s",
+                 "lot": "CON-W-%1$s", "destination": "SEP-%1$s"}""".formatted(p));
+        postJson("/api/events", plant, """
+                {"id": "e-w4-%1$s", "type": "RECEIVE", "time": "2026-03-06T08:00:00Z", "facility": "SEP-%1$s",
+                 "lot": "CON-W-%1$s", "receivedMassKg": 5}""".formatted(p));
+
+        Response asPlant = get("/api/lots/CON-W-" + p + "/trace", plant);
+        Response asRegulator = get("/api/lots/CON-W-" + p + "/trace", regulator);
+
+        assertThat(asPlant.json().path("lots").get(1).path("lot").path("id").asString()).isEqualTo("ORE-W-" + p);
+        assertThat(asPlant.json().path("lots").get(1).path("lot").path("withheld").asBoolean()).isTrue();
+        assertThat(asPlant.json().path("lots").get(1).path("lot").has("massKg")).isFalse();
+        assertThat(asRegulator.json().path("lots").get(1).path("lot").path("massKg").decimalValue())
+                .isEqualByComparingTo("50");
+    }
+
+    @Test
+    void the_verification_of_the_stored_ledger_is_clean() {
+        postJson("/api/events", miner, extract("e-v-" + p, "ORE-V-" + p, "10", "{\"Nd\": 100000}"));
+
+        Response report = get("/api/ledger/verification", regulator);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().path("clean").asBoolean()).as(report.body()).isTrue();
+        assertThat(report.json().path("events").asLong()).isEqualTo(sequence());
+    }
+}

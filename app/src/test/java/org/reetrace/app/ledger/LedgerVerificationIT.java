@@ -1,0 +1,57 @@
+package org.reetrace.app.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.reetrace.app.ReetraceApplication;
+import org.reetrace.app.TestDataDirs;
+import org.reetrace.app.demo.DemoLoader;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Verification finds tampering with the stored books, and says where. */
+class LedgerVerificationIT {
+
+    @Test
+    void a_changed_lot_a_changed_balance_and_a_changed_event_are_each_found() {
+        Path dataDir = TestDataDirs.fresh("verify");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReetraceApplication.class)
+                .web(WebApplicationType.NONE).run("--reetrace.database.data-dir=" + dataDir)) {
+            app.getBean(DemoLoader.class).load();
+            LedgerVerification verification = app.getBean(LedgerVerification.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(verification.verify().clean()).isTrue();
+
+            // someone with database access takes a kilogram of lanthanum from the La-Ce oxide's books
+            jdbc.update("update lot set composition[3] = composition[3] - 1000000, mass_mg = mass_mg - 1000000 "
+                    + "where id = 'LACE-2026-0001'");
+            LedgerVerification.Report lot = verification.verify();
+            assertThat(lot.clean()).isFalse();
+            assertThat(lot.firstViolation().message()).contains("LACE-2026-0001");
+
+            jdbc.update("update lot set composition[3] = composition[3] + 1000000, mass_mg = mass_mg + 1000000 "
+                    + "where id = 'LACE-2026-0001'");
+            jdbc.update("update ledger_balance set lost[6] = lost[6] + 5");
+            LedgerVerification.Report balance = verification.verify();
+            assertThat(balance.firstViolation().invariant()).isEqualTo(1);
+            jdbc.update("update ledger_balance set lost[6] = lost[6] - 5");
+            assertThat(verification.verify().clean()).isTrue();
+
+            // history cannot be rewritten in place: the table refuses updates
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                    "update ledger_event set payload = jsonb_set(payload, '{massKg}', '1') where seq = 1"))
+                    .hasMessageContaining("append-only");
+            // ...and an event slipped in under the trigger is caught by the chain
+            jdbc.execute("alter table ledger_event disable trigger ledger_event_append_only");
+            jdbc.update("update ledger_event set payload = jsonb_set(payload, '{massKg}', '999') where seq = 1");
+            jdbc.execute("alter table ledger_event enable trigger ledger_event_append_only");
+            LedgerVerification.Report chain = verification.verify();
+            assertThat(chain.firstViolation().invariant()).isEqualTo(6);
+            assertThat(chain.firstViolation().sequence()).isEqualTo(1);
+        }
+    }
+}
