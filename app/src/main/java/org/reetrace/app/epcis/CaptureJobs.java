@@ -1,0 +1,278 @@
+package org.reetrace.app.epcis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.reetrace.app.ledger.LedgerWriter;
+import org.reetrace.app.ledger.Outcome;
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.security.Caller;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.registry.Facility;
+import org.reetrace.epcis.profile.ProfileReading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Capture jobs: a checked document spooled on disk is captured on a small executor, its state in
+ * {@code capture_job}, each refused event a row in {@code capture_error} (a tombstone: index, id, why).
+ *
+ * <p>rollback (the default): the profile events of the whole document go to the ledger as one all-or-nothing
+ * submission; only if the ledger accepts them all are the document's EPCIS rows inserted, in one transaction.
+ * The ledger events are the one thing held in memory for the whole document (the ledger writer holds their
+ * entries until commit anyway); the EPCIS rows are re-read from disk and inserted in chunks.
+ * proceed: chunk by chunk, each profile event is its own ledger submission; refused ones are listed as errors,
+ * everything else is stored.
+ */
+@Service
+class CaptureJobs implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
+    private static final int CHUNK = 500;
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("epcis-capture-", 1).daemon(true).factory());
+    private final JdbcClient jdbc;
+    private final EpcisStore store;
+    private final LedgerWriter ledger;
+    private final StoredRegistry registry;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CaptureJobs(JdbcClient jdbc, EpcisStore store, LedgerWriter ledger, StoredRegistry registry,
+                TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.ledger = ledger;
+        this.registry = registry;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    enum Behaviour { rollback, proceed }
+
+    /** One reason an event (or, with no index, the job) failed. */
+    record JobError(Integer eventIndex, String eventId, String type, String title, String detail, String pointer) {
+    }
+
+    /** Registers the job and starts it; the spooled document belongs to the job from here and is deleted by it. */
+    String start(Path document, Binding binding, Behaviour behaviour, Caller caller, int eventCount) {
+        String id = "capture-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into capture_job (id, created_at, running, success, error_behaviour, created_by, operator_id,
+                    event_count) values (?, ?, true, true, ?, ?, ?, ?)""")
+                .params(id, Timestamp.from(clock.instant()), behaviour.name(), caller.name(),
+                        caller.operatorId().orElse(null), eventCount).update();
+        String capturer = caller.operatorId().orElse(null);
+        executor.execute(() -> run(id, document, binding, behaviour, capturer));
+        return id;
+    }
+
+    private void run(String id, Path document, Binding binding, Behaviour behaviour, String capturer) {
+        List<JobError> errors = new ArrayList<>();
+        int stored = 0;
+        try {
+            stored = behaviour == Behaviour.rollback ? rollback(id, document, binding, errors, capturer)
+                    : proceed(id, document, binding, errors, capturer);
+        } catch (RuntimeException | IOException e) {
+            String ref = UUID.randomUUID().toString();
+            log.error("capture job {} failed, errorRef {}", id, ref, e);
+            errors.add(new JobError(null, null, EpcisProblems.IMPLEMENTATION, "Capture failed",
+                    "the capture could not complete; quote errorRef " + ref, null));
+            if (behaviour == Behaviour.rollback) {
+                stored = 0;
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(document);
+            } catch (IOException e) {
+                log.warn("capture job {} could not delete its spooled document {}", id, document, e);
+            }
+        }
+        finish(id, stored, errors);
+    }
+
+    private int rollback(String id, Path document, Binding binding, List<JobError> errors, String capturer)
+            throws IOException {
+        Instant recordTime = clock.instant();
+        List<LedgerEvent> ledgerEvents = new ArrayList<>();
+        Map<String, Integer> indexOf = new HashMap<>();
+        Map<String, String> seen = new HashMap<>();
+        try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
+            List<CapturedEvent> chunk = new ArrayList<>(CHUNK);
+            while (events.hasNext()) {
+                var next = events.next();
+                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime, id));
+                if (chunk.size() == CHUNK || !events.hasNext()) {
+                    for (CapturedEvent e : fresh(chunk, seen, errors)) {
+                        if (e.reading() instanceof ProfileReading.Profiled p) {
+                            ledgerEvents.add(p.event());
+                            indexOf.put(p.event().id().value(), e.index());
+                        }
+                    }
+                    chunk.clear();
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return 0;
+        }
+        if (!ledgerEvents.isEmpty()) {
+            List<Outcome> outcomes = ledger.apply(ledgerEvents);
+            for (Outcome o : outcomes) {
+                refusal(o, indexOf.get(o.eventId())).ifPresent(errors::add);
+            }
+            if (!errors.isEmpty()) {
+                return 0;
+            }
+        }
+        ledgerEvents.clear();
+        // seen now says which events are new: store exactly those, all in one transaction
+        Integer count = transaction.execute(status -> {
+            int n = 0;
+            try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
+                List<CapturedEvent.StoredRow> rows = new ArrayList<>(CHUNK);
+                while (events.hasNext()) {
+                    var next = events.next();
+                    CapturedEvent e = CapturedEvent.of(next.index(), next.event(), recordTime, id);
+                    if (seen.remove(e.eventId()) != null) {
+                        rows.add(row(e, id, capturer, events.namespaces()));
+                    }
+                    if (rows.size() == CHUNK) {
+                        store.insert(rows);
+                        n += rows.size();
+                        rows.clear();
+                    }
+                }
+                store.insert(rows);
+                return n + rows.size();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return count == null ? 0 : count;
+    }
+
+    private int proceed(String id, Path document, Binding binding, List<JobError> errors, String capturer)
+            throws IOException {
+        Instant recordTime = clock.instant();
+        Map<String, String> seen = new HashMap<>();
+        int stored = 0;
+        try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
+            List<CapturedEvent> chunk = new ArrayList<>(CHUNK);
+            while (events.hasNext()) {
+                var next = events.next();
+                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime, id));
+                if (chunk.size() == CHUNK || !events.hasNext()) {
+                    int before = errors.size();
+                    List<CapturedEvent> fresh = fresh(chunk, seen, errors);
+                    // each profile event is its own submission; the ledger writer batches them into one commit
+                    Map<CapturedEvent, CompletableFuture<List<Outcome>>> pending = new LinkedHashMap<>();
+                    for (CapturedEvent e : fresh) {
+                        if (e.reading() instanceof ProfileReading.Profiled p) {
+                            pending.put(e, ledger.submit(List.of(p.event())));
+                        }
+                    }
+                    List<CapturedEvent.StoredRow> rows = new ArrayList<>();
+                    for (CapturedEvent e : fresh) {
+                        CompletableFuture<List<Outcome>> outcome = pending.get(e);
+                        Optional<JobError> refused = outcome == null ? Optional.empty()
+                                : refusal(outcome.join().getFirst(), e.index());
+                        refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer, events.namespaces())));
+                    }
+                    transaction.executeWithoutResult(status -> store.insert(rows));
+                    stored += rows.size();
+                    if (errors.size() > before) {
+                        recordErrors(id, errors.subList(before, errors.size()), before);
+                    }
+                    chunk.clear();
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * The events of a chunk that are new. An eventID stored (or earlier in this document) with the same hash
+     * is a replay and skipped; with another hash it is an error: an eventID names one event, for ever.
+     */
+    private List<CapturedEvent> fresh(List<CapturedEvent> chunk, Map<String, String> seen, List<JobError> errors) {
+        Map<String, String> stored = store.hashesOf(chunk.stream().map(CapturedEvent::eventId).toList());
+        List<CapturedEvent> fresh = new ArrayList<>();
+        for (CapturedEvent e : chunk) {
+            String before = stored.getOrDefault(e.eventId(), seen.get(e.eventId()));
+            if (before == null) {
+                seen.put(e.eventId(), e.hash());
+                fresh.add(e);
+            } else if (!before.equals(e.hash())) {
+                errors.add(new JobError(e.index(), e.eventId(), EpcisProblems.ALREADY_EXISTS, "Event ID already used",
+                        "eventID " + e.eventId() + " names another event (hash " + before + ")", null));
+            }
+        }
+        return fresh;
+    }
+
+    /** An event that names no place belongs to the operator that captured it, who alone (and the regulator) sees it. */
+    private CapturedEvent.StoredRow row(CapturedEvent e, String captureId, String capturer,
+                                        Map<String, String> namespaces) {
+        String operator = e.facility().flatMap(registry::facility).map(Facility::operator).map(Object::toString)
+                .orElse(capturer);
+        return e.row(operator, captureId, namespaces);
+    }
+
+    private static Optional<JobError> refusal(Outcome o, Integer index) {
+        return switch (o) {
+            case Outcome.Refused r -> Optional.of(new JobError(index, r.eventId(),
+                    "https://reetrace.org/problems/ledger-" + r.reason().code().replace('.', '-'),
+                    "Event refused by the ledger", r.reason().message(), r.reason().field()));
+            case Outcome.Conflict c -> Optional.of(new JobError(index, c.eventId(), EpcisProblems.ALREADY_EXISTS,
+                    "Event ID already used", "event " + c.eventId() + " was booked at sequence " + c.sequence()
+                    + " with other content", null));
+            default -> Optional.empty();
+        };
+    }
+
+    private void recordErrors(String id, List<JobError> errors, int from) {
+        for (int i = 0; i < errors.size(); i++) {
+            JobError e = errors.get(i);
+            jdbc.sql("""
+                    insert into capture_error (capture_id, position, event_index, event_id, type, title, detail, pointer)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(id, from + i, e.eventIndex(), e.eventId(), e.type(), e.title(), e.detail(), e.pointer())
+                    .update();
+        }
+    }
+
+    private void finish(String id, int stored, List<JobError> errors) {
+        transaction.executeWithoutResult(status -> {
+            recordErrors(id, errors, 0);
+            jdbc.sql("""
+                    update capture_job set running = false, success = ?, finished_at = ?, stored_count = ?
+                    where id = ?""")
+                    .params(errors.isEmpty(), Timestamp.from(clock.instant()), stored, id).update();
+        });
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

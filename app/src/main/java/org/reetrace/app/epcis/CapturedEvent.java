@@ -1,0 +1,78 @@
+package org.reetrace.app.epcis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.document.QuantityElement;
+import org.reetrace.epcis.hash.EventHash;
+import org.reetrace.epcis.json.JsonDocumentWriter;
+import org.reetrace.epcis.profile.ProfileReader;
+import org.reetrace.epcis.profile.ProfileReading;
+import org.reetrace.epcis.profile.ProfileWriter;
+import org.reetrace.epcis.profile.RareEarthProfile;
+
+/**
+ * An event as the repository records it: with its eventID (its own, or one derived from its hash), the time of
+ * recording, its hash, the facility it belongs to and what the rare-earth profile makes of it.
+ */
+record CapturedEvent(int index, EpcisEvent event, String hash, Optional<FacilityId> facility, ProfileReading reading) {
+
+    /**
+     * GS1: "If event IDs are missing, the server should populate the event ID with a unique value." The id is a
+     * name-based UUID of the capture and the event's index: unique, and the same in every pass a job makes over
+     * its document. (Not of the event hash: two identical anonymous events are two observations, and an
+     * anonymous event sent again is a new one; a client that wants retries to be idempotent sends eventIDs.)
+     */
+    static CapturedEvent of(int index, EpcisEvent raw, Instant recordTime, String captureId) {
+        String hash = EventHash.of(raw);
+        String id = raw.eventID() != null ? raw.eventID()
+                : "urn:uuid:" + UUID.nameUUIDFromBytes((captureId + "#" + index).getBytes(StandardCharsets.UTF_8));
+        EpcisEvent recorded = ProfileWriter.recorded(raw, id, recordTime);
+        return new CapturedEvent(index, recorded, hash, RareEarthProfile.facilityOf(raw),
+                ProfileReader.read(recorded, id));
+    }
+
+    String eventId() {
+        return event.eventID();
+    }
+
+    /** The row the store keeps; {@code operatorId} is the facility's operator at capture. */
+    StoredRow row(String operatorId, String captureId, Map<String, String> namespaces) {
+        EpcisEvent e = event;
+        List<String> epcs = new ArrayList<>(e.epcList());
+        epcs.addAll(e.childEPCs());
+        List<String> anyEpcs = new ArrayList<>(epcs);
+        if (e.parentID() != null) {
+            anyEpcs.add(e.parentID());
+        }
+        anyEpcs.addAll(e.inputEPCList());
+        anyEpcs.addAll(e.outputEPCList());
+        List<String> classes = new ArrayList<>(e.quantityList().stream().map(QuantityElement::epcClass).toList());
+        e.childQuantityList().forEach(q -> classes.add(q.epcClass()));
+        List<String> anyClasses = new ArrayList<>(classes);
+        e.inputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
+        e.outputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
+        String ledgerEvent = reading instanceof ProfileReading.Profiled p ? p.event().type().name() : null;
+        return new StoredRow(eventId(), hash, e.eventType(), e.eventTime(), e.recordTime(),
+                e.action() == null ? null : e.action().name(), e.bizStep(), e.disposition(),
+                e.readPoint() == null ? null : e.readPoint().id(), e.bizLocation() == null ? null : e.bizLocation().id(),
+                facility.map(FacilityId::value).orElse(null), operatorId, epcs, anyEpcs, classes, anyClasses,
+                ledgerEvent, captureId,
+                // only the profile's prefix is kept: the document's own prefixes can clash between documents, and
+                // the writer declares whatever else the event uses in the event's own @context
+                JsonDocumentWriter.eventToJson(e, Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE)));
+    }
+
+    record StoredRow(String eventId, String hash, String eventType, Instant eventTime, Instant recordTime, String action,
+                     String bizStep, String disposition, String readPoint, String bizLocation, String facilityId,
+                     String operatorId, List<String> epcs, List<String> anyEpcs, List<String> epcClasses,
+                     List<String> anyEpcClasses, String ledgerEvent, String captureId, String body) {
+    }
+}

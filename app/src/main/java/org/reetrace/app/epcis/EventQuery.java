@@ -1,0 +1,181 @@
+package org.reetrace.app.epcis;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.reetrace.app.security.Caller;
+import org.reetrace.epcis.document.Action;
+import org.reetrace.epcis.document.Cbv;
+import org.reetrace.epcis.document.EventField;
+
+/**
+ * A SimpleEventQuery as the REST binding writes it in query parameters, checked and turned into SQL. List
+ * parameters take several values separated by '|' (the OpenAPI's pipeDelimited style); a value matches if it
+ * equals any of them. Parameters this repository does not support are refused, never silently ignored: a
+ * filter dropped without a word would answer a different question.
+ */
+record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq) {
+
+    static final Set<String> SUPPORTED = Set.of("eventType", "GE_eventTime", "LT_eventTime", "GE_recordTime",
+            "LT_recordTime", "EQ_action", "EQ_bizStep", "EQ_disposition", "EQ_bizLocation", "EQ_readPoint",
+            "MATCH_epc", "MATCH_anyEPC", "MATCH_epcClass", "MATCH_anyEPCClass", "EQ_eventID", "perPage",
+            "nextPageToken");
+
+    /** WHERE fragments (each starting with " and ") with their named parameters. */
+    record Sql(String where, Map<String, Object> params) {
+    }
+
+    static EventQuery parse(Map<String, String[]> raw, EpcisSettings settings) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        int perPage = settings.perPageDefault();
+        long afterSeq = 0;
+        for (Map.Entry<String, String[]> p : raw.entrySet()) {
+            String name = p.getKey();
+            if (!SUPPORTED.contains(name)) {
+                throw EpcisProblems.queryParameter(name, "not a query parameter this repository supports; supported: "
+                        + SUPPORTED.stream().sorted().toList());
+            }
+            if (p.getValue().length != 1 || p.getValue()[0].isBlank()) {
+                throw EpcisProblems.queryParameter(name, "give it once, with a value");
+            }
+            String value = p.getValue()[0];
+            switch (name) {
+                case "perPage" -> {
+                    try {
+                        perPage = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        perPage = -1;
+                    }
+                    if (perPage < 1 || perPage > settings.perPageMax()) {
+                        throw EpcisProblems.queryParameter(name, "must be a whole number from 1 to "
+                                + settings.perPageMax() + ", not " + value);
+                    }
+                }
+                case "nextPageToken" -> afterSeq = decodeToken(value);
+                case "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime" -> {
+                    try {
+                        OffsetDateTime.parse(value);
+                    } catch (DateTimeParseException e) {
+                        throw EpcisProblems.queryParameter(name, "must be a date-time with offset such as "
+                                + "2026-03-02T08:00:00+08:00, not " + value);
+                    }
+                    filters.put(name, List.of(value));
+                }
+                default -> {
+                    List<String> values = Arrays.stream(value.split("\\|")).map(String::strip).toList();
+                    for (String v : values) {
+                        check(name, v);
+                    }
+                    filters.put(name, values);
+                }
+            }
+        }
+        return new EventQuery(Map.copyOf(filters), perPage, afterSeq);
+    }
+
+    private static void check(String name, String v) {
+        if (v.isEmpty()) {
+            throw EpcisProblems.queryParameter(name, "has an empty value");
+        }
+        if (name.equals("eventType") && EventField.orderOf(v) == null) {
+            throw EpcisProblems.queryParameter(name, "not an EPCIS event type: " + v);
+        }
+        if (name.equals("EQ_action")) {
+            try {
+                Action.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw EpcisProblems.queryParameter(name, "must be ADD, OBSERVE or DELETE, not " + v);
+            }
+        }
+    }
+
+    /** Adds one filter and returns a new query (for the sub-resources, e.g. /bizSteps/{bizStep}/events). */
+    EventQuery with(String name, String value) {
+        check(name, value);
+        Map<String, List<String>> more = new LinkedHashMap<>(filters);
+        more.put(name, List.of(value));
+        return new EventQuery(more, perPage, afterSeq);
+    }
+
+    Sql sql(Caller caller) {
+        StringBuilder where = new StringBuilder(visibility(caller).where());
+        Map<String, Object> params = new HashMap<>(visibility(caller).params());
+        filters.forEach((name, values) -> {
+            String p = "p" + params.size();
+            switch (name) {
+                case "eventType" -> in(where, params, p, "event_type", values);
+                case "EQ_action" -> in(where, params, p, "action", values);
+                case "EQ_bizStep" -> in(where, params, p, "biz_step", values.stream().map(Cbv.BIZ_STEP::canonical).toList());
+                case "EQ_disposition" -> in(where, params, p, "disposition",
+                        values.stream().map(Cbv.DISPOSITION::canonical).toList());
+                case "EQ_bizLocation" -> in(where, params, p, "biz_location", values);
+                case "EQ_readPoint" -> in(where, params, p, "read_point", values);
+                case "EQ_eventID" -> in(where, params, p, "event_id", values);
+                case "MATCH_epc" -> overlaps(where, params, p, "epcs", values);
+                case "MATCH_anyEPC" -> overlaps(where, params, p, "any_epcs", values);
+                case "MATCH_epcClass" -> overlaps(where, params, p, "epc_classes", values);
+                case "MATCH_anyEPCClass" -> overlaps(where, params, p, "any_epc_classes", values);
+                case "GE_eventTime" -> time(where, params, p, "event_time >= :", values.getFirst());
+                case "LT_eventTime" -> time(where, params, p, "event_time < :", values.getFirst());
+                case "GE_recordTime" -> time(where, params, p, "record_time >= :", values.getFirst());
+                case "LT_recordTime" -> time(where, params, p, "record_time < :", values.getFirst());
+                default -> throw new IllegalStateException("unhandled parameter " + name);
+            }
+        });
+        return new Sql(where.toString(), params);
+    }
+
+    /** The regulator, customs and auditors see every event; an operator only those of its own facilities. */
+    static Sql visibility(Caller caller) {
+        if (caller.readsAll()) {
+            return new Sql("", Map.of());
+        }
+        if (caller.operatorId().isEmpty()) {
+            throw org.reetrace.app.web.ProblemException.forbidden("only operators and those who read every record "
+                    + "query EPCIS events");
+        }
+        return new Sql(" and operator_id = :visibleTo", Map.of("visibleTo", caller.operatorId().get()));
+    }
+
+    private static void in(StringBuilder where, Map<String, Object> params, String p, String column, List<String> values) {
+        where.append(" and ").append(column).append(" = any(:").append(p).append(")");
+        params.put(p, values.toArray(String[]::new));
+    }
+
+    private static void overlaps(StringBuilder where, Map<String, Object> params, String p, String column,
+                                 List<String> values) {
+        where.append(" and ").append(column).append(" && :").append(p).append("::text[]");
+        params.put(p, values.toArray(String[]::new));
+    }
+
+    private static void time(StringBuilder where, Map<String, Object> params, String p, String condition, String value) {
+        where.append(" and ").append(condition).append(p);
+        params.put(p, Timestamp.from(OffsetDateTime.parse(value).toInstant()));
+    }
+
+    /** An opaque token for the page after {@code seq}; the client sends the same parameters with it. */
+    static String token(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeToken(String token) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (s.startsWith("after:")) {
+                return Long.parseLong(s.substring("after:".length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw EpcisProblems.queryParameter("nextPageToken", "not a token this repository issued: " + token);
+    }
+}

@@ -1,0 +1,150 @@
+package org.reetrace.app.epcis;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.Role;
+import org.reetrace.core.registry.CountryCode;
+import org.reetrace.core.registry.Facility;
+import org.reetrace.core.registry.FacilityKind;
+import org.reetrace.core.registry.OperatorId;
+import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.hash.EventHash;
+import org.reetrace.epcis.json.JsonDocumentReader;
+import org.reetrace.epcis.profile.ProfileWriter;
+import org.reetrace.epcis.profile.RareEarthProfile;
+import org.reetrace.epcis.xml.XmlDocumentReader;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every GS1 example document is captured and queried back, in JSON-LD and in XML, with the same events
+ * (recordTime is the repository's, and events without eventID get one; nothing else may change), and an XML
+ * document and its JSON twin are stored with the same event hashes.
+ */
+class Gs1ExamplesIT extends EpcisBase {
+    static final String GS1_OPERATOR = "OP-EPCIS-GS1";
+
+    /**
+     * Known losses in the epcis module's standalone-event JSON path (JsonDocumentWriter.eventToJson, then
+     * JsonDocumentReader.readEvent), which the store uses for each event's body; reported to the epcis owner:
+     * a sensor report's bizRules (no field in SensorReport, kept as an un-namespaced extension) is dropped, and
+     * an extension (in ilmd, sensor metadata) whose namespace is not declared at the top of the document comes
+     * back with an unresolved prefix.
+     * Every other event of every example must come back unchanged.
+     */
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of(
+            "json/WithSensorData/SensorDataExample8.jsonld event 0", "xml/WithExtension/ObjectEvent.xml event 1",
+            "xml/WithSensorData/SensorDataExamples.xml event 7", "xml/WithSensorData/SensorDataExamples.xml event 11");
+
+    @Autowired
+    StoredRegistry registry;
+
+    /** Events that came back different, collected so one run names them all. */
+    private final List<String> differing = new ArrayList<>();
+
+    @Test
+    void every_gs1_json_example_is_captured_and_queried_back_alike_in_both_bindings() {
+        for (String name : Gs1Corpus.jsonDocuments()) {
+            roundTrip(name, Gs1Corpus.withFreshIds(Gs1Corpus.text(name)), "application/ld+json");
+        }
+        assertThat(differing).isSubsetOf(KNOWN_GAPS);
+    }
+
+    @Test
+    void every_gs1_xml_example_is_captured_and_queried_back_alike_in_both_bindings() {
+        for (String name : Gs1Corpus.xmlDocuments()) {
+            roundTrip(name, Gs1Corpus.withFreshIds(Gs1Corpus.text(name)), "application/xml");
+        }
+        assertThat(differing).isSubsetOf(KNOWN_GAPS);
+    }
+
+    @Test
+    void an_xml_document_and_its_json_twin_store_the_same_event_hashes() {
+        // GS1 wrote the first event of example 9.6.1 in both bindings (the epcis module's TwinsTest)
+        String json = Gs1Corpus.text("json/Example_9.6.1-ObjectEvent.jsonld");
+        String xml = Gs1Corpus.text("xml/Example_9.6.1-ObjectEvent-2020_06_18a.xml");
+        String token = gs1Operator(List.of(read(json, false).getFirst(), read(xml, true).getFirst()));
+
+        List<String> fromJson = storedHashes(Gs1Corpus.withFreshIds(json), "application/ld+json", token).subList(0, 1);
+        List<String> fromXml = storedHashes(Gs1Corpus.withFreshIds(xml), "application/xml", token).subList(0, 1);
+
+        assertThat(fromXml).isEqualTo(fromJson);
+        assertThat(fromJson.getFirst()).isEqualTo(EventHash.of(read(json, false).getFirst()));
+    }
+
+    private void roundTrip(String name, String document, String contentType) {
+        List<EpcisEvent> sent = read(document, contentType.contains("xml"));
+        String token = gs1Operator(sent);
+        Instant before = Instant.now().minusMillis(1);
+        List<List<EpcisEvent>> answers = new ArrayList<>();
+        String regulator = tokenFor(Caller.of("agency", Role.REGULATOR));
+        for (boolean xml : new boolean[] {false, true}) {
+            if (answers.isEmpty()) {
+                JsonNodeJob job = new JsonNodeJob(jobOf(token, contentType, document, null));
+                assertThat(job.node().path("success").asBoolean()).as(name + ": " + job.node()).isTrue();
+            }
+            String query = "/epcis/events?perPage=1000&GE_recordTime=" + before;
+            Response r = send(request(query, regulator).setHeader("Accept", xml ? "application/xml" : "application/ld+json").GET());
+            assertThat(r.status()).as(name).isEqualTo(200);
+            answers.add(read(r.body(), xml));
+        }
+        for (List<EpcisEvent> answer : answers) {
+            assertThat(answer).as(name).hasSize(sent.size());
+            for (int i = 0; i < sent.size(); i++) {
+                EpcisEvent back = answer.get(i);
+                EpcisEvent expected = ProfileWriter.recorded(sent.get(i),
+                        sent.get(i).eventID() == null ? back.eventID() : sent.get(i).eventID(), back.recordTime());
+                if (!back.equals(expected)) {
+                    differing.add(name + " event " + i);
+                }
+            }
+        }
+    }
+
+    private record JsonNodeJob(tools.jackson.databind.JsonNode node) {
+    }
+
+    private List<String> storedHashes(String document, String contentType, String token) {
+        Instant before = Instant.now().minusMillis(1);
+        assertThat(jobOf(token, contentType, document, null).path("success").asBoolean()).isTrue();
+        String regulator = tokenFor(Caller.of("agency", Role.REGULATOR));
+        return read(get("/epcis/events?GE_recordTime=" + before, regulator).body(), false).stream()
+                .map(EventHash::of).toList();
+    }
+
+    /** Registers every facility the events name under one operator and answers that operator's token. */
+    private String gs1Operator(List<EpcisEvent> events) {
+        String token = tokenFor(Caller.operator("gs1-examples", GS1_OPERATOR));
+        registry.reload();
+        for (EpcisEvent e : events) {
+            RareEarthProfile.facilityOf(e).filter(f -> registry.facility(f).isEmpty()).ifPresent(f -> registry.add(
+                    new Facility(f, OperatorId.of(GS1_OPERATOR), "GS1 example " + f, FacilityKind.WAREHOUSE,
+                            CountryCode.of("MY"), null, Map.of()), "test"));
+        }
+        return token;
+    }
+
+    static List<EpcisEvent> read(String document, boolean xml) {
+        List<EpcisEvent> events = new ArrayList<>();
+        var in = new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8));
+        if (xml) {
+            try (XmlDocumentReader r = XmlDocumentReader.open(in)) {
+                r.forEachRemaining(e -> events.add(e.event()));
+            }
+        } else {
+            try (JsonDocumentReader r = JsonDocumentReader.open(in)) {
+                r.forEachRemaining(e -> events.add(e.event()));
+            }
+        }
+        return events;
+    }
+}
