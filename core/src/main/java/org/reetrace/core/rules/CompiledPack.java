@@ -1,0 +1,120 @@
+package org.reetrace.core.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelLateFunctionBindings;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+
+/** A pack whose conditions are compiled and ready to evaluate. Immutable and thread-safe. */
+public final class CompiledPack {
+
+    record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
+    }
+
+    private final RulePack pack;
+    private final Map<String, Object> params;
+    private final List<CompiledRule> rules;
+    private final RuleFunctions functions;
+
+    CompiledPack(RulePack pack, Map<String, Object> params, List<CompiledRule> rules, RuleFunctions functions) {
+        this.pack = pack;
+        this.params = params;
+        this.rules = List.copyOf(rules);
+        this.functions = functions;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public String name() {
+        return pack.name();
+    }
+
+    public String version() {
+        return pack.version();
+    }
+
+    /** The value of a pack parameter as CEL computed it at load (lists are lists, numbers Long or Double). */
+    public Optional<Object> param(String name) {
+        return Optional.ofNullable(params.get(name));
+    }
+
+    /** Every rule of this pack that concerns the context's subject, one finding each, in pack order. */
+    public List<Finding> evaluate(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        Bound bound = null;
+        for (CompiledRule r : rules) {
+            if (!r.rule().subjects().contains(ctx.subject())) {
+                continue;
+            }
+            Optional<String> off = r.rule().notInForce(ctx.at());
+            if (off.isPresent()) {
+                out.add(finding(r.rule(), Outcome.NOT_APPLICABLE, off.get(), "", ctx));
+                continue;
+            }
+            if (bound == null) {
+                bound = bind(ctx);
+            }
+            out.add(evaluate(r, bound, ctx));
+        }
+        return out;
+    }
+
+    /** The variables and functions of one subject, made once for all of a pack's rules. */
+    private record Bound(CelVariableResolver variables, CelLateFunctionBindings functions) {
+    }
+
+    private Bound bind(RuleContext ctx) {
+        Map<String, Object> vars = ctx.variables();
+        CelVariableResolver resolver = name -> name.equals("params") ? Optional.of(params) : Optional.ofNullable(vars.get(name));
+        return new Bound(resolver, ctx.memo("bindings", () -> functions.bind(ctx)));
+    }
+
+    private Finding evaluate(CompiledRule r, Bound b, RuleContext ctx) {
+        Rule rule = r.rule();
+        try {
+            if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(b.variables(), b.functions()))) {
+                return finding(rule, Outcome.NOT_APPLICABLE, "rule " + rule.id() + " does not concern this "
+                        + ctx.subject().name().toLowerCase(java.util.Locale.ROOT) + " (its 'when' is false)", "", ctx);
+            }
+            if (Boolean.TRUE.equals(r.require().eval(b.variables(), b.functions()))) {
+                return finding(rule, Outcome.PASSED, "complies with " + rule.citation(), "", ctx);
+            }
+            String detail = "";
+            if (r.explain() != null) {
+                try {
+                    detail = String.valueOf(r.explain().eval(b.variables(), b.functions()));
+                } catch (CelEvaluationException | RuntimeException e) {
+                    detail = "explain failed: " + e.getMessage();
+                }
+            }
+            return finding(rule, Outcome.FAILED, rule.message(), detail, ctx);
+        } catch (CelEvaluationException | RuntimeException e) {
+            return finding(rule, Outcome.ERROR, "rule " + rule.id() + " could not be evaluated", rootMessage(e), ctx);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
+    }
+
+    private Finding finding(Rule rule, Outcome outcome, String message, String detail, RuleContext ctx) {
+        return new Finding(pack.name(), pack.version(), pack.digest(), rule.id(), rule.jurisdiction(), rule.citation(),
+                rule.severity(), outcome, message, detail, ctx.at());
+    }
+
+    @Override
+    public String toString() {
+        return pack.name() + " " + pack.version() + " (" + pack.jurisdiction() + ", " + rules.size() + " rules)";
+    }
+}

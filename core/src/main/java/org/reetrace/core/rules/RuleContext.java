@@ -1,0 +1,332 @@
+package org.reetrace.core.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.reetrace.core.composition.Composition;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.element.Element;
+import org.reetrace.core.event.Adjust;
+import org.reetrace.core.event.Assay;
+import org.reetrace.core.event.CustomsDeclaration;
+import org.reetrace.core.event.Dispose;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.Export;
+import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Import;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Ship;
+import org.reetrace.core.event.Transform;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.LotStatus;
+import org.reetrace.core.pedigree.Origin;
+import org.reetrace.core.pedigree.Pedigree;
+import org.reetrace.core.pedigree.PedigreeKey;
+import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
+import org.reetrace.core.provenance.PedigreeShares;
+import org.reetrace.core.registry.Facility;
+import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.RegistrySnapshot;
+
+/**
+ * What a rule sees: the subject (an event, a lot, or a supply of lots), the instant it is judged at, the registry
+ * as it stood then, and the books. Built once per subject and shared by every rule of every pack, so the CEL
+ * variables are made once ({@link #variables()}), lazily.
+ *
+ * <p>For an event that acts on a lot, {@code lot} is that lot as it stands before the event; for EXTRACT and
+ * IMPORT it is the lot the event creates, with the pedigree the ledger will give it; TRANSFORM has no single lot
+ * (its inputs and outputs are in {@code event}).
+ */
+public final class RuleContext {
+
+    private static final double MG_PER_KG = 1_000_000.0;
+
+    private final Subject subject;
+    private final Instant at;
+    private final RegistrySnapshot registry;
+    private final LedgerFacts facts;
+    private final LedgerEvent event;
+    private final Lot lot;
+    private final List<Lot> supply;
+    private final Facility facility;
+    private Map<String, Object> variables;
+    private final Map<String, Object> memo = new HashMap<>();
+
+    private RuleContext(Subject subject, Instant at, RegistrySnapshot registry, LedgerFacts facts, LedgerEvent event,
+                        Lot lot, List<Lot> supply) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.at = Objects.requireNonNull(at, "at");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.facts = Objects.requireNonNull(facts, "facts");
+        this.event = event;
+        this.lot = lot;
+        this.supply = List.copyOf(supply);
+        this.facility = event != null ? registry.facility(event.facility()).orElse(null)
+                : lot != null ? registry.facility(lot.facility()).orElse(null) : null;
+    }
+
+    /** An event at ingest, judged at its own time against {@code registry} (the registry as of that time). */
+    public static RuleContext forEvent(LedgerEvent event, RegistrySnapshot registry, LedgerFacts facts) {
+        Lot lot = switch (event) {
+            case Extract e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
+                    Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), country(registry, event)),
+                            List.of(new Stage(StageKind.MINING, country(registry, event), country(registry, event)))),
+                            e.composition()));
+            case Import e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event, importPedigree(e));
+            case Assay e -> facts.lot(e.lot()).orElse(null);
+            case Ship e -> facts.lot(e.lot()).orElse(null);
+            case Receive e -> facts.lot(e.lot()).orElse(null);
+            case Export e -> facts.lot(e.lot()).orElse(null);
+            case Dispose e -> facts.lot(e.lot()).orElse(null);
+            case Adjust e -> facts.lot(e.lot()).orElse(null);
+            case Transform e -> null;
+        };
+        return new RuleContext(Subject.of(event.type()), event.time(), registry, facts, event, lot, List.of());
+    }
+
+    /**
+     * The customs pre-check: would exporting {@code lot} under {@code declaration} at {@code at} pass? The lot is
+     * judged as an EXPORT event from the facility that holds it.
+     */
+    public static RuleContext forExport(Lot lot, CustomsDeclaration declaration, Instant at, RegistrySnapshot registry,
+                                        LedgerFacts facts) {
+        Export e = new Export(EventId.of("precheck:" + declaration.number().replaceAll("\\s", "_")), at,
+                lot.facility(), lot.id(), declaration);
+        return new RuleContext(Subject.EXPORT, at, registry, facts, e, lot, List.of());
+    }
+
+    /** A lot assessed on demand at any instant, e.g. against a rule as it will stand on 2027-01-01. */
+    public static RuleContext forLot(Lot lot, Instant at, RegistrySnapshot registry) {
+        return new RuleContext(Subject.LOT, at, registry, LedgerFacts.NONE, null, lot, List.of());
+    }
+
+    /** A set of lots (a buyer's supply) assessed together: their pedigrees pooled into one. */
+    public static RuleContext forSupply(List<Lot> lots, Instant at, RegistrySnapshot registry) {
+        if (lots.isEmpty()) {
+            throw new IllegalArgumentException("a supply assessment needs at least one lot");
+        }
+        Composition c = Composition.ZERO;
+        long mg = 0;
+        List<Pedigree> pedigrees = new ArrayList<>();
+        for (Lot l : lots) {
+            c = c.plus(l.composition());
+            mg = Math.addExact(mg, l.mass().mg());
+            pedigrees.add(l.pedigree());
+        }
+        Lot first = lots.getFirst();
+        Lot pooled = new Lot(LotId.of("supply-of-" + lots.size()), first.form(), Mass.ofMilligrams(mg), c,
+                first.facility(), first.holder(), LotStatus.ACTIVE, PedigreeShares.pooled(pedigrees), null, null);
+        return new RuleContext(Subject.SUPPLY, at, registry, LedgerFacts.NONE, null, pooled, lots);
+    }
+
+    private static org.reetrace.core.registry.CountryCode country(RegistrySnapshot r, LedgerEvent e) {
+        return r.facility(e.facility()).map(Facility::country).orElse(org.reetrace.core.registry.CountryCode.of("ZZ"));
+    }
+
+    private static Pedigree importPedigree(Import e) {
+        PedigreeKey key = new PedigreeKey(Origin.imported(e.supplier(), e.originCountry()), List.of());
+        if (e.upstreamStages().stream().noneMatch(s -> s.kind() == StageKind.MINING)) {
+            key = key.then(new Stage(StageKind.MINING, e.originCountry(), e.originCountry()));
+        }
+        for (Stage s : e.upstreamStages()) {
+            key = key.then(s);
+        }
+        return Pedigree.of(key, e.composition());
+    }
+
+    private static Lot created(LotId id, org.reetrace.core.lot.MaterialForm form, Mass mass, Composition c,
+                               RegistrySnapshot registry, LedgerEvent e, Pedigree pedigree) {
+        if (c.totalMg() > mass.mg()) {
+            return null; // the ledger refuses it anyway
+        }
+        Facility f = registry.facility(e.facility()).orElse(null);
+        return new Lot(id, form, mass, c, e.facility(),
+                f == null ? org.reetrace.core.registry.OperatorId.of("unknown") : f.operator(),
+                LotStatus.ACTIVE, pedigree, null, null);
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public RegistrySnapshot registry() {
+        return registry;
+    }
+
+    public LedgerFacts facts() {
+        return facts;
+    }
+
+    public Optional<LedgerEvent> event() {
+        return Optional.ofNullable(event);
+    }
+
+    public Optional<Lot> lot() {
+        return Optional.ofNullable(lot);
+    }
+
+    public List<Lot> supply() {
+        return supply;
+    }
+
+    /** The facility that acts (events) or holds the lot (assessments). */
+    public Optional<Facility> facility() {
+        return Optional.ofNullable(facility);
+    }
+
+    /** Per-subject cache for the functions (a pedigree share asked by three rules is computed once). */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /** The CEL variables: event, lot, facility, operator (params are added per pack). */
+    Map<String, Object> variables() {
+        if (variables == null) {
+            Map<String, Object> v = new HashMap<>();
+            v.put("event", eventMap());
+            v.put("lot", lotMap(lot));
+            v.put("facility", facilityMap(facility));
+            Operator op = facility == null ? null : registry.operator(facility.operator()).orElse(null);
+            v.put("operator", operatorMap(op));
+            v.put("supply", supply.stream().map(RuleContext::lotMap).toList());
+            variables = v;
+        }
+        return variables;
+    }
+
+    private Map<String, Object> eventMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", subject.name());
+        m.put("id", event == null ? "" : event.id().value());
+        m.put("facility", event == null ? (facility == null ? "" : facility.id().value()) : event.facility().value());
+        m.put("time", at.toString());
+        m.put("lot", lot == null ? "" : lot.id().value());
+        m.put("form", lot == null ? "" : lot.form().name());
+        m.put("massKg", lot == null ? 0.0 : lot.mass().mg() / MG_PER_KG);
+        m.put("hasLocation", false);
+        m.put("lat", 0.0);
+        m.put("lon", 0.0);
+        m.put("destination", "");
+        m.put("process", "");
+        m.put("assayed", false);
+        m.put("activity", 0.0);
+        m.put("originCountry", "");
+        m.put("supplier", "");
+        m.put("hasDeclaration", false);
+        m.put("declaration", declarationMap(null));
+        m.put("inputs", List.of());
+        m.put("outputs", List.of());
+        switch (event) {
+            case null -> {
+            }
+            case Extract e -> {
+                if (e.location() != null) {
+                    m.put("hasLocation", true);
+                    m.put("lat", e.location().latitude());
+                    m.put("lon", e.location().longitude());
+                }
+            }
+            case Assay e -> {
+                m.put("assayed", e.activity() != null);
+                m.put("activity", e.activity() == null ? 0.0 : e.activity().doubleValue());
+            }
+            case Ship e -> m.put("destination", e.destination().value());
+            case Receive e -> m.put("massKg", e.receivedMass().mg() / MG_PER_KG);
+            case Transform e -> {
+                m.put("process", e.process().name());
+                m.put("inputs", e.inputs().stream().map(i -> (Object) Map.of("lot", i.lot().value(),
+                        "massKg", i.mass().mg() / MG_PER_KG)).toList());
+                m.put("outputs", e.outputs().stream().map(o -> (Object) Map.of("lot", o.lot().value(),
+                        "form", o.form().name(), "massKg", o.mass().mg() / MG_PER_KG)).toList());
+            }
+            case Export e -> {
+                m.put("hasDeclaration", true);
+                m.put("declaration", declarationMap(e.declaration()));
+            }
+            case Import e -> {
+                m.put("hasDeclaration", true);
+                m.put("declaration", declarationMap(e.declaration()));
+                m.put("originCountry", e.originCountry().alpha2());
+                m.put("supplier", e.supplier());
+            }
+            case Dispose e -> {
+            }
+            case Adjust e -> m.put("massKg", e.mass().mg() / MG_PER_KG);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> declarationMap(CustomsDeclaration d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", d == null ? "" : d.number());
+        m.put("hsCode", d == null ? "" : d.hsCode());
+        m.put("permit", d == null || d.permit() == null ? "" : d.permit());
+        m.put("counterparty", d == null ? "" : d.counterparty());
+        m.put("country", d == null ? "" : d.country().alpha2());
+        return m;
+    }
+
+    static Map<String, Object> lotMap(Lot lot) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("present", lot != null);
+        m.put("id", lot == null ? "" : lot.id().value());
+        m.put("form", lot == null ? "" : lot.form().name());
+        m.put("status", lot == null ? "" : lot.status().name());
+        m.put("massKg", lot == null ? 0.0 : lot.mass().mg() / MG_PER_KG);
+        m.put("facility", lot == null ? "" : lot.facility().value());
+        m.put("holder", lot == null ? "" : lot.holder().value());
+        m.put("assayed", lot != null && lot.activity() != null);
+        m.put("activity", lot == null || lot.activity() == null ? 0.0 : lot.activity().doubleValue());
+        Map<String, Object> elements = new LinkedHashMap<>();
+        if (lot != null) {
+            for (Element e : Element.values()) {
+                long mg = lot.composition().get(e);
+                if (mg != 0) {
+                    elements.put(e.symbol(), mg / MG_PER_KG);
+                }
+            }
+        }
+        m.put("elementsKg", elements);
+        m.put("treoKg", lot == null ? 0.0 : lot.composition().treoMg() / MG_PER_KG);
+        return m;
+    }
+
+    private static Map<String, Object> facilityMap(Facility f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("present", f != null);
+        m.put("id", f == null ? "" : f.id().value());
+        m.put("name", f == null ? "" : f.name());
+        m.put("kind", f == null ? "" : f.kind().name());
+        m.put("country", f == null ? "" : f.country().alpha2());
+        m.put("operator", f == null ? "" : f.operator().value());
+        return m;
+    }
+
+    private static Map<String, Object> operatorMap(Operator o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("present", o != null);
+        m.put("id", o == null ? "" : o.id().value());
+        m.put("name", o == null ? "" : o.name());
+        m.put("country", o == null ? "" : o.country().alpha2());
+        return m;
+    }
+}

@@ -1,0 +1,156 @@
+package org.reetrace.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.reetrace.core.rules.RuleFixture.*;
+
+import org.junit.jupiter.api.Test;
+
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.event.CustomsDeclaration;
+import org.reetrace.core.lot.Lot;
+
+class RuleBookTest {
+
+    private static final String GOOD = """
+            pack: test
+            version: 1
+            jurisdiction: MY
+            param limit: 500.0
+
+            rule: T-1
+            citation: Test Act 2026 s.1
+            effective: 2024-01-01..
+            applies-to: EXPORT LOT
+            severity: BLOCK
+            require: lot.massKg <= params.limit
+            explain: string(lot.massKg) + ' kg'
+            message: Lots over the limit may not leave.
+            """;
+
+    /** Line 8 holds the condition; the error is the unknown function at column 10 of the file. */
+    private static final String BAD_CEL = """
+            pack: test
+            version: 2
+            jurisdiction: MY
+
+            rule: T-1
+            citation: Test Act 2026 s.1
+            effective: 2024-01-01..
+            applies-to: EXPORT
+            severity: BLOCK
+            require: lot.massKg > 0.0 &&
+              nosuchFunction(lot)
+            message: x
+            """;
+
+    @Test
+    void a_pack_with_a_cel_error_is_refused_with_rule_id_line_and_column_and_the_book_is_unchanged() {
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("good.rules", GOOD, true);
+        assertThatThrownBy(() -> book.load("bad.rules", BAD_CEL, true))
+                .isInstanceOfSatisfying(RulePackException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    RuleProblem p = e.problems().getFirst();
+                    assertThat(p.ruleId()).isEqualTo("T-1");
+                    assertThat(p.line()).isEqualTo(11);
+                    assertThat(p.column()).isEqualTo(17);
+                    assertThat(p.message()).contains("nosuchFunction");
+                    assertThat(e.getMessage()).contains("bad.rules").contains("T-1 at line 11, column 17");
+                });
+        assertThat(book.list()).extracting(RuleBook.Entry::key).containsExactly("test@1");
+        assertThat(book.list().getFirst().enabled()).isTrue();
+    }
+
+    @Test
+    void a_syntax_error_on_the_first_line_of_a_condition_points_into_that_line() {
+        String text = GOOD.replace("require: lot.massKg <= params.limit", "require: lot.massKg <=> params.limit");
+        assertThatThrownBy(() -> ENGINE.load("x.rules", text)).isInstanceOfSatisfying(RulePackException.class, e -> {
+            RuleProblem p = e.problems().getFirst();
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.column()).isBetween(21, 24);
+        });
+    }
+
+    @Test
+    void a_condition_that_is_not_boolean_is_refused() {
+        String text = GOOD.replace("require: lot.massKg <= params.limit", "require: lot.massKg + 1.0");
+        assertThatThrownBy(() -> ENGINE.load("x.rules", text)).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("T-1 at line 11");
+    }
+
+    @Test
+    void an_unknown_jurisdiction_is_refused() {
+        assertThatThrownBy(() -> ENGINE.load("x.rules", GOOD.replace("jurisdiction: MY", "jurisdiction: XX")))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("unknown jurisdiction XX");
+    }
+
+    @Test
+    void unknown_keys_subjects_and_severities_are_refused_with_their_lines() {
+        String text = GOOD.replace("severity: BLOCK", "severity: WARN").replace("applies-to: EXPORT LOT", "applies-to: EXPROT");
+        assertThatThrownBy(() -> ENGINE.load("x.rules", text)).isInstanceOfSatisfying(RulePackException.class, e ->
+                assertThat(e.problems()).extracting(RuleProblem::line).contains(9, 10));
+    }
+
+    @Test
+    void a_loaded_version_cannot_be_replaced_by_different_text() {
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("a", GOOD, true);
+        book.load("a", GOOD, true);
+        assertThatThrownBy(() -> book.load("b", GOOD.replace("500.0", "600.0"), true))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("new version");
+    }
+
+    @Test
+    void enabling_a_version_disables_the_others_and_disabled_packs_are_not_evaluated() {
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("v1", GOOD, true);
+        book.load("v2", GOOD.replace("version: 1", "version: 2").replace("500.0", "5000.0"), false);
+        Lot oxide = ndprOxide(STATE_PLANT, STATE_SEP);
+        RuleContext ctx = RuleContext.forLot(oxide, JUNE_2026, REGISTRY);
+        assertThat(book.evaluate(ctx).of("T-1").orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        book.enable("test", "2");
+        assertThat(book.list()).extracting(RuleBook.Entry::enabled).containsExactly(false, true);
+        assertThat(book.evaluate(ctx).of("T-1").orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        book.disable("test", "2");
+        assertThat(book.evaluate(ctx).findings()).isEmpty();
+        assertThat(book.assess("test", "1", ctx).of("T-1").orElseThrow().detail()).isEqualTo("1000.0 kg");
+    }
+
+    @Test
+    void the_customs_precheck_reports_each_jurisdiction_asked_for() {
+        RuleBook book = book();
+        Lot fake = carbonateDeclaredAsOxide(STATE_PLANT, STATE_SEP);
+        RuleContext ctx = RuleContext.forExport(fake, new CustomsDeclaration("K2-1", "2846.90", "EP-2026-0042",
+                "Buyer GmbH", DE()), JUNE_2026, REGISTRY, facts(Mass.ZERO, fake));
+        Evaluation ev = book.evaluate(ctx, java.util.Set.of(Jurisdiction.MY, Jurisdiction.CN));
+        assertThat(ev.findings()).extracting(Finding::jurisdiction).containsOnly(Jurisdiction.MY, Jurisdiction.CN);
+        assertThat(ev.block()).map(Finding::ruleId).hasValue("MY-EXP-01");
+        assertThat(ev.of("MY-EXP-PERMIT").orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(ev.of("CN-EXP-18").orElseThrow().outcome()).as("China-origin Dy? none here").isEqualTo(Outcome.NOT_APPLICABLE);
+    }
+
+    @Test
+    void a_rule_whose_function_meets_an_unknown_name_is_an_error_finding_that_alerts_but_never_blocks() {
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("x", GOOD.replace("require: lot.massKg <= params.limit", "require: stageShare('SMELTING', 'CN') < 0.5"), true);
+        Finding f = book.evaluate(RuleContext.forLot(ndprOxide(STATE_PLANT, STATE_SEP), JUNE_2026, REGISTRY))
+                .of("T-1").orElseThrow();
+        assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(f.detail()).contains("unknown stage 'SMELTING'");
+        assertThat(f.alerts()).isTrue();
+        assertThat(f.blocks()).isFalse();
+    }
+
+    @Test
+    void the_bundled_packs_load_and_list() {
+        assertThat(book().list()).extracting(RuleBook.Entry::key)
+                .containsExactly("cn@2026.1", "eu@2026.1", "my@2026.1", "us@2026.1");
+        assertThat(book().pack("my", "2026.1").pack().rules()).hasSize(8);
+        assertThat(book().pack("cn", "2026.1").param("valueThreshold")).hasValue(0.001);
+    }
+
+    private static org.reetrace.core.registry.CountryCode DE() {
+        return org.reetrace.core.registry.CountryCode.of("DE");
+    }
+}
