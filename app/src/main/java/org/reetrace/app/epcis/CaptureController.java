@@ -53,13 +53,7 @@ class CaptureController {
 
     @RequestMapping(path = "/capture", method = RequestMethod.OPTIONS)
     ResponseEntity<Void> discoverCapture(Caller caller) {
-        return ResponseEntity.noContent()
-                .header(HttpHeaders.ALLOW, "OPTIONS, POST, GET")
-                .header("GS1-EPCIS-Min", EpcisWeb.EPCIS_VERSION).header("GS1-EPCIS-Max", EpcisWeb.EPCIS_VERSION)
-                .header("GS1-CBV-Min", EpcisWeb.CBV_VERSION).header("GS1-CBV-Max", EpcisWeb.CBV_VERSION)
-                .header("GS1-EPC-Format", "Never_Translates")
-                .header("GS1-CBV-XML-Format", "Always_URN")
-                .header("GS1-Extensions", "ree=https://reetrace.org/epcis/profile/1#")
+        return Discovery.of("OPTIONS, POST, GET")
                 .header("GS1-EPCIS-Capture-Limit", String.valueOf(settings.captureLimit()))
                 .header("GS1-EPCIS-Capture-File-Size-Limit", String.valueOf(settings.captureFileSizeLimit()))
                 .header(BEHAVIOUR, "rollback, proceed")
@@ -84,7 +78,7 @@ class CaptureController {
             throw EpcisProblems.tooLarge("the document has " + request.getContentLengthLong() + " bytes, more than "
                     + settings.captureFileSizeLimit() + " (GS1-EPCIS-Capture-File-Size-Limit)", settings);
         }
-        Path spooled = spool(request.getInputStream());
+        Path spooled = spool(request.getInputStream(), settings);
         boolean handedOver = false;
         try {
             int events = check.check(spooled, binding, caller);
@@ -99,7 +93,7 @@ class CaptureController {
     }
 
     /** Copies the body to a temporary file, stopping as soon as it passes the size limit. */
-    private Path spool(InputStream in) throws IOException {
+    static Path spool(InputStream in, EpcisSettings settings) throws IOException {
         Path file = Files.createTempFile("epcis-capture-", ".doc");
         boolean ok = false;
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -149,6 +143,11 @@ class CaptureController {
                     + (offset + perPage) + ">; rel=\"next\"");
         }
         return response.body(page);
+    }
+
+    @RequestMapping(path = "/capture/{captureID}", method = RequestMethod.OPTIONS)
+    ResponseEntity<Void> discoverCaptureJob(Caller caller, @PathVariable String captureID) {
+        return Discovery.of(Discovery.READ_ONLY).build();
     }
 
     @GetMapping("/capture/{captureID}")
@@ -203,10 +202,7 @@ class CaptureController {
 
     @RequestMapping(path = {"", "/"}, method = RequestMethod.OPTIONS)
     ResponseEntity<Void> discover(Caller caller) {
-        return ResponseEntity.noContent().header(HttpHeaders.ALLOW, "OPTIONS, GET")
-                .header("GS1-EPCIS-Min", EpcisWeb.EPCIS_VERSION).header("GS1-EPCIS-Max", EpcisWeb.EPCIS_VERSION)
-                .header("GS1-CBV-Min", EpcisWeb.CBV_VERSION).header("GS1-CBV-Max", EpcisWeb.CBV_VERSION)
-                .header("GS1-Extensions", "ree=https://reetrace.org/epcis/profile/1#").build();
+        return Discovery.of(Discovery.READ_ONLY).build();
     }
 
     @GetMapping(path = {"", "/"})

@@ -108,6 +108,13 @@ class EpcisStore {
                 .params(visibility.params()).query(String.class).list());
     }
 
+    /** Distinct EPCs (any role: listed, child, parent, input, output) of the events {@code visibility} lets see. */
+    List<String> epcs(EventQuery.Sql visibility) {
+        return new ArrayList<>(jdbc.sql("select distinct epc from epcis_event, unnest(any_epcs) as epc where true"
+                        + visibility.where() + " order by 1 limit 10000")
+                .params(visibility.params()).query(String.class).list());
+    }
+
     record Row(long seq, String body) {
     }
 }

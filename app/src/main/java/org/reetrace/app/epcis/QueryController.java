@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
@@ -79,6 +80,17 @@ class QueryController {
         this.clock = clock;
     }
 
+    /** OPTIONS on every query resource; {@code /events} also takes POST (one event). */
+    @RequestMapping(method = RequestMethod.OPTIONS, path = {"/events", "/events/{eventID}", "/eventTypes",
+            "/eventTypes/{eventType}", "/eventTypes/{eventType}/events", "/epcs", "/epcs/{epc}", "/epcs/{epc}/events",
+            "/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}",
+            "/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}/{value}",
+            "/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}/{value}/events"})
+    ResponseEntity<Void> discover(Caller caller, HttpServletRequest request) {
+        boolean writable = request.getRequestURI().equals(request.getContextPath() + "/epcis/events");
+        return Discovery.of(writable ? Discovery.WRITABLE : Discovery.READ_ONLY).build();
+    }
+
     @GetMapping("/events")
     ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request) {
         return answer(caller, request, EventQuery.parse(request.getParameterMap(), settings));
@@ -113,6 +125,17 @@ class QueryController {
             throw EpcisProblems.noSuchResource("no event type " + eventType);
         }
         return answer(caller, request, EventQuery.parse(request.getParameterMap(), settings).with("eventType", eventType));
+    }
+
+    /** The EPCs (of events, parents, inputs and outputs) of the events the caller may see. */
+    @GetMapping("/epcs")
+    Map<String, Object> epcs(Caller caller) {
+        return collection(store.epcs(EventQuery.visibility(caller)));
+    }
+
+    @GetMapping("/epcs/{epc}")
+    Map<String, Object> epc(Caller caller, @PathVariable String epc) {
+        return collection(List.of("events"));
     }
 
     @GetMapping("/epcs/{epc}/events")

@@ -201,4 +201,47 @@ class EpcisIT extends EpcisBase {
         assertThat(lastLocation).startsWith("/epcis/events/");
         assertThat(get(lastLocation, regulator).status()).isEqualTo(200);
     }
+
+    @Test
+    void every_query_resource_answers_options_with_its_methods_and_the_gs1_versions() {
+        for (String path : List.of("/epcis/eventTypes", "/epcis/eventTypes/ObjectEvent/events", "/epcis/epcs",
+                "/epcis/epcs/urn:epc:id:sgtin:9555000.012345.1", "/epcis/epcs/urn:epc:id:sgtin:9555000.012345.1/events",
+                "/epcis/bizSteps", "/epcis/bizLocations/urn:reetrace:facility:MY-MINE-1/events", "/epcis/readPoints",
+                "/epcis/dispositions/in_progress", "/epcis")) {
+            Response r = send(request(path, regulator).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(r.status()).as(path).isEqualTo(204);
+            assertThat(lastHeaders.firstValue("Allow")).as(path).contains("OPTIONS, GET");
+            assertThat(lastHeaders.firstValue("GS1-EPCIS-Version")).as(path).contains("2.0.0");
+            assertThat(lastHeaders.firstValue("GS1-EPCIS-Min")).as(path).contains("2.0.0");
+            assertThat(lastHeaders.firstValue("GS1-CBV-Max")).as(path).contains("2.0.0");
+            assertThat(lastHeaders.firstValue("GS1-Extensions")).as(path).hasValueSatisfying(v -> assertThat(v).contains("ree="));
+        }
+        send(request("/epcis/events", regulator).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(lastHeaders.firstValue("Allow")).contains("OPTIONS, GET, POST");
+    }
+
+    @Test
+    void the_epcs_of_an_operator_s_events_are_listed_for_it_and_not_for_another_operator() {
+        String doc = plainDocument("urn:reetrace:facility:MY-MINE-1", 1).replace("9555000.012345.0", "9555000.012345.EPCS-1");
+        assertThat(jobOf(operator, "application/ld+json", doc, null).path("success").asBoolean()).isTrue();
+        String other = tokenFor(Caller.operator("competitor", "OP-EPCIS-OTHER"));
+
+        assertThat(get("/epcis/epcs", operator).json().path("member").toString())
+                .contains("urn:epc:id:sgtin:9555000.012345.EPCS-1");
+        assertThat(get("/epcis/epcs", other).json().path("member").toString()).doesNotContain("EPCS-1");
+        assertThat(get("/epcis/epcs/urn:epc:id:sgtin:9555000.012345.EPCS-1", operator).json().path("member").toString())
+                .contains("events");
+    }
+
+    @Test
+    void the_epcis_interface_needs_a_bearer_token() {
+        for (String path : List.of("/epcis", "/epcis/events", "/epcis/capture")) {
+            Response r = get(path, null);
+
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.isProblem()).as(path).isTrue();
+        }
+        assertThat(get("/epcis/events", "rtk_not-a-token").status()).isEqualTo(401);
+    }
 }

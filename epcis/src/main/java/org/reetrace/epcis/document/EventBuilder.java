@@ -38,6 +38,40 @@ public final class EventBuilder {
     public List<Extension> ilmd = new ArrayList<>();
     public List<Extension> extensions = new ArrayList<>();
 
+    /** A builder holding every field of {@code e}, to build a changed copy of it. */
+    public static EventBuilder of(EpcisEvent e) {
+        EventBuilder b = new EventBuilder();
+        b.eventTime = e.eventTime();
+        b.recordTime = e.recordTime();
+        b.eventTimeZoneOffset = e.eventTimeZoneOffset();
+        b.eventID = e.eventID();
+        b.errorDeclaration = e.errorDeclaration();
+        b.certificationInfo = e.certificationInfo();
+        b.parentID = e.parentID();
+        b.epcList.addAll(e.epcList());
+        b.childEPCs.addAll(e.childEPCs());
+        b.inputEPCList.addAll(e.inputEPCList());
+        b.outputEPCList.addAll(e.outputEPCList());
+        b.quantityList.addAll(e.quantityList());
+        b.childQuantityList.addAll(e.childQuantityList());
+        b.inputQuantityList.addAll(e.inputQuantityList());
+        b.outputQuantityList.addAll(e.outputQuantityList());
+        b.transformationID = e.transformationID();
+        b.action = e.action();
+        b.bizStep = e.bizStep();
+        b.disposition = e.disposition();
+        b.readPoint = e.readPoint();
+        b.bizLocation = e.bizLocation();
+        b.bizTransactionList.addAll(e.bizTransactionList());
+        b.sourceList.addAll(e.sourceList());
+        b.destinationList.addAll(e.destinationList());
+        b.sensorElementList.addAll(e.sensorElementList());
+        b.persistentDisposition = e.persistentDisposition();
+        b.ilmd.addAll(e.ilmd());
+        b.extensions.addAll(e.extensions());
+        return b;
+    }
+
     /**
      * Builds the event of the given type.
      *

@@ -372,16 +372,32 @@ public final class JsonDocumentWriter implements AutoCloseable {
         return prefix == null ? x.namespace() + x.localName() : prefix + ":" + x.localName();
     }
 
+    /**
+     * The namespaces of {@code e} that the document's {@code @context} does not declare, with their generated
+     * prefixes. An event's own {@code @context} reaches no further than that event, so every event that uses such
+     * a namespace declares it again (under the same prefix, given the first time it is met).
+     */
     private Map<String, String> undeclaredNamespaces(EpcisEvent e) {
         Map<String, String> found = new LinkedHashMap<>();
         for (String ns : Namespaces.of(e)) {
-            if (!prefixOf.containsKey(ns) && !JsonLdContext.EPCIS_PREFIXES.containsValue(ns)) {
-                String prefix = "ns" + (prefixOf.size() + 1);
-                prefixOf.put(ns, prefix);
-                found.put(prefix, ns);
+            if (header.namespaces().containsValue(ns) || JsonLdContext.EPCIS_PREFIXES.containsValue(ns)) {
+                continue;
             }
+            String prefix = prefixOf.computeIfAbsent(ns, n -> freePrefix());
+            found.put(prefix, ns);
         }
         return found;
+    }
+
+    /** A prefix neither the header nor the EPCIS context uses, nor one generated before. */
+    private String freePrefix() {
+        for (int i = prefixOf.size() + 1; ; i++) {
+            String prefix = "ns" + i;
+            if (!prefixOf.containsValue(prefix) && !header.namespaces().containsKey(prefix)
+                    && !JsonLdContext.EPCIS_PREFIXES.containsKey(prefix)) {
+                return prefix;
+            }
+        }
     }
 
     private Map<String, String> allPrefixes(EpcisEvent e) {

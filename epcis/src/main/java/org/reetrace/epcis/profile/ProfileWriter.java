@@ -152,35 +152,9 @@ public final class ProfileWriter {
 
     /** The same event as recorded by a repository at {@code recordTime}, under {@code eventID}. */
     public static EpcisEvent recorded(EpcisEvent e, String eventID, Instant recordTime) {
-        EventBuilder b = new EventBuilder();
-        b.eventTime = e.eventTime();
-        b.recordTime = recordTime;
-        b.eventTimeZoneOffset = e.eventTimeZoneOffset();
+        EventBuilder b = EventBuilder.of(e);
         b.eventID = eventID;
-        b.errorDeclaration = e.errorDeclaration();
-        b.certificationInfo = e.certificationInfo();
-        b.parentID = e.parentID();
-        b.epcList.addAll(e.epcList());
-        b.childEPCs.addAll(e.childEPCs());
-        b.inputEPCList.addAll(e.inputEPCList());
-        b.outputEPCList.addAll(e.outputEPCList());
-        b.quantityList.addAll(e.quantityList());
-        b.childQuantityList.addAll(e.childQuantityList());
-        b.inputQuantityList.addAll(e.inputQuantityList());
-        b.outputQuantityList.addAll(e.outputQuantityList());
-        b.transformationID = e.transformationID();
-        b.action = e.action();
-        b.bizStep = e.bizStep();
-        b.disposition = e.disposition();
-        b.readPoint = e.readPoint();
-        b.bizLocation = e.bizLocation();
-        b.bizTransactionList.addAll(e.bizTransactionList());
-        b.sourceList.addAll(e.sourceList());
-        b.destinationList.addAll(e.destinationList());
-        b.sensorElementList.addAll(e.sensorElementList());
-        b.persistentDisposition = e.persistentDisposition();
-        b.ilmd.addAll(e.ilmd());
-        b.extensions.addAll(e.extensions());
+        b.recordTime = recordTime;
         return b.build(e.eventType());
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -377,11 +378,19 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
         return out;
     }
 
+    /** The attributes the XSD gives sensorMetadata and sensorReport. */
+    private static final Set<String> METADATA_ATTRIBUTES = Set.of("time", "startTime", "endTime",
+            "deviceID", "deviceMetadata", "rawData", "dataProcessingMethod", "bizRules");
+    private static final Set<String> REPORT_ATTRIBUTES = Set.of("type", "exception", "deviceID",
+            "deviceMetadata", "rawData", "dataProcessingMethod", "time", "microorganism", "chemicalSubstance", "value",
+            "component", "stringValue", "booleanValue", "hexBinaryValue", "uriValue", "minValue", "maxValue",
+            "meanValue", "sDev", "percRank", "percValue", "uom", "coordinateReferenceSystem");
+
     private SensorMetadata sensorMetadata(int i) throws XMLStreamException {
         String at = where();
         SensorMetadata m = new SensorMetadata(parseTime(attr("time"), i, at), parseTime(attr("startTime"), i, at),
                 parseTime(attr("endTime"), i, at), attr("deviceID"), attr("deviceMetadata"), attr("rawData"),
-                attr("dataProcessingMethod"), attr("bizRules"), attributeExtensions());
+                attr("dataProcessingMethod"), attr("bizRules"), attributeExtensions(METADATA_ATTRIBUTES));
         skip();
         return m;
     }
@@ -400,7 +409,7 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
                 attr("uriValue"), decimal(attr("minValue"), i, at), decimal(attr("maxValue"), i, at),
                 decimal(attr("meanValue"), i, at), decimal(attr("sDev"), i, at), decimal(attr("percRank"), i, at),
                 decimal(attr("percValue"), i, at), attr("uom"), attr("coordinateReferenceSystem"),
-                attributeExtensions());
+                attributeExtensions(REPORT_ATTRIBUTES));
         skip();
         return r;
     }
@@ -410,13 +419,20 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
         return v == null ? null : v.strip();
     }
 
-    /** Namespaced attributes of sensor metadata and reports are user extensions of those elements. */
-    private List<Extension> attributeExtensions() {
+    /**
+     * The other attributes of sensor metadata and reports are user extensions of those elements: namespaced ones,
+     * and those in no namespace that the XSD does not define (a sensor report's bizRules, which the JSON schema
+     * defines and the XSD does not), so that they survive the way from JSON-LD to XML and back.
+     */
+    private List<Extension> attributeExtensions(Set<String> standard) {
         List<Extension> out = new ArrayList<>();
         for (int a = 0; a < xml.getAttributeCount(); a++) {
             String ns = xml.getAttributeNamespace(a);
+            String local = xml.getAttributeLocalName(a);
             if (ns != null && !ns.isEmpty() && !ns.equals(XSI)) {
-                out.add(Extension.text(ns, xml.getAttributeLocalName(a), xml.getAttributeValue(a)));
+                out.add(Extension.text(ns, local, xml.getAttributeValue(a)));
+            } else if ((ns == null || ns.isEmpty()) && !standard.contains(local)) {
+                out.add(Extension.text("", local, xml.getAttributeValue(a)));
             }
         }
         return out;

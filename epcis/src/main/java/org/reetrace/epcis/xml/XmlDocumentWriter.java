@@ -300,7 +300,11 @@ public final class XmlDocumentWriter implements AutoCloseable {
         for (Extension x : list) {
             String prefix = prefixFor(x.namespace());
             if (prefix == null) {
-                continue; // an attribute in no namespace would be a standard one: nothing to write safely
+                // a field the JSON schema has and the XSD has not (a sensor report's bizRules): the XSD's
+                // anyAttribute takes any namespace, none included, and the readers never take such a name for
+                // a standard attribute (they read those as fields)
+                out.writeAttribute(x.localName(), x.value() == null ? "" : x.value());
+                continue;
             }
             if (!header.namespaces().containsValue(x.namespace())) {
                 out.writeNamespace(prefix, x.namespace());
