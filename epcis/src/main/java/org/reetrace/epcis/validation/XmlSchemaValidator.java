@@ -36,9 +36,10 @@ public final class XmlSchemaValidator {
     public XmlSchemaValidator() {
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            // The XSDs import each other by relative location from the class path; nothing else is fetched.
+            // The XSDs import each other by relative location from the class path, which is a plain folder, a jar, or
+            // a jar nested in the application jar (Spring Boot's jar:nested: URLs); nothing else is fetched.
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file,nested,jar:nested");
             URL query = XmlSchemaValidator.class.getResource("xsd/EPCglobal-epcis-query-2_0.xsd");
             this.schema = factory.newSchema(new StreamSource(query.toExternalForm()));
         } catch (SAXException e) {
