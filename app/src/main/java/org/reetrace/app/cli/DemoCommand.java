@@ -32,8 +32,9 @@ final class DemoCommand implements Callable<Integer> {
             DemoLoader.Loaded loaded = context.getBean(DemoLoader.class).load();
             PrintWriter out = spec.commandLine().getOut();
             String magnets = DemoChain.MAGNETS.value();
-            out.printf("%nreetrace demo: %d events booked now, %d were already in the ledger.%n",
-                    loaded.booked(), loaded.alreadyThere());
+            out.printf("%nreetrace demo: %d registry changes recorded and %d events booked now, %d events were"
+                    + " already in the ledger; the rule packs of MY, CN, US and EU are in force.%n",
+                    loaded.registryChanges(), loaded.booked(), loaded.alreadyThere());
             out.printf("%n  API docs     %sswagger-ui.html%n", url);
             out.printf("  regulator    export TOKEN=%s%n", loaded.regulatorToken());
             out.printf("  magnet maker %s%n", loaded.magnetMakerToken());
@@ -43,8 +44,17 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s/pedigree%n", url, magnets);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s/trace%n", url, magnets);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/facilities/%s/stock%n", url, DemoChain.SEPARATION);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/operators/OP-PAHANG-RE/state-link%n", url);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/rules/packs%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/ledger/verification%n", url);
-            out.printf("  ./reetrace trace %s        (in another terminal, while this one runs)%n", magnets);
+            out.printf("%nIn another terminal, while this one runs:%n");
+            out.printf("  ./reetrace trace %s%n", magnets);
+            out.printf("  ./reetrace import docs/examples/raw-export.json                    (MY-EXP-01 blocks it)%n");
+            out.printf("  ./reetrace import docs/examples/extraction-in-forest-reserve.json  (MY-MIN-01 blocks it)%n");
+            out.printf("  ./reetrace precheck %s --hs 8505.11 --permit EXP-MY-2026-0093 --counterparty \"Great Lakes"
+                    + " Motors Inc.\" --country US --jurisdiction MY,CN,US,EU --at 2026-06-01%n", magnets);
+            out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%n", magnets);
+            out.printf("  ./reetrace rules list%n");
             out.printf("  ./reetrace verify%n");
             out.printf("%nCtrl-C stops the server; the data stays for the next start.%n");
         });

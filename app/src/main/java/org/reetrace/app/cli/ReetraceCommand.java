@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
                 TraceCommand.class,
                 VerifyCommand.class,
                 TokenCommand.class,
+                ImportCommand.class,
+                PrecheckCommand.class,
+                AssessCommand.class,
+                RulesCommand.class,
                 HelpCommand.class,
         })
 public final class ReetraceCommand implements Callable<Integer> {

@@ -3,6 +3,8 @@ package org.reetrace.app.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,8 +37,23 @@ import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
 import org.reetrace.core.registry.GeoPoint;
+import org.reetrace.core.registry.Area;
+import org.reetrace.core.registry.Licence;
+import org.reetrace.core.registry.LicenceId;
+import org.reetrace.core.registry.LicenceKind;
 import org.reetrace.core.registry.Operator;
 import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.ProcessTechnology;
+import org.reetrace.core.registry.RegisteredFacility;
+import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.Shareholder;
+import org.reetrace.core.registry.Shareholding;
+import org.reetrace.core.registry.TechnologyAgreement;
+import org.reetrace.core.registry.TechnologyCategory;
+import org.reetrace.core.registry.Validity;
+import org.reetrace.core.registry.Zone;
+import org.reetrace.core.registry.ZoneCode;
+import org.reetrace.core.registry.ZoneKind;
 
 import static org.reetrace.core.element.Element.*;
 
@@ -71,11 +88,13 @@ public final class DemoChain {
     public static final FacilityId METAL = FacilityId.of("MY-MLK-MET-01");
     public static final FacilityId MAGNET = FacilityId.of("MY-JHR-MAG-01");
     public static final FacilityId DISPOSAL = FacilityId.of("MY-PHG-PDF-01");
+    /** A privately held plant with Chinese separation technology, outside the chain. */
+    public static final FacilityId KEDAH_SEPARATION = FacilityId.of("MY-KDH-SEP-01");
 
     /** The magnet lot that is exported: its pedigree shows Malaysian and Chinese dysprosium. */
     public static final LotId MAGNETS = LotId.of("MAG-2026-0001");
 
-    private final List<Operator> operators = new ArrayList<>();
+    private final List<Dated> changes = new ArrayList<>();
     private final List<Facility> facilities = new ArrayList<>();
     private final List<LedgerEvent> events = new ArrayList<>();
     private final Map<LotId, Composition> content = new HashMap<>();
@@ -89,8 +108,9 @@ public final class DemoChain {
         return d;
     }
 
-    public List<Operator> operators() {
-        return List.copyOf(operators);
+    /** The registry changes, in the order they are recorded, each with the instant it takes effect. */
+    public List<Dated> registryChanges() {
+        return List.copyOf(changes);
     }
 
     public List<Facility> facilities() {
@@ -101,25 +121,156 @@ public final class DemoChain {
         return List.copyOf(events);
     }
 
+    /**
+     * The registry behind the chain, as a regulator would have recorded it before the first event: ownership up to
+     * the Malaysian state, mining leases around the extraction points, a permanent forest reserve reaching into the
+     * Kenering lease (the demo's extractions are outside it; docs/examples/extraction-in-forest-reserve.json is not),
+     * licences for the radioactive residue and its disposal, export permits, and the Chinese separation technology
+     * that the state-linked Gebeng plant uses under an agreement.
+     */
     private void registry() {
-        operator("OP-KINTA-CLAY", "Kinta Ionic Clay Sdn Bhd");
-        operator("OP-AMANG", "Amang Mineral Recovery Sdn Bhd");
-        operator("OP-PAHANG-RE", "Pahang Advanced Rare Earths Sdn Bhd");
-        operator("OP-MELAKA-MET", "Melaka Rare Earth Metals Sdn Bhd");
-        operator("OP-JOHOR-MAG", "Johor Magnet Works Sdn Bhd");
-        operator("OP-PAHANG-PDF", "Gebeng Residue Storage Sdn Bhd");
+        // holding companies and investors are registered as operators without facilities
+        operator("OP-PAHANG-STATE-DEV", "Perbadanan Kemajuan Negeri Pahang (state development corporation)", MY);
+        operator("OP-KHAZANAH", "Khazanah Nasional Berhad", MY);
+        operator("OP-PAHANG-RE-HOLD", "Pahang Rare Earth Holdings Berhad", MY);
+        operator("OP-KINTA-CLAY", "Kinta Ionic Clay Sdn Bhd", MY);
+        operator("OP-AMANG", "Amang Mineral Recovery Sdn Bhd", MY);
+        operator("OP-PAHANG-RE", "Pahang Advanced Rare Earths Sdn Bhd", MY);
+        operator("OP-MELAKA-MET", "Melaka Rare Earth Metals Sdn Bhd", MY);
+        operator("OP-JOHOR-MAG", "Johor Magnet Works Sdn Bhd", MY);
+        operator("OP-PAHANG-PDF", "Gebeng Residue Storage Sdn Bhd", MY);
+        operator("OP-NIPPON-MET", "Nippon Rare Metals K.K.", JP);
+        // a private refiner elsewhere: Chinese separation technology there would be flagged (MY-TECH-CN)
+        operator("OP-KEDAH-REFINING", "Kedah Rare Earth Refining Sdn Bhd", MY);
+        operator("OP-STRAITS-CAPITAL", "Straits Resources Capital Pte Ltd", CountryCode.of("SG"));
+
+        // Gebeng: 51 % state development corporation -> holding -> 90 % of the plant, and 10 % held by
+        // Khazanah (itself wholly held by the Minister of Finance): 0.51 x 0.90 + 1.00 x 0.10 = 55.9 % state-owned
+        shareholders("OP-PAHANG-STATE-DEV", state("Pahang State Government (Menteri Besar Incorporated)", "100"));
+        shareholders("OP-KHAZANAH", state("Minister of Finance Incorporated", "100"));
+        shareholders("OP-PAHANG-RE-HOLD", company("OP-PAHANG-STATE-DEV", "51"), company("OP-STRAITS-CAPITAL", "49"));
+        shareholders("OP-PAHANG-RE", company("OP-PAHANG-RE-HOLD", "90"), company("OP-KHAZANAH", "10"));
+        // the disposal facility belongs to the plant's holding; the rest are private
+        shareholders("OP-PAHANG-PDF", company("OP-PAHANG-RE-HOLD", "100"));
+        shareholders("OP-MELAKA-MET", company("OP-NIPPON-MET", "60"));
+        shareholders("OP-KEDAH-REFINING", company("OP-STRAITS-CAPITAL", "80"));
+        // Perak's state government holds a minority of the clay miner: not enough to make it state-linked
+        shareholders("OP-KINTA-CLAY", state("Perak State Government (Menteri Besar Incorporated)", "30"));
+
         facility(ISL_MINE, "OP-KINTA-CLAY", "Kenering in-situ leach field", FacilityKind.IN_SITU_LEACH_MINE,
-                new GeoPoint(5.248, 101.121), Map.of(ProcessKind.LEACHING, MY));
+                new GeoPoint(5.248, 101.121), tech(ProcessKind.LEACHING, "Kinta Ionic Clay Sdn Bhd", MY, 300_000));
         facility(AMANG_MINE, "OP-AMANG", "Kinta valley amang retreatment", FacilityKind.MINE,
-                new GeoPoint(4.552, 101.082), Map.of(ProcessKind.CONCENTRATION, MY));
+                new GeoPoint(4.552, 101.082), tech(ProcessKind.CONCENTRATION, "Amang Mineral Recovery Sdn Bhd", MY, 60_000));
         facility(SEPARATION, "OP-PAHANG-RE", "Gebeng cracking and separation plant", FacilityKind.SEPARATION_PLANT,
-                new GeoPoint(3.972, 103.385), Map.of(ProcessKind.CRACKING, AU, ProcessKind.SEPARATION, AU));
+                new GeoPoint(3.972, 103.385),
+                tech(ProcessKind.CRACKING, "Outback Rare Earth Technology Pty Ltd", AU, 25_000),
+                tech(ProcessKind.SEPARATION, "Ganzhou Rare Earth Separation Technology Co., Ltd.", CN, 15_000));
         facility(METAL, "OP-MELAKA-MET", "Melaka metal and alloy plant", FacilityKind.METAL_PLANT,
-                new GeoPoint(2.262, 102.252), Map.of(ProcessKind.METAL_MAKING, JP));
+                new GeoPoint(2.262, 102.252), tech(ProcessKind.METAL_MAKING, "Nippon Rare Metals K.K.", JP, 3_000));
         facility(MAGNET, "OP-JOHOR-MAG", "Pasir Gudang sintered magnet plant", FacilityKind.MAGNET_PLANT,
-                new GeoPoint(1.472, 103.903), Map.of(ProcessKind.MAGNET_MAKING, JP));
+                new GeoPoint(1.472, 103.903), tech(ProcessKind.MAGNET_MAKING, "Nippon Rare Metals K.K.", JP, 5_000));
         facility(DISPOSAL, "OP-PAHANG-PDF", "Bukit Ketam permanent disposal facility", FacilityKind.DISPOSAL_FACILITY,
-                new GeoPoint(3.993, 103.356), Map.of());
+                new GeoPoint(3.993, 103.356));
+        facility(KEDAH_SEPARATION, "OP-KEDAH-REFINING", "Gurun separation plant", FacilityKind.SEPARATION_PLANT,
+                new GeoPoint(5.812, 100.474),
+                tech(ProcessKind.SEPARATION, "Baotou Rare Earth Process Engineering Co., Ltd.", CN, 5_000));
+
+        Validity leaseTerm = dates("2024-01-01", "2034-01-01");
+        // the Kenering lease reaches 1 km into the forest reserve gazetted north of it: the reserve wins there
+        licence(Licence.lease(LicenceId.of("ML-PRK-2024-0117"), OperatorId.of("OP-KINTA-CLAY"), ISL_MINE, MY, leaseTerm,
+                Area.polygon(List.of(new GeoPoint(5.230, 101.100), new GeoPoint(5.230, 101.140),
+                        new GeoPoint(5.275, 101.140), new GeoPoint(5.275, 101.100))), Mass.ofTonnes(250_000)));
+        licence(Licence.lease(LicenceId.of("ML-PRK-2023-0042"), OperatorId.of("OP-AMANG"), AMANG_MINE, MY,
+                dates("2023-07-01", "2033-07-01"),
+                Area.polygon(List.of(new GeoPoint(4.535, 101.068), new GeoPoint(4.537, 101.101),
+                        new GeoPoint(4.566, 101.099), new GeoPoint(4.563, 101.071))), Mass.ofTonnes(20_000)));
+        licence(permit("AELB-PRC-2024-0311", LicenceKind.PROCESSING, "OP-PAHANG-RE", SEPARATION, "2024-01-01", "2027-01-01"));
+        licence(permit("AELB-RAD-2024-0312", LicenceKind.RADIOACTIVE_MATERIAL, "OP-PAHANG-RE", SEPARATION,
+                "2024-01-01", "2027-01-01"));
+        licence(permit("AELB-DSP-2023-0007", LicenceKind.RADIOACTIVE_MATERIAL, "OP-PAHANG-PDF", DISPOSAL,
+                "2023-07-01", "2033-07-01"));
+        licence(permit("EXP-MY-2026-0093", LicenceKind.EXPORT_PERMIT, "OP-JOHOR-MAG", null, "2026-01-01", "2027-01-01"));
+        licence(permit("EXP-MY-2026-0077", LicenceKind.EXPORT_PERMIT, "OP-PAHANG-RE", null, "2026-01-01", "2027-01-01"));
+        // the amang miner exports tin and zircon concentrates: a real permit, but not for raw rare earths
+        licence(permit("EXP-MY-2026-0101", LicenceKind.EXPORT_PERMIT, "OP-AMANG", null, "2026-01-01", "2027-01-01"));
+        // the magnets carry Chinese dysprosium: their re-export needs China's dual-use licence (CN-EXP-18)
+        licence(new Licence(LicenceId.of("MOFCOM-DU-2026-118204"), LicenceKind.DUAL_USE_EXPORT_LICENCE,
+                OperatorId.of("OP-JOHOR-MAG"), null, CN, dates("2026-02-01", "2027-02-01"), null, null));
+
+        changes.add(new Dated(new RegistryChange.PutZone(new Zone(ZoneCode.of("HSK-PRK-0231"),
+                "Hutan Simpan Kekal Kenering (permanent forest reserve, compartment 231)",
+                ZoneKind.PERMANENT_FOREST_RESERVE,
+                Area.polygon(List.of(new GeoPoint(5.266, 101.095), new GeoPoint(5.266, 101.165),
+                        new GeoPoint(5.310, 101.165), new GeoPoint(5.310, 101.095))),
+                dates("1992-06-01", null))), Instant.parse("1992-05-31T16:00:00Z")));
+
+        agreement(new TechnologyAgreement("TA-CN-MY-2025-003", "Ganzhou Rare Earth Separation Technology Co., Ltd.", CN,
+                TechnologyCategory.SEPARATION, OperatorId.of("OP-PAHANG-RE"), dates("2025-06-01", "2035-06-01"),
+                "Solvent-extraction separation know-how for use at the recipient's Gebeng plant only; the recipient "
+                        + "stays state-linked; no transfer to third parties"));
+        agreement(new TechnologyAgreement("TA-CN-MY-2025-009", "Baotou Rare Earth Process Engineering Co., Ltd.", CN,
+                TechnologyCategory.SEPARATION, OperatorId.of("OP-KEDAH-REFINING"), dates("2025-09-01", "2030-09-01"),
+                "Signed without the approval the catalogue requires; the recipient is privately held"));
+    }
+
+    /** A registry change and the instant it takes effect. */
+    public record Dated(RegistryChange change, Instant effective) {
+    }
+
+    /** Operators and holdings are on record from 2023-01-01 (Malaysian time), facilities from 2023-07-01. */
+    private void operator(String id, String name, CountryCode country) {
+        changes.add(new Dated(new RegistryChange.PutOperator(new Operator(OperatorId.of(id), name, country)),
+                Instant.parse("2022-12-31T16:00:00Z")));
+    }
+
+    /** One line of a share register: who holds what percentage. */
+    private record Holding(Shareholder holder, String percent) {
+    }
+
+    private void shareholders(String company, Holding... holdings) {
+        List<Shareholding> list = new ArrayList<>();
+        for (Holding h : holdings) {
+            list.add(new Shareholding(OperatorId.of(company), h.holder(), new BigDecimal(h.percent())));
+        }
+        changes.add(new Dated(new RegistryChange.SetShareholders(OperatorId.of(company), list),
+                Instant.parse("2023-01-01T16:00:00Z")));
+    }
+
+    private static Holding state(String body, String percent) {
+        return new Holding(new Shareholder.State(MY, body), percent);
+    }
+
+    private static Holding company(String id, String percent) {
+        return new Holding(new Shareholder.Company(OperatorId.of(id)), percent);
+    }
+
+    private static ProcessTechnology tech(ProcessKind process, String licensor, CountryCode country, long tonnesPerYear) {
+        return new ProcessTechnology(process, licensor, country, Mass.ofTonnes(tonnesPerYear));
+    }
+
+    private void facility(FacilityId id, String operator, String name, FacilityKind kind, GeoPoint at,
+                          ProcessTechnology... processes) {
+        RegisteredFacility f = RegisteredFacility.of(id, OperatorId.of(operator), name, kind, MY, at, List.of(processes));
+        facilities.add(f.facility());
+        changes.add(new Dated(new RegistryChange.PutFacility(f), Instant.parse("2023-06-30T16:00:00Z")));
+    }
+
+    private void licence(Licence l) {
+        changes.add(new Dated(new RegistryChange.PutLicence(l), l.validity().from()));
+    }
+
+    private static Licence permit(String id, LicenceKind kind, String holder, FacilityId site, String from, String until) {
+        return Licence.permit(LicenceId.of(id), kind, OperatorId.of(holder), site, MY, dates(from, until));
+    }
+
+    private void agreement(TechnologyAgreement a) {
+        changes.add(new Dated(new RegistryChange.PutAgreement(a), a.validity().from()));
+    }
+
+    /** Dates as licences and gazettes write them, read in Malaysia. */
+    private static Validity dates(String from, String until) {
+        return Validity.ofDates(LocalDate.parse(from), until == null ? null : LocalDate.parse(until),
+                ZoneId.of("Asia/Kuala_Lumpur"));
     }
 
     private void chain() {
@@ -203,15 +354,6 @@ public final class DemoChain {
                 null, null, e -> 0.01);
         export(MAGNET, MAGNETS, new CustomsDeclaration("K2-2026-004711", "8505.11", "EXP-MY-2026-0093",
                 "Great Lakes Motors Inc.", US));
-    }
-
-    private void operator(String id, String name) {
-        operators.add(new Operator(OperatorId.of(id), name, MY));
-    }
-
-    private void facility(FacilityId id, String operator, String name, FacilityKind kind, GeoPoint at,
-                          Map<ProcessKind, CountryCode> technology) {
-        facilities.add(new Facility(id, OperatorId.of(operator), name, kind, MY, at, technology));
     }
 
     private EventId nextId() {

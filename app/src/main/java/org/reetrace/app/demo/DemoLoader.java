@@ -1,7 +1,10 @@
 package org.reetrace.app.demo;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
@@ -9,21 +12,24 @@ import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
-import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.RegistryVersion;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the demo chain into the ledger through the same writer every event goes through. Loading again is
- * harmless: registry entries that exist are left alone and events already booked are answered as replays.
+ * Puts the demo chain into the registry and the ledger through the same paths everything goes through (the
+ * versioned registry, the single writer with the rule packs in force). Loading again is harmless: registry changes
+ * already recorded (the same change, effective at the same instant) are not recorded again, and events already
+ * booked are answered as replays.
  */
 @Component
 public class DemoLoader {
 
     /** What the demo booked and the tokens to look at it with. */
-    public record Loaded(int booked, int alreadyThere, String regulatorToken, String magnetMakerToken,
-                         String separationPlantToken) {
+    public record Loaded(int registryChanges, int booked, int alreadyThere, String regulatorToken,
+                         String magnetMakerToken, String separationPlantToken) {
     }
+
+    static final String AUTHOR = "demo";
 
     private final StoredRegistry registry;
     private final LedgerWriter writer;
@@ -37,15 +43,20 @@ public class DemoLoader {
 
     public Loaded load() {
         DemoChain demo = DemoChain.build();
-        for (Operator o : demo.operators()) {
-            if (registry.operator(o.id()).isEmpty()) {
-                registry.add(o, "demo");
+        record Key(Object change, java.time.Instant effective) {
+        }
+        Set<Key> recorded = new HashSet<>();
+        for (RegistryVersion v : registry.history()) {
+            recorded.add(new Key(v.change(), v.effective()));
+        }
+        List<StoredRegistry.Change> missing = new ArrayList<>();
+        for (DemoChain.Dated d : demo.registryChanges()) {
+            if (!recorded.contains(new Key(d.change(), d.effective()))) {
+                missing.add(new StoredRegistry.Change(d.change(), d.effective()));
             }
         }
-        for (Facility f : demo.facilities()) {
-            if (registry.facility(f.id()).isEmpty()) {
-                registry.add(f, "demo");
-            }
+        if (!missing.isEmpty()) {
+            registry.record(missing, AUTHOR);
         }
         List<Outcome> outcomes = writer.apply(demo.events());
         int booked = 0;
@@ -61,7 +72,7 @@ public class DemoLoader {
                 throw new IllegalStateException("the demo chain was not accepted: " + o);
             }
         }
-        return new Loaded(booked, replayed,
+        return new Loaded(missing.size(), booked, replayed,
                 tokens.issue(Caller.of("demo regulator", Role.REGULATOR)).token(),
                 tokens.issue(new Caller("demo magnet maker", Role.OPERATOR, Optional.of("OP-JOHOR-MAG"))).token(),
                 tokens.issue(new Caller("demo separation plant", Role.OPERATOR, Optional.of("OP-PAHANG-RE"))).token());

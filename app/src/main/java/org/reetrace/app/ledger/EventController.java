@@ -14,6 +14,7 @@ import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.rules.Finding;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -130,6 +131,9 @@ public class EventController {
         for (int i = 0; i < outcomes.size(); i++) {
             String prefix = batch ? "events[" + i + "]." : "";
             switch (outcomes.get(i)) {
+                case Outcome.Refused r when r.blockingRule().isPresent() -> throw new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "rule-blocked", "Event blocked by a rule",
+                        r.reason().message(), blocked(r, prefix, batch ? i : -1));
                 case Outcome.Refused r -> throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                         "ledger-" + r.reason().code().replace('.', '-'), "Event refused by the ledger",
                         r.reason().message(), refusal(r, prefix, batch ? i : -1));
@@ -151,6 +155,27 @@ public class EventController {
             p.put("index", index);
         }
         p.put("errors", List.of(Map.of("field", prefix + r.reason().field(), "reason", r.reason().message())));
+        return p;
+    }
+
+    /** A BLOCK rule's refusal: the rule, the law it states, the pack and version that decided, and the numbers. */
+    private static Map<String, Object> blocked(Outcome.Refused r, String prefix, int index) {
+        Finding f = r.blockingRule().orElseThrow();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", r.reason().code());
+        p.put("eventId", r.eventId());
+        if (index >= 0) {
+            p.put("index", index);
+        }
+        p.put("ruleId", f.ruleId());
+        p.put("citation", f.citation());
+        p.put("jurisdiction", String.valueOf(f.jurisdiction()));
+        p.put("pack", f.pack());
+        p.put("packVersion", f.packVersion());
+        p.put("explanation", f.detail());
+        String field = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
+        p.put("field", field);
+        p.put("errors", List.of(Map.of("field", field, "reason", f.ruleId() + ": " + f.message())));
         return p;
     }
 

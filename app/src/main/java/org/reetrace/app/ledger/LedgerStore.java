@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.CanonicalForm;
@@ -145,6 +146,11 @@ public class LedgerStore {
      * (as the ledger now has it), lineage, the stock of each facility touched, and the balance.
      */
     public void write(List<Entry> entries, Ledger ledger, Instant recordedAt) {
+        write(entries, List.of(), ledger, recordedAt);
+    }
+
+    /** As {@link #write(List, Ledger, Instant)}, with the alerts the rules raised on these entries' events. */
+    public void write(List<Entry> entries, List<RaisedAlert> alerts, Ledger ledger, Instant recordedAt) {
         if (entries.isEmpty()) {
             return;
         }
@@ -205,6 +211,30 @@ public class LedgerStore {
             if (!lineage.isEmpty()) {
                 jdbc.batchUpdate("insert into lineage (parent_id, child_id, seq) values (?, ?, ?) "
                         + "on conflict do nothing", lineage);
+            }
+            if (!alerts.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
+                            pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail,
+                            status, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", alerts, 1000, (ps, a) -> {
+                    ps.setLong(1, a.eventSeq());
+                    ps.setString(2, a.event().id().value());
+                    ps.setString(3, a.event().facility().value());
+                    ps.setString(4, a.operator().value());
+                    ps.setTimestamp(5, Timestamp.from(a.event().time()));
+                    ps.setTimestamp(6, Timestamp.from(recordedAt));
+                    ps.setString(7, a.finding().pack());
+                    ps.setString(8, a.finding().packVersion());
+                    ps.setString(9, a.finding().packDigest());
+                    ps.setString(10, a.finding().ruleId());
+                    ps.setString(11, String.valueOf(a.finding().jurisdiction()));
+                    ps.setString(12, a.finding().citation());
+                    ps.setString(13, a.finding().outcome().name());
+                    ps.setString(14, a.finding().message());
+                    ps.setString(15, a.finding().detail());
+                    ps.setTimestamp(16, Timestamp.from(recordedAt));
+                });
             }
             long last = entries.getLast().sequence();
             jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "

@@ -10,13 +10,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.rules.IngestRules;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.registry.Facility;
+import org.reetrace.core.rules.Evaluation;
+import org.reetrace.core.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +32,11 @@ import org.springframework.stereotype.Component;
  * batch), applies their events in order to the in-memory ledger, writes every accepted entry and the state it
  * produced in one PostgreSQL transaction, and only then answers. Validation needs no locks because nothing else
  * writes; two conflicting submissions are simply applied one after the other.
+ *
+ * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
+ * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
+ * alerts of an accepted event are stored in the same transaction as the event. The ledger itself also sees the
+ * registry as of each event's time ({@link StoredRegistry#atEventTime()}).
  *
  * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
  * submission and nothing of it is stored. If the transaction fails, the ledger is rolled back to before the
@@ -40,6 +50,9 @@ public class LedgerWriter implements SmartLifecycle {
 
     private final LedgerStore store;
     private final Ledger ledger;
+    private final StoredRegistry registry;
+    private final StoredRegistry.EventTime registryAtEvent;
+    private final IngestRules rules;
     private final Clock clock;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(10_000);
     private volatile Thread thread;
@@ -48,11 +61,14 @@ public class LedgerWriter implements SmartLifecycle {
     private record Submission(List<LedgerEvent> events, CompletableFuture<List<Outcome>> result) {
     }
 
-    public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry,
+    public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestRules rules,
                         Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.ledger = store.load(registry, settings.tolerance());
+        this.registry = registry;
+        this.rules = rules;
+        this.registryAtEvent = registry.atEventTime();
+        this.ledger = store.load(registryAtEvent, settings.tolerance());
     }
 
     /** Applies events in order, all or nothing; the future completes after commit. */
@@ -111,13 +127,15 @@ public class LedgerWriter implements SmartLifecycle {
                 .flatMap(s -> s.events().stream()).map(e -> e.id().value()).distinct().toList()));
         Ledger.Savepoint beforeBatch = ledger.savepoint();
         List<Entry> entries = new ArrayList<>();
+        List<RaisedAlert> alerts = new ArrayList<>();
         List<List<Outcome>> answers = new ArrayList<>();
         try {
             for (Submission s : batch) {
-                answers.add(applyAll(s.events(), known, entries));
+                answers.add(applyAll(s.events(), known, entries, alerts));
             }
-            store.write(entries, ledger, clock.instant());
+            store.write(entries, alerts, ledger, clock.instant());
             ledger.release(beforeBatch);
+            rules.committed(entries);
         } catch (RuntimeException e) {
             ledger.rollbackTo(beforeBatch);
             throw e;
@@ -127,9 +145,11 @@ public class LedgerWriter implements SmartLifecycle {
         }
     }
 
-    private List<Outcome> applyAll(List<LedgerEvent> events, Map<String, StoredEvent> known, List<Entry> entries) {
+    private List<Outcome> applyAll(List<LedgerEvent> events, Map<String, StoredEvent> known, List<Entry> entries,
+                                   List<RaisedAlert> alerts) {
         Ledger.Savepoint beforeSubmission = ledger.savepoint();
         int entriesBefore = entries.size();
+        int alertsBefore = alerts.size();
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Map<String, StoredEvent> added = new HashMap<>();
         boolean failed = false;
@@ -149,11 +169,27 @@ public class LedgerWriter implements SmartLifecycle {
                 }
                 continue;
             }
+            // the rules see the books as they stand before the event; the ledger's own refusal is the more
+            // fundamental one (an unknown facility, a lot not held), so it is reported first
+            Evaluation evaluation = rules.evaluate(event, ledger, entries);
+            registryAtEvent.at(event.time());
             Verdict verdict = ledger.apply(event);
+            Finding blocking = evaluation.block().orElse(null);
+            if (verdict instanceof Verdict.Accepted && blocking != null) {
+                // taken back with the rest of the submission below
+                outcomes.add(new Outcome.Refused(id, IngestRules.refusal(blocking), blocking));
+                failed = true;
+                continue;
+            }
             switch (verdict) {
                 case Verdict.Accepted a -> {
                     Entry entry = a.entry();
                     entries.add(entry);
+                    if (!evaluation.alerts().isEmpty()) {
+                        Facility f = registry.asOf(event.time()).facility(event.facility()).orElseThrow();
+                        evaluation.alerts().forEach(finding -> alerts.add(
+                                new RaisedAlert(entry.sequence(), event, f.operator(), finding)));
+                    }
                     List<String> lots = entry.lots().stream().map(Lot::id).map(Object::toString).toList();
                     added.put(id, new StoredEvent(id, entry.sequence(), entry.hash(), CanonicalForm.digest(event), lots));
                     outcomes.add(new Outcome.Booked(id, entry.sequence(), entry.hash(), lots, false));
@@ -167,6 +203,7 @@ public class LedgerWriter implements SmartLifecycle {
         if (failed) {
             ledger.rollbackTo(beforeSubmission);
             entries.subList(entriesBefore, entries.size()).clear();
+            alerts.subList(alertsBefore, alerts.size()).clear();
             // the events that were accepted before the failure are taken back too: say so
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i) instanceof Outcome.Booked b && !b.replay()) {

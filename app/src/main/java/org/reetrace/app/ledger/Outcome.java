@@ -1,8 +1,10 @@
 package org.reetrace.app.ledger;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.reetrace.core.ledger.Verdict;
+import org.reetrace.core.rules.Finding;
 
 /** What happened to one submitted event. */
 public sealed interface Outcome {
@@ -19,8 +21,18 @@ public sealed interface Outcome {
         }
     }
 
-    /** Refused by the ledger; nothing was stored. */
-    record Refused(String eventId, Verdict.Rejected reason) implements Outcome {
+    /**
+     * Refused, and nothing was stored: by the ledger's books, or ({@code rule} present) by a BLOCK rule of a pack in
+     * force, whose id, citation, pack and version the refusal names.
+     */
+    record Refused(String eventId, Verdict.Rejected reason, Finding rule) implements Outcome {
+        public Refused(String eventId, Verdict.Rejected reason) {
+            this(eventId, reason, null);
+        }
+
+        public Optional<Finding> blockingRule() {
+            return Optional.ofNullable(rule);
+        }
     }
 
     /** The id was used before for an event with other content. */

@@ -1,14 +1,18 @@
 package org.reetrace.app.registry;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.reetrace.app.web.ProblemException;
+import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
@@ -17,108 +21,298 @@ import org.reetrace.core.registry.FacilityKind;
 import org.reetrace.core.registry.GeoPoint;
 import org.reetrace.core.registry.Operator;
 import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.ProcessTechnology;
+import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.Registry;
+import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.RegistrySnapshot;
+import org.reetrace.core.registry.RegistryVersion;
+import org.reetrace.core.registry.VersionedRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Operators and facilities, stored in PostgreSQL and held in memory for the ledger writer, which looks a
- * facility up for every event. The registry is small (thousands of rows), so it is read whole at start.
+ * The versioned registry, stored one row per {@link RegistryVersion} in {@code registry_version} and held in memory
+ * as a {@link VersionedRegistry} for the ledger writer and the rules, which look it up for every event. The registry
+ * is small (thousands of changes), so it is restored whole at start. A change is checked by recording it in memory
+ * first (the core refuses anything that would leave any later state of the registry invalid) and stored only if
+ * accepted; if storing fails, memory is restored to the history before it.
+ *
+ * <p>The tables {@code operator}, {@code facility} and {@code facility_process} are kept as the projection of the
+ * latest registry, because the ledger's foreign keys point at them. Rows found there without a version (written
+ * by an older release, or directly by a tool) are adopted at load as registrations in force from the start of the
+ * records, so that nothing the ledger refers to is missing from the history.
  */
 @Component
 public class StoredRegistry implements Registry {
 
-    private final JdbcClient jdbc;
-    private final Map<OperatorId, Operator> operators = new ConcurrentHashMap<>();
-    private final Map<FacilityId, Facility> facilities = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public StoredRegistry(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private volatile VersionedRegistry versions = VersionedRegistry.restore(List.of());
+
+    public StoredRegistry(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
         load();
     }
 
     /** Reads the stored registry again (after another process changed it). */
-    public void reload() {
+    public synchronized void reload() {
         load();
     }
 
     private void load() {
-        Map<OperatorId, Operator> ops = new HashMap<>();
-        jdbc.sql("select id, name, country from operator").query((rs, n) -> new Operator(
-                OperatorId.of(rs.getString(1)), rs.getString(2), CountryCode.of(rs.getString(3))))
-                .list().forEach(o -> ops.put(o.id(), o));
-        Map<FacilityId, Map<ProcessKind, CountryCode>> processes = new HashMap<>();
-        jdbc.sql("select facility_id, process, technology_country from facility_process").query(rs -> {
-            processes.computeIfAbsent(FacilityId.of(rs.getString(1)), k -> new EnumMap<>(ProcessKind.class))
-                    .put(ProcessKind.valueOf(rs.getString(2)), CountryCode.of(rs.getString(3)));
+        List<RegistryVersion> stored = jdbc.sql("select seq, effective, recorded_at, author, change::text "
+                + "from registry_version order by seq").query((rs, n) -> {
+            Timestamp effective = rs.getTimestamp(2);
+            return new RegistryVersion(rs.getLong(1), effective == null ? Instant.MIN : effective.toInstant(),
+                    rs.getTimestamp(3).toInstant(), rs.getString(4), RegistryChangeJson.read(JSON.readTree(rs.getString(5))));
+        }).list();
+        versions = VersionedRegistry.restore(stored);
+        adoptUnversionedRows();
+    }
+
+    private void adoptUnversionedRows() {
+        RegistrySnapshot latest = versions.latest();
+        record Row(String by, RegistryChange change) {
+        }
+        List<Row> adopt = new ArrayList<>();
+        jdbc.sql("select id, name, country, created_by from operator order by created_at, id").query(rs -> {
+            OperatorId id = OperatorId.of(rs.getString(1));
+            if (latest.operator(id).isEmpty()) {
+                adopt.add(new Row(rs.getString(4), new RegistryChange.PutOperator(
+                        new Operator(id, rs.getString(2), CountryCode.of(rs.getString(3))))));
+            }
         });
-        Map<FacilityId, Facility> fs = new HashMap<>();
-        jdbc.sql("select id, operator_id, name, kind, country, latitude, longitude from facility").query((rs, n) -> {
+        Map<FacilityId, List<ProcessTechnology>> processes = new HashMap<>();
+        jdbc.sql("select facility_id, process, technology_country from facility_process").query(rs -> {
+            processes.computeIfAbsent(FacilityId.of(rs.getString(1)), k -> new ArrayList<>())
+                    .add(unnamedTechnology(ProcessKind.valueOf(rs.getString(2)), CountryCode.of(rs.getString(3))));
+        });
+        jdbc.sql("select id, operator_id, name, kind, country, latitude, longitude, created_by from facility "
+                + "order by created_at, id").query(rs -> {
             FacilityId id = FacilityId.of(rs.getString(1));
-            double lat = rs.getDouble(6);
-            GeoPoint location = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble(7));
-            return new Facility(id, OperatorId.of(rs.getString(2)), rs.getString(3),
-                    FacilityKind.valueOf(rs.getString(4)), CountryCode.of(rs.getString(5)), location,
-                    processes.getOrDefault(id, Map.of()));
-        }).list().forEach(f -> fs.put(f.id(), f));
-        operators.keySet().retainAll(ops.keySet());
-        operators.putAll(ops);
-        facilities.keySet().retainAll(fs.keySet());
-        facilities.putAll(fs);
+            if (latest.facility(id).isEmpty()) {
+                double lat = rs.getDouble(6);
+                GeoPoint location = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble(7));
+                adopt.add(new Row(rs.getString(8), new RegistryChange.PutFacility(RegisteredFacility.of(id,
+                        OperatorId.of(rs.getString(2)), rs.getString(3), FacilityKind.valueOf(rs.getString(4)),
+                        CountryCode.of(rs.getString(5)), location, processes.getOrDefault(id, List.of())))));
+            }
+        });
+        for (Row r : adopt) {
+            record(List.of(new Change(r.change(), Instant.MIN)), r.by());
+        }
+    }
+
+    /** A process registered before technologies had licensors and capacities: neither is known. */
+    private static ProcessTechnology unnamedTechnology(ProcessKind process, CountryCode country) {
+        return new ProcessTechnology(process, "unnamed licensor", country, Mass.ZERO);
+    }
+
+    /** A change and the instant it takes effect ({@link Instant#MIN}: from the start of the records). */
+    public record Change(RegistryChange change, Instant effective) {
+    }
+
+    /**
+     * Records changes, all or nothing, in order.
+     *
+     * @return the versions as stored
+     * @throws ProblemException 422 {@code registry-change-refused} naming the change and the reason; nothing changed
+     */
+    public synchronized List<RegistryVersion> record(List<Change> changes, String author) {
+        VersionedRegistry before = versions;
+        List<RegistryVersion> history = before.history();
+        VersionedRegistry next = VersionedRegistry.restore(history);
+        List<RegistryVersion> recorded = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            try {
+                recorded.add(next.record(c.change(), c.effective(), author, now));
+            } catch (IllegalArgumentException e) {
+                Map<String, Object> props = new java.util.LinkedHashMap<>();
+                props.put("change", RegistryChangeJson.kind(c.change()));
+                props.put("effective", c.effective().equals(Instant.MIN) ? "from the start" : c.effective().toString());
+                if (changes.size() > 1) {
+                    props.put("index", i);
+                }
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "registry-change-refused",
+                        "Registry change refused", reason(e), props);
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            for (RegistryVersion v : recorded) {
+                jdbc.sql("insert into registry_version (seq, effective, recorded_at, author, kind, change) "
+                        + "values (?, ?, ?, ?, ?, ?::jsonb)")
+                        .params(v.sequence(), v.effective().equals(Instant.MIN) ? null : Timestamp.from(v.effective()),
+                                Timestamp.from(v.recorded()), v.author(), RegistryChangeJson.kind(v.change()),
+                                RegistryChangeJson.write(v.change()).toString())
+                        .update();
+                project(next.latest(), v.change(), author);
+            }
+        });
+        versions = next;
+        return recorded;
+    }
+
+    /** The core names the version, its author and effective instant, then the reason: all of it helps. */
+    private static String reason(IllegalArgumentException e) {
+        return e.getMessage();
+    }
+
+    public RegistryVersion record(RegistryChange change, Instant effective, String author) {
+        return record(List.of(new Change(change, effective)), author).getFirst();
+    }
+
+    /** Keeps the foreign-key tables equal to the latest registry for what the change touched. */
+    private void project(RegistrySnapshot latest, RegistryChange change, String by) {
+        switch (change) {
+            case RegistryChange.PutOperator p -> {
+                Operator o = latest.operator(p.operator().id()).orElseThrow();
+                jdbc.sql("insert into operator (id, name, country, created_by) values (?, ?, ?, ?) "
+                        + "on conflict (id) do update set name = excluded.name, country = excluded.country")
+                        .params(o.id().value(), o.name(), o.country().alpha2(), by).update();
+            }
+            case RegistryChange.PutFacility p -> {
+                Facility f = latest.facility(p.facility().id()).orElseThrow();
+                jdbc.sql("""
+                        insert into facility (id, operator_id, name, kind, country, latitude, longitude, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (id) do update set operator_id = excluded.operator_id, name = excluded.name,
+                            kind = excluded.kind, country = excluded.country, latitude = excluded.latitude,
+                            longitude = excluded.longitude""")
+                        .params(f.id().value(), f.operator().value(), f.name(), f.kind().name(), f.country().alpha2(),
+                                f.position().map(GeoPoint::latitude).orElse(null),
+                                f.position().map(GeoPoint::longitude).orElse(null), by)
+                        .update();
+                jdbc.sql("delete from facility_process where facility_id = ?").param(f.id().value()).update();
+                f.technology().forEach((process, country) -> jdbc.sql(
+                        "insert into facility_process (facility_id, process, technology_country) values (?, ?, ?)")
+                        .params(f.id().value(), process.name(), country.alpha2()).update());
+            }
+            default -> {
+            }
+        }
+    }
+
+    // ---- reading
+
+    /** The instant a change without an effective instant takes effect: when it is recorded. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public VersionedRegistry versions() {
+        return versions;
+    }
+
+    /** The registry as it stood at {@code at}: what an event of that time is checked against. */
+    @Override
+    public RegistrySnapshot asOf(Instant at) {
+        return versions.asOf(at);
+    }
+
+    /** Every recorded change applied, including those that take effect later. */
+    public RegistrySnapshot latest() {
+        return versions.latest();
+    }
+
+    public List<RegistryVersion> history() {
+        return versions.history();
     }
 
     @Override
     public Optional<Facility> facility(FacilityId id) {
-        return Optional.ofNullable(facilities.get(id));
+        return versions.latest().facility(id);
     }
 
     @Override
     public Optional<Operator> operator(OperatorId id) {
-        return Optional.ofNullable(operators.get(id));
+        return versions.latest().operator(id);
     }
 
     public List<Operator> operators() {
-        return operators.values().stream().sorted(Comparator.comparing(Operator::id)).toList();
+        return versions.latest().operators().stream().sorted(Comparator.comparing(Operator::id)).toList();
     }
 
     public List<Facility> facilities() {
-        return facilities.values().stream().sorted(Comparator.comparing(Facility::id)).toList();
+        return versions.latest().facilities().stream().map(RegisteredFacility::facility)
+                .sorted(Comparator.comparing(Facility::id)).toList();
     }
 
-    @Transactional
+    /**
+     * A registry whose answers are those of the instant last set with {@link EventTime#at(Instant)}: core's ledger
+     * asks for a facility without a time, and the single writer sets each event's time before applying it, so the
+     * ledger checks every event against the registry as it stood then.
+     */
+    public EventTime atEventTime() {
+        return new EventTime(this);
+    }
+
+    /** See {@link #atEventTime()}. Not thread-safe: one per writer thread. */
+    public static final class EventTime implements Registry {
+        private final StoredRegistry source;
+        private Instant at = Instant.MAX;
+
+        private EventTime(StoredRegistry source) {
+            this.source = source;
+        }
+
+        public void at(Instant instant) {
+            this.at = instant;
+        }
+
+        @Override
+        public Optional<Facility> facility(FacilityId id) {
+            return source.asOf(at).facility(id);
+        }
+
+        @Override
+        public Optional<Operator> operator(OperatorId id) {
+            return source.asOf(at).operator(id);
+        }
+    }
+
+    // ---- registrations without a date (tools and tests that predate the versioned registry)
+
+    /**
+     * Registers a new operator in force from the start of the records.
+     * @throws ProblemException 409 if it exists
+     */
     public Operator add(Operator operator, String by) {
-        if (operators.containsKey(operator.id())) {
+        if (operator(operator.id()).isPresent()) {
             throw ProblemException.conflict("operator-exists", "Operator exists", "operator " + operator.id() + " already exists");
         }
-        jdbc.sql("insert into operator (id, name, country, created_by) values (?, ?, ?, ?)")
-                .params(operator.id().value(), operator.name(), operator.country().alpha2(), by).update();
-        operators.put(operator.id(), operator);
+        record(new RegistryChange.PutOperator(operator), Instant.MIN, by);
         return operator;
     }
 
-    @Transactional
+    /**
+     * Registers a new facility in force from the start of the records, its processes with an unnamed licensor
+     * and no registered capacity. @throws ProblemException 409 if it exists, 422 for an unknown operator
+     */
     public Facility add(Facility facility, String by) {
-        if (facilities.containsKey(facility.id())) {
+        if (facility(facility.id()).isPresent()) {
             throw ProblemException.conflict("facility-exists", "Facility exists", "facility " + facility.id() + " already exists");
         }
-        if (!operators.containsKey(facility.operator())) {
+        if (operator(facility.operator()).isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "operator-unknown", "Unknown operator",
-                    "no operator " + facility.operator() + " for facility " + facility.id(),
-                    Map.of("field", "operator"));
+                    "no operator " + facility.operator() + " for facility " + facility.id(), Map.of("field", "operator"));
         }
-        jdbc.sql("""
-                insert into facility (id, operator_id, name, kind, country, latitude, longitude, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(facility.id().value(), facility.operator().value(), facility.name(), facility.kind().name(),
-                        facility.country().alpha2(), facility.position().map(GeoPoint::latitude).orElse(null),
-                        facility.position().map(GeoPoint::longitude).orElse(null), by)
-                .update();
-        facility.technology().forEach((process, country) -> jdbc.sql(
-                "insert into facility_process (facility_id, process, technology_country) values (?, ?, ?)")
-                .params(facility.id().value(), process.name(), country.alpha2()).update());
-        facilities.put(facility.id(), facility);
+        Map<ProcessKind, CountryCode> tech = new EnumMap<>(ProcessKind.class);
+        tech.putAll(facility.technology());
+        List<ProcessTechnology> processes = new ArrayList<>();
+        tech.forEach((p, c) -> processes.add(unnamedTechnology(p, c)));
+        record(new RegistryChange.PutFacility(new RegisteredFacility(facility, processes)), Instant.MIN, by);
         return facility;
     }
 }

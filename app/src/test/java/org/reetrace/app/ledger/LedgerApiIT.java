@@ -29,27 +29,36 @@ class LedgerApiIT extends RunningAppIT {
     String plant;
     String rival;
 
-    /** A mine and a separation plant of two operators, and a rival operator, all new for each test. */
+    /**
+     * A mine and a separation plant of two operators, and a rival operator, all new for each test, registered in
+     * force from 2025 (the events are of 2026: each is checked against the registry as it stood at its time).
+     */
     @BeforeEach
     void registry() {
         p = UUID.randomUUID().toString().substring(0, 8);
         regulator = tokenFor(Caller.of("regulator " + p, Role.REGULATOR));
         assertThat(postJson("/api/operators", regulator, """
-                {"id": "OP-MINE-%1$s", "name": "Mine %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+                {"id": "OP-MINE-%1$s", "name": "Mine %1$s", "country": "MY",
+                 "effective": "2025-01-01"}""".formatted(p)).status()).isEqualTo(201);
         assertThat(postJson("/api/operators", regulator, """
-                {"id": "OP-PLANT-%1$s", "name": "Plant %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+                {"id": "OP-PLANT-%1$s", "name": "Plant %1$s", "country": "MY",
+                 "effective": "2025-01-01"}""".formatted(p)).status()).isEqualTo(201);
         assertThat(postJson("/api/operators", regulator, """
-                {"id": "OP-RIVAL-%1$s", "name": "Rival %1$s", "country": "MY"}""".formatted(p)).status()).isEqualTo(201);
+                {"id": "OP-RIVAL-%1$s", "name": "Rival %1$s", "country": "MY",
+                 "effective": "2025-01-01"}""".formatted(p)).status()).isEqualTo(201);
         assertThat(postJson("/api/facilities", regulator, """
                 {"id": "MINE-%1$s", "operator": "OP-MINE-%1$s", "name": "Mine", "kind": "MINE", "country": "MY",
-                 "location": {"latitude": 4.55, "longitude": 101.08}, "processes": {"CONCENTRATION": "MY"}}"""
+                 "location": {"latitude": 4.55, "longitude": 101.08}, "processes": {"CONCENTRATION": "MY"},
+                 "effective": "2025-01-01"}"""
                 .formatted(p)).status()).isEqualTo(201);
         assertThat(postJson("/api/facilities", regulator, """
                 {"id": "SEP-%1$s", "operator": "OP-PLANT-%1$s", "name": "Plant", "kind": "SEPARATION_PLANT",
-                 "country": "MY", "processes": {"SEPARATION": "CN", "CRACKING": "AU"}}""".formatted(p)).status())
+                 "country": "MY", "processes": {"SEPARATION": "CN", "CRACKING": "AU"},
+                 "effective": "2025-01-01"}""".formatted(p)).status())
                 .isEqualTo(201);
         assertThat(postJson("/api/facilities", regulator, """
-                {"id": "RIVAL-%1$s", "operator": "OP-RIVAL-%1$s", "name": "Rival mine", "kind": "MINE", "country": "MY"}"""
+                {"id": "RIVAL-%1$s", "operator": "OP-RIVAL-%1$s", "name": "Rival mine", "kind": "MINE", "country": "MY",
+                 "effective": "2025-01-01"}"""
                 .formatted(p)).status()).isEqualTo(201);
         miner = tokenFor(Caller.operator("miner " + p, "OP-MINE-" + p));
         plant = tokenFor(Caller.operator("plant " + p, "OP-PLANT-" + p));

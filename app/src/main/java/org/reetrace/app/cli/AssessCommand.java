@@ -1,0 +1,55 @@
+package org.reetrace.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.reetrace.app.rules.LotChecks;
+import org.reetrace.app.web.ProblemException;
+import org.reetrace.core.rules.Finding;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A lot (or a supply of lots) against one pack at any date, in force or not. */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = "Assesses lots against a rule pack at a date, e.g. the US rule as it will stand on 2027-01-01."
+                + " Several lots are assessed as one supply. Exits 1 if any rule fails.")
+final class AssessCommand extends OfflineCommand {
+
+    @Parameters(paramLabel = "LOT", arity = "1..*", description = "The lots, e.g. MAG-2026-0001.")
+    List<String> lots;
+
+    @Option(names = "--pack", required = true, description = "The pack's name, e.g. us, eu, cn, my.")
+    String pack;
+
+    @Option(names = "--version", description = "The pack version (default: the one in force, else the latest loaded).")
+    String version;
+
+    @Option(names = "--at", description = "A date (midnight in the pack's own zone, when its laws take effect) or an instant (default: now).")
+    String at;
+
+    @Override
+    protected int run(ApplicationContext context) {
+        LotChecks checks = context.getBean(LotChecks.class);
+        Instant when;
+        try {
+            when = checks.instantFor(pack, version, at, context.getBean(Clock.class).instant());
+        } catch (ProblemException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        LotChecks.Assessment a = checks.assess(lots, pack, version, when);
+        PrintWriter out = out();
+        out.printf("assessment of %s against pack %s %s at %s: %s%n", String.join(", ", a.lots()), a.pack(),
+                a.version(), a.at(), a.passes() ? "PASS" : "FAIL");
+        for (Finding f : a.findings()) {
+            out.printf("  %-20s %-15s %s%n", f.ruleId(), f.outcome(), f.message());
+            if (!f.detail().isEmpty()) {
+                out.printf("  %-20s %-15s why: %s%n", "", "", f.detail());
+            }
+        }
+        return a.passes() ? Commands.OK : Commands.FAILURE;
+    }
+}

@@ -1,0 +1,86 @@
+package org.reetrace.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.reetrace.app.registry.Instants;
+import org.reetrace.app.rules.LotChecks;
+import org.reetrace.app.web.ProblemException;
+import org.reetrace.core.event.CustomsDeclaration;
+import org.reetrace.core.registry.CountryCode;
+import org.reetrace.core.rules.Finding;
+import org.reetrace.core.rules.Jurisdiction;
+import org.reetrace.core.rules.Outcome;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The customs pre-check of an export, per jurisdiction, from the command line. */
+@Command(name = "precheck", mixinStandardHelpOptions = true,
+        description = "Would exporting a lot under this declaration pass? Prints, per jurisdiction, every rule that"
+                + " applies with PASSED or FAILED and why. Exits 1 if any rule fails.")
+final class PrecheckCommand extends OfflineCommand {
+
+    @Parameters(paramLabel = "LOT", description = "The lot to export, e.g. MAG-2026-0001.")
+    String lot;
+
+    @Option(names = "--hs", required = true, description = "HS code declared, e.g. 8505.11.")
+    String hs;
+
+    @Option(names = "--permit", description = "Export permit quoted on the declaration.")
+    String permit;
+
+    @Option(names = "--counterparty", required = true, description = "The foreign buyer.")
+    String counterparty;
+
+    @Option(names = "--country", required = true, description = "The buyer's country (ISO 3166 alpha-2).")
+    String country;
+
+    @Option(names = "--declaration", defaultValue = "PRECHECK", description = "Declaration number (default: ${DEFAULT-VALUE}).")
+    String number;
+
+    @Option(names = "--jurisdiction", split = ",", description = "Whose laws to check, e.g. MY,US,EU,CN (default: every pack in force).")
+    List<String> jurisdictions = List.of();
+
+    @Option(names = "--at", description = "When the export would happen: a date (Malaysian midnight) or an instant (default: now).")
+    String at;
+
+    @Override
+    protected int run(ApplicationContext context) {
+        CustomsDeclaration declaration;
+        Set<Jurisdiction> asked = new LinkedHashSet<>();
+        Instant when;
+        try {
+            declaration = new CustomsDeclaration(number, hs, permit, counterparty, CountryCode.of(country));
+            jurisdictions.forEach(j -> asked.add(Jurisdiction.of(j.strip())));
+            when = Instants.parse(at, "--at", context.getBean(Clock.class).instant());
+        } catch (ProblemException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        LotChecks.Precheck p = context.getBean(LotChecks.class).precheck(lot, declaration, when, asked);
+        PrintWriter out = out();
+        out.printf("export pre-check of %s (held by %s) to %s in %s at %s under HS %s%s%n", p.lot(), p.holder(),
+                counterparty, country, p.at(), hs, permit == null ? ", no permit quoted" : ", permit " + permit);
+        for (LotChecks.JurisdictionVerdict v : p.jurisdictions()) {
+            List<Finding> applicable = v.findings().stream().filter(f -> f.outcome() != Outcome.NOT_APPLICABLE).toList();
+            out.printf("%n%s  %s%s%n", v.jurisdiction(), v.passes() ? "PASS" : "FAIL",
+                    applicable.isEmpty() ? " (no rule of this jurisdiction applies)" : "");
+            for (Finding f : applicable) {
+                out.printf("  %-20s %-7s %s%n", f.ruleId(), f.outcome(), f.outcome() == Outcome.PASSED
+                        ? f.pack() + " " + f.packVersion() : f.severity() + ": " + f.message());
+                if (f.outcome() != Outcome.PASSED && !f.detail().isEmpty()) {
+                    out.printf("  %-20s         why: %s%n", "", f.detail());
+                }
+            }
+        }
+        out.printf("%n%s%n", p.passes() ? "the export passes every rule checked"
+                : "the export FAILS: " + p.jurisdictions().stream().filter(v -> !v.passes())
+                .map(LotChecks.JurisdictionVerdict::jurisdiction).toList());
+        return p.passes() ? Commands.OK : Commands.FAILURE;
+    }
+}

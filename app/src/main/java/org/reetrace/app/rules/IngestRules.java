@@ -1,0 +1,102 @@
+package org.reetrace.app.rules;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.Verdict;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.rules.Evaluation;
+import org.reetrace.core.rules.Finding;
+import org.reetrace.core.rules.LedgerFacts;
+import org.reetrace.core.rules.RuleContext;
+import org.reetrace.core.rules.RuleEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules at ingest, for the single ledger writer: each new event is judged by the packs in force against the
+ * registry as it stood at the event's time and the books as they stand before it. Used only from the writer
+ * thread, which is why the extraction tally needs no locks.
+ *
+ * <p>The tally is what each mine extracted per quota year (in the zone the rule engine reads quota years in),
+ * read from the stored events at start and added to after each commit; extractions booked earlier in the same,
+ * not yet committed batch are counted from the batch's entries.
+ */
+@Component
+public class IngestRules {
+
+    private final StoredRules rules;
+    private final StoredRegistry registry;
+    private final ZoneId quotaZone = RuleEngine.Settings.defaults().quotaZone();
+    private final Map<FacilityId, Map<Integer, Long>> extracted = new HashMap<>();
+
+    public IngestRules(StoredRules rules, StoredRegistry registry, JdbcClient jdbc) {
+        this.rules = rules;
+        this.registry = registry;
+        jdbc.sql("""
+                select facility_id, extract(year from event_time at time zone ?)::int,
+                    sum((payload->>'massKg')::numeric * 1000000)::bigint
+                from ledger_event where type = 'EXTRACT' group by 1, 2""")
+                .param(quotaZone.getId())
+                .query(rs -> {
+                    add(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3));
+                });
+    }
+
+    /** Refuse the event if {@link Evaluation#block()} is present; else book it and raise {@link Evaluation#alerts()}. */
+    public Evaluation evaluate(LedgerEvent event, Ledger ledger, List<Entry> uncommitted) {
+        LedgerFacts facts = new LedgerFacts() {
+            @Override
+            public Optional<Lot> lot(LotId id) {
+                return ledger.lot(id);
+            }
+
+            @Override
+            public Mass extractedInYear(FacilityId mine, int year) {
+                long mg = extracted.getOrDefault(mine, Map.of()).getOrDefault(year, 0L);
+                for (Entry e : uncommitted) {
+                    if (e.event() instanceof Extract x && x.facility().equals(mine) && year(x.time()) == year) {
+                        mg += x.mass().mg();
+                    }
+                }
+                return Mass.ofMilligrams(mg);
+            }
+        };
+        return rules.evaluate(RuleContext.forEvent(event, registry.asOf(event.time()), facts));
+    }
+
+    /** Counts the extractions of a committed batch. */
+    public void committed(List<Entry> entries) {
+        for (Entry e : entries) {
+            if (e.event() instanceof Extract x) {
+                add(x.facility(), year(x.time()), x.mass().mg());
+            }
+        }
+    }
+
+    private int year(Instant t) {
+        return t.atZone(quotaZone).getYear();
+    }
+
+    private void add(FacilityId mine, int year, long mg) {
+        extracted.computeIfAbsent(mine, k -> new HashMap<>()).merge(year, mg, Long::sum);
+    }
+
+    /** The refusal of a blocked event: stable code, the rule and its citation, the numbers. */
+    public static Verdict.Rejected refusal(Finding f) {
+        return new Verdict.Rejected("rule.blocked", "", f.ruleId() + " (" + f.jurisdiction() + ", " + f.citation() + "): "
+                + f.message() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"));
+    }
+}
