@@ -1,0 +1,21 @@
+package org.reetrace.core.analytics;
+
+/** The analytic checks that raise alerts. */
+public enum AlertKind {
+    /** Page's CUSUM on a facility's standardised MUF crossed its threshold. */
+    MATERIAL_UNACCOUNTED_FOR,
+    /** An extracted lot's rare-earth pattern does not match the declared mine's signature. */
+    FINGERPRINT_MISMATCH,
+    /** A mine extracted more ore in a calendar year than its lease allows. */
+    QUOTA_EXCEEDED,
+    /** A facility processed more in a month than its registered capacity. */
+    CAPACITY_EXCEEDED,
+    /** A transformation recovered more, or less, than its process plausibly can. */
+    IMPLAUSIBLE_YIELD,
+    /** A radioactive residue lot did not reach a disposal facility in time. */
+    RESIDUE_NOT_DISPOSED,
+    /** An exported lot is not what its form claims (a mixed compound booked as a separated product). */
+    EXPORT_NOT_AS_DECLARED,
+    /** Partner countries imported more than was declared as exported to them. */
+    MIRROR_TRADE_GAP
+}

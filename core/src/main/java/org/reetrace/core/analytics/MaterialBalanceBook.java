@@ -1,0 +1,423 @@
+package org.reetrace.core.analytics;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.reetrace.core.element.Element;
+import org.reetrace.core.event.Adjust;
+import org.reetrace.core.event.Assay;
+import org.reetrace.core.event.Dispose;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.Export;
+import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Import;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Ship;
+import org.reetrace.core.event.Transform;
+import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.process.ProcessKind;
+import org.reetrace.core.registry.FacilityId;
+
+/**
+ * Monthly material balances of every facility, kept from the ledger's accepted entries as they come, per element.
+ * Each facility is a material balance area; a month is its balance period. Receipts are counted as the receiver
+ * weighed them, shipments as the shipper booked them, so a difference in transit (shipper-receiver difference) is
+ * in neither facility's MUF.
+ *
+ * <p>sigma-MUF: every booked lot composition is a measurement made where the lot was made (extracted, produced,
+ * imported or re-assayed), with the random and systematic errors {@link MeasurementModel} states for its form. A
+ * lot's error enters a month's MUF with the net amount of it that the month's transformations consumed minus what
+ * they produced, so an intermediate made and used up in the same month cancels, as it should. Systematic errors
+ * are shared by all lots of one form measured at one facility in one month (one calibration period). Lots that
+ * merely pass through (received, shipped on, or held) cancel between receipts, shipments and inventory and carry
+ * no error into MUF. Approximations: an error of a lot consumed over several months is treated as independent in
+ * each; errors of stock-take adjustments are not modelled.
+ *
+ * <p>Events are booked into the month of their time (at {@code offset}); an event older than its facility's open
+ * month is booked into the open month, since a closed balance is never rewritten. Not thread-safe: one reader of
+ * the ledger's entries feeds it, in order.
+ */
+public final class MaterialBalanceBook {
+
+    private static final int N = Element.count();
+    /** Index of the all-rare-earths basis in per-basis arrays. */
+    private static final int REE = N;
+
+    private final MeasurementModel model;
+    private final LossModel losses;
+    private final ZoneOffset offset;
+    private final List<Consumer<ProcessRun>> runListeners = new ArrayList<>();
+    private final Map<LotId, LotState> lots = new HashMap<>();
+    private final Map<FacilityId, long[]> inventory = new HashMap<>();
+    private final Map<FacilityId, OpenMonth> open = new HashMap<>();
+    private final Map<FacilityId, NavigableMap<YearMonth, ClosedMonth>> closed = new HashMap<>();
+
+    public MaterialBalanceBook(MeasurementModel model, LossModel losses, ZoneOffset offset) {
+        this.model = Objects.requireNonNull(model, "measurement model");
+        this.losses = Objects.requireNonNull(losses, "loss model");
+        this.offset = Objects.requireNonNull(offset, "offset");
+    }
+
+    /** Called with every transformation as it is booked. */
+    public void onProcessRun(Consumer<ProcessRun> listener) {
+        runListeners.add(listener);
+    }
+
+    public YearMonth monthOf(Instant time) {
+        return YearMonth.from(time.atOffset(offset));
+    }
+
+    public void accept(Entry entry) {
+        LedgerEvent event = entry.event();
+        YearMonth month = monthOf(event.time());
+        switch (event) {
+            case Extract e -> receipt(e.facility(), month, lotAfter(entry, e.lot()), true);
+            case Import e -> receipt(e.facility(), month, lotAfter(entry, e.lot()), true);
+            case Receive e -> receipt(e.facility(), month, lotAfter(entry, e.lot()), false);
+            case Ship e -> removal(e.facility(), month, e.lot(), LotStateChange.IN_TRANSIT);
+            case Export e -> removal(e.facility(), month, e.lot(), LotStateChange.GONE);
+            case Dispose e -> removal(e.facility(), month, e.lot(), LotStateChange.GONE);
+            case Transform e -> transform(e, entry, month);
+            case Adjust e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), false);
+            case Assay e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), true);
+        }
+    }
+
+    /** Facilities that have booked anything, in id order. */
+    public Set<FacilityId> facilities() {
+        Set<FacilityId> all = new TreeSet<>(closed.keySet());
+        all.addAll(open.keySet());
+        return all;
+    }
+
+    /**
+     * The balance of one facility, month and basis; no data if the facility booked nothing that month. The open
+     * (latest) month is reported as it stands.
+     */
+    public Outcome<MaterialBalance> balance(FacilityId facility, YearMonth month, Basis basis) {
+        OpenMonth om = open.get(facility);
+        if (om != null && om.month.equals(month)) {
+            return Outcome.measured(om.close(inventoryOf(facility)).balance(facility, basis));
+        }
+        ClosedMonth cm = closed.getOrDefault(facility, new TreeMap<>()).get(month);
+        if (cm == null) {
+            return Outcome.noData(facility + " booked no event in " + month);
+        }
+        return Outcome.measured(cm.balance(facility, basis));
+    }
+
+    /** Every month in which the facility booked something, oldest first, including the open month. */
+    public List<MaterialBalance> balances(FacilityId facility, Basis basis) {
+        List<MaterialBalance> out = new ArrayList<>();
+        closed.getOrDefault(facility, new TreeMap<>()).values().forEach(cm -> out.add(cm.balance(facility, basis)));
+        OpenMonth om = open.get(facility);
+        if (om != null) {
+            out.add(om.close(inventoryOf(facility)).balance(facility, basis));
+        }
+        return out;
+    }
+
+    // --- booking ------------------------------------------------------------------------------------------------
+
+    private void receipt(FacilityId at, YearMonth month, Lot lot, boolean made) {
+        OpenMonth om = account(at, month);
+        long[] mg = lot.composition().toArray();
+        add(om.receipts, mg, 1);
+        add(inventoryOf(at), mg, 1);
+        LotState s = lots.get(lot.id());
+        if (s == null || made) {
+            s = new LotState(lot.form(), at, month);
+            lots.put(lot.id(), s);
+        }
+        s.facility = at;
+        s.mg = mg;
+    }
+
+    private enum LotStateChange { IN_TRANSIT, GONE }
+
+    private void removal(FacilityId at, YearMonth month, LotId id, LotStateChange change) {
+        OpenMonth om = account(at, month);
+        LotState s = known(id);
+        add(om.shipments, s.mg, 1);
+        add(inventoryOf(at), s.mg, -1);
+        if (change == LotStateChange.GONE) {
+            lots.remove(id);
+        }
+    }
+
+    private void transform(Transform t, Entry entry, YearMonth month) {
+        OpenMonth om = account(t.facility(), month);
+        long[] inv = inventoryOf(t.facility());
+        Map<LotId, Lot> after = lotsAfter(entry);
+        long[] in = new long[N];
+        for (Transform.Input input : t.inputs()) {
+            LotState s = known(input.lot());
+            long[] remaining = after.get(input.lot()).composition().toArray();
+            long[] used = new long[N];
+            for (int i = 0; i < N; i++) {
+                used[i] = s.mg[i] - remaining[i];
+            }
+            add(in, used, 1);
+            om.item(input.lot(), s.group(), model.of(s.form), used, 1);
+            s.mg = remaining;
+            if (after.get(input.lot()).mass().isZero()) {
+                lots.remove(input.lot());
+            }
+        }
+        add(om.throughput, in, 1);
+        add(om.throughputByProcess.computeIfAbsent(t.process(), p -> new long[N]), in, 1);
+        add(inv, in, -1);
+        long[] out = new long[N];
+        long product = 0;
+        long residue = 0;
+        for (Transform.Output output : t.outputs()) {
+            long[] mg = output.composition().toArray();
+            LotState s = new LotState(output.form(), t.facility(), month);
+            s.mg = mg;
+            lots.put(output.lot(), s);
+            add(out, mg, 1);
+            om.item(output.lot(), s.group(), model.of(output.form()), mg, -1);
+            long ree = ree(mg);
+            if (output.form() == MaterialForm.RESIDUE) {
+                residue += ree;
+            } else {
+                product += ree;
+            }
+        }
+        add(inv, out, 1);
+        long[] declared = t.declaredLoss().toArray();
+        add(om.declaredLoss, declared, 1);
+        for (int i = 0; i < N; i++) {
+            om.unexplained[i] += in[i] - out[i] - declared[i];
+        }
+        om.events.add(t.id());
+        ProcessRun run = new ProcessRun(t.id(), t.facility(), month, t.process(), ree(in), product, residue, ree(declared));
+        runListeners.forEach(l -> l.accept(run));
+    }
+
+    private void adjustment(FacilityId at, YearMonth month, EventId id, Lot lot, boolean remeasured) {
+        OpenMonth om = account(at, month);
+        LotState s = known(lot.id());
+        long[] now = lot.composition().toArray();
+        long[] delta = new long[N];
+        for (int i = 0; i < N; i++) {
+            delta[i] = s.mg[i] - now[i];
+        }
+        add(om.adjusted, delta, 1);
+        add(inventoryOf(at), delta, -1);
+        s.mg = now;
+        if (remeasured) {
+            // the assay is now the lot's measurement: its errors are this laboratory's
+            s.madeAt = at;
+            s.madeIn = month;
+        }
+        om.events.add(id);
+    }
+
+    private OpenMonth account(FacilityId facility, YearMonth month) {
+        OpenMonth om = open.get(facility);
+        if (om == null) {
+            om = new OpenMonth(facility, month, inventoryOf(facility).clone());
+            open.put(facility, om);
+        } else if (month.isAfter(om.month)) {
+            closed.computeIfAbsent(facility, f -> new TreeMap<>()).put(om.month, om.close(inventoryOf(facility)));
+            om = new OpenMonth(facility, month, inventoryOf(facility).clone());
+            open.put(facility, om);
+        }
+        return om;
+    }
+
+    private long[] inventoryOf(FacilityId facility) {
+        return inventory.computeIfAbsent(facility, f -> new long[N]);
+    }
+
+    private LotState known(LotId id) {
+        LotState s = lots.get(id);
+        if (s == null) {
+            throw new IllegalStateException("lot " + id + " was never booked here: feed every accepted entry, in order");
+        }
+        return s;
+    }
+
+    private static Lot lotAfter(Entry entry, LotId id) {
+        for (Lot l : entry.lots()) {
+            if (l.id().equals(id)) {
+                return l;
+            }
+        }
+        throw new IllegalStateException("entry " + entry.sequence() + " does not carry lot " + id);
+    }
+
+    private static Map<LotId, Lot> lotsAfter(Entry entry) {
+        Map<LotId, Lot> m = new HashMap<>();
+        entry.lots().forEach(l -> m.put(l.id(), l));
+        return m;
+    }
+
+    private static void add(long[] into, long[] v, int sign) {
+        for (int i = 0; i < N; i++) {
+            into[i] += sign * v[i];
+        }
+    }
+
+    static long ree(long[] mg) {
+        long s = 0;
+        for (int i = 0; i < N; i++) {
+            if (Element.byIndex(i).isRareEarth()) {
+                s += mg[i];
+            }
+        }
+        return s;
+    }
+
+    // --- state --------------------------------------------------------------------------------------------------
+
+    /** Where a lot is and who measured its composition: the laboratory, month and form that fix its errors. */
+    private static final class LotState {
+        final MaterialForm form;
+        FacilityId facility;
+        FacilityId madeAt;
+        YearMonth madeIn;
+        long[] mg;
+
+        LotState(MaterialForm form, FacilityId madeAt, YearMonth madeIn) {
+            this.form = form;
+            this.madeAt = madeAt;
+            this.facility = madeAt;
+            this.madeIn = madeIn;
+        }
+
+        MeasurementGroup group() {
+            return new MeasurementGroup(madeAt, madeIn, form);
+        }
+    }
+
+    /** Lots whose systematic error is one and the same: one laboratory, one calibration period, one form. */
+    private record MeasurementGroup(FacilityId laboratory, YearMonth period, MaterialForm form) {
+    }
+
+    /** A measured lot's net amount in a month's MUF: consumed minus produced. */
+    private static final class Item {
+        final MeasurementGroup group;
+        final Uncertainty uncertainty;
+        final long[] net = new long[N];
+
+        Item(MeasurementGroup group, Uncertainty uncertainty) {
+            this.group = group;
+            this.uncertainty = uncertainty;
+        }
+    }
+
+    private final class OpenMonth {
+        final FacilityId facility;
+        final YearMonth month;
+        final long[] beginning;
+        final long[] receipts = new long[N];
+        final long[] shipments = new long[N];
+        final long[] throughput = new long[N];
+        final long[] declaredLoss = new long[N];
+        final long[] unexplained = new long[N];
+        final long[] adjusted = new long[N];
+        final Map<ProcessKind, long[]> throughputByProcess = new EnumMap<>(ProcessKind.class);
+        final Map<LotId, Item> items = new LinkedHashMap<>();
+        final List<EventId> events = new ArrayList<>();
+
+        OpenMonth(FacilityId facility, YearMonth month, long[] beginning) {
+            this.facility = facility;
+            this.month = month;
+            this.beginning = beginning;
+        }
+
+        void item(LotId lot, MeasurementGroup group, Uncertainty u, long[] mg, int sign) {
+            Item it = items.computeIfAbsent(lot, l -> new Item(group, u));
+            add(it.net, mg, sign);
+        }
+
+        ClosedMonth close(long[] ending) {
+            double[] variance = new double[N + 1];
+            Map<MeasurementGroup, double[]> groups = new HashMap<>();
+            for (Item it : items.values()) {
+                double ree = 0;
+                double reeSquares = 0;
+                double[] g = groups.computeIfAbsent(it.group, k -> new double[N + 1]);
+                for (int i = 0; i < N; i++) {
+                    double y = it.net[i];
+                    variance[i] += it.uncertainty.randomVarianceOfElement(y);
+                    g[i] += y;
+                    if (Element.byIndex(i).isRareEarth()) {
+                        ree += y;
+                        reeSquares += y * y;
+                    }
+                }
+                g[REE] += ree;
+                variance[REE] += it.uncertainty.randomVarianceOfSum(ree, reeSquares);
+            }
+            groups.forEach((group, sums) -> {
+                double s = model.of(group.form()).systematicRsd();
+                for (int i = 0; i <= N; i++) {
+                    variance[i] += s * s * sums[i] * sums[i];
+                }
+            });
+            double[] expected = new double[N + 1];
+            throughputByProcess.forEach((process, in) -> {
+                LossExpectation loss = losses.of(facility, process);
+                double inRee = 0;
+                for (int i = 0; i < N; i++) {
+                    if (Element.byIndex(i).isRareEarth()) {
+                        expected[i] += loss.rate() * in[i];
+                        variance[i] += sq(loss.rateSd() * in[i]);
+                        inRee += in[i];
+                    }
+                }
+                expected[REE] += loss.rate() * inRee;
+                variance[REE] += sq(loss.rateSd() * inRee);
+            });
+            return new ClosedMonth(month, beginning, receipts.clone(), shipments.clone(), ending.clone(),
+                    throughput.clone(), declaredLoss.clone(), unexplained.clone(), adjusted.clone(), expected, variance,
+                    List.copyOf(events));
+        }
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
+    private record ClosedMonth(YearMonth month, long[] beginning, long[] receipts, long[] shipments, long[] ending,
+                               long[] throughput, long[] declaredLoss, long[] unexplained, long[] adjusted,
+                               double[] expected, double[] variance, List<EventId> events) {
+
+        MaterialBalance balance(FacilityId facility, Basis basis) {
+            int i = basis.single().map(Element::ordinal).orElse(REE);
+            return new MaterialBalance(facility, month, basis, sum(beginning, basis), sum(receipts, basis),
+                    sum(shipments, basis), sum(ending, basis), sum(throughput, basis), sum(declaredLoss, basis),
+                    sum(unexplained, basis), sum(adjusted, basis), expected[i], Math.sqrt(variance[i]), events);
+        }
+
+        private static long sum(long[] mg, Basis basis) {
+            long s = 0;
+            for (int i = 0; i < N; i++) {
+                if (basis.counts(Element.byIndex(i))) {
+                    s += mg[i];
+                }
+            }
+            return s;
+        }
+    }
+}
