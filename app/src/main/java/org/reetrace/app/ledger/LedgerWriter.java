@@ -53,6 +53,7 @@ public class LedgerWriter implements SmartLifecycle {
     private final StoredRegistry registry;
     private final StoredRegistry.EventTime registryAtEvent;
     private final IngestRules rules;
+    private final List<CommittedEntries> listeners;
     private final Clock clock;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(10_000);
     private volatile Thread thread;
@@ -62,11 +63,12 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestRules rules,
-                        Clock clock) {
+                        List<CommittedEntries> listeners, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.registry = registry;
         this.rules = rules;
+        this.listeners = List.copyOf(listeners);
         this.registryAtEvent = registry.atEventTime();
         this.ledger = store.load(registryAtEvent, settings.tolerance());
     }
@@ -135,10 +137,17 @@ public class LedgerWriter implements SmartLifecycle {
             }
             store.write(entries, alerts, ledger, clock.instant());
             ledger.release(beforeBatch);
-            rules.committed(entries);
         } catch (RuntimeException e) {
             ledger.rollbackTo(beforeBatch);
             throw e;
+        }
+        // after commit nothing may undo the batch: a listener that fails is logged, never rolled back
+        for (CommittedEntries listener : listeners) {
+            try {
+                listener.committed(entries);
+            } catch (RuntimeException e) {
+                log.error("{} failed on {} committed entries", listener.getClass().getSimpleName(), entries.size(), e);
+            }
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(answers.get(i));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reetrace.app.ledger.CommittedEntries;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.Extract;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * not yet committed batch are counted from the batch's entries.
  */
 @Component
-public class IngestRules {
+public class IngestRules implements CommittedEntries {
 
     private final StoredRules rules;
     private final StoredRegistry registry;
@@ -78,6 +79,7 @@ public class IngestRules {
     }
 
     /** Counts the extractions of a committed batch. */
+    @Override
     public void committed(List<Entry> entries) {
         for (Entry e : entries) {
             if (e.event() instanceof Extract x) {
