@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
                 PrecheckCommand.class,
                 AssessCommand.class,
                 RulesCommand.class,
+                RegistryCommand.class,
                 HelpCommand.class,
         })
 public final class ReetraceCommand implements Callable<Integer> {
