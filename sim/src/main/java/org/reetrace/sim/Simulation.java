@@ -26,7 +26,12 @@ public final class Simulation {
     }
 
     public static SimulationResult run(Scenario scenario, long seed, EventSink sink) {
-        World w = new World(scenario, seed, sink);
+        return run(scenario, seed, sink, "");
+    }
+
+    /** A run whose event and lot ids all start with {@code idPrefix} (e.g. {@code sim7-}): unique in a shared ledger. */
+    public static SimulationResult run(Scenario scenario, long seed, EventSink sink, String idPrefix) {
+        World w = new World(scenario, seed, sink, idPrefix);
         List<MineActor> mines = scenario.mines().stream().map(m -> new MineActor(scenario, m)).toList();
         List<PlantActor> plants = scenario.plants().stream().map(PlantActor::new).toList();
         List<PortActor> ports = scenario.sites().stream().filter(s -> s.kind() == Scenario.SiteKind.PORT)

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alerts of the FLAG rules: the regulator and auditors read all of them, an operator those about its own events;
+ * Alerts of the FLAG rules and of the enforcement analytics ({@code source=RULE|ANALYTICS}, {@code kind} an analytics
+ * alert kind): the regulator and auditors read all of them, an operator those about its own events and facilities;
  * only the regulator acknowledges or closes one, always with a comment.
  */
 @RestController
@@ -42,10 +43,12 @@ public class AlertController {
                                        @RequestParam(required = false) String rule,
                                        @RequestParam(required = false) String facility,
                                        @RequestParam(required = false) String pack,
+                                       @RequestParam(required = false) AlertStore.Source source,
+                                       @RequestParam(required = false) String kind,
                                        @RequestParam(defaultValue = "100") int limit) {
         caller.requireRole(Role.REGULATOR, Role.AUDITOR, Role.CUSTOMS, Role.OPERATOR);
         String operator = caller.readsAll() ? null : caller.operatorId().orElseThrow();
-        return alerts.list(new AlertStore.Filter(status, rule, facility, pack, operator, limit));
+        return alerts.list(new AlertStore.Filter(status, rule, facility, pack, operator, limit, source, kind));
     }
 
     @GetMapping("/api/alerts/{id}")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,22 +24,56 @@ public class AlertStore {
         OPEN, ACKNOWLEDGED, CLOSED
     }
 
-    public record Alert(long id, long eventSeq, String eventId, String facility, String operator, Instant eventTime,
+    /** Who raised an alert: a FLAG rule at ingest, or the enforcement analytics over the books. */
+    public enum Source {
+        RULE, ANALYTICS
+    }
+
+    /**
+     * An alert. Rule alerts concern one event ({@code eventSeq}, {@code eventId}); analytics alerts concern a
+     * {@code subject} (facility, lot, partner and HS code) in a {@code period} (YYYY-MM), carry their {@code kind}
+     * (an {@link org.reetrace.core.analytics.AlertKind}), their {@code figures} and the {@code events} behind them;
+     * their event columns name the first of those events when there is one.
+     */
+    public record Alert(long id, Long eventSeq, String eventId, String facility, String operator, Instant eventTime,
                         Instant raisedAt, String pack, String packVersion, String packDigest, String ruleId,
                         String jurisdiction, String citation, String outcome, String message, String detail,
-                        Status status, Instant updatedAt) {
+                        Status status, Instant updatedAt, Source source, String kind, String subject, String period,
+                        Map<String, String> figures, List<String> events) {
+    }
+
+    /**
+     * An analytics finding to store: {@code key} identifies it (the same finding seen again is not stored twice);
+     * {@code facility} and {@code operator} say whose it is (null for national findings such as a mirror-trade
+     * gap); {@code firstEvent} the first event of the evidence that is in the ledger, if any.
+     */
+    public record Finding(String key, String kind, String subject, String period, String message,
+                          Map<String, String> figures, List<String> events, String facility, String operator,
+                          Long firstEventSeq, String firstEventId, Instant time) {
     }
 
     public record AuditEntry(Status status, String comment, String author, Instant at) {
     }
 
     /** Filters; null means any. {@code operator} restricts to one operator's alerts (what an operator may see). */
-    public record Filter(Status status, String rule, String facility, String pack, String operator, int limit) {
+    public record Filter(Status status, String rule, String facility, String pack, String operator, int limit,
+                         Source source, String kind) {
+
+        public Filter(Status status, String rule, String facility, String pack, String operator, int limit) {
+            this(status, rule, facility, pack, operator, limit, null, null);
+        }
     }
 
     private static final String COLUMNS = """
             id, event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack, pack_version, pack_digest,
-            rule_id, jurisdiction, citation, outcome, message, detail, status, updated_at""";
+            rule_id, jurisdiction, citation, outcome, message, detail, status, updated_at, source, kind, subject,
+            period, figures::text, events""";
+
+    /** The pack and citation columns of analytics alerts: the method is the "rule" they follow. */
+    static final String ANALYTICS_PACK = "analytics";
+    static final String ANALYTICS_CITATION = "reetrace DESIGN.md section 7, enforcement analytics";
+
+    private static final tools.jackson.databind.json.JsonMapper FIGURES = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -58,6 +93,8 @@ public class AlertStore {
         add(sql, params, "facility_id", f.facility());
         add(sql, params, "pack", f.pack());
         add(sql, params, "operator_id", f.operator());
+        add(sql, params, "source", f.source() == null ? null : f.source().name());
+        add(sql, params, "kind", f.kind());
         sql.append(" order by id desc limit ").append(Math.max(1, Math.min(f.limit(), 1000)));
         return jdbc.sql(sql.toString()).params(params).query(this::alert).list();
     }
@@ -67,6 +104,48 @@ public class AlertStore {
             sql.append(" and ").append(column).append(" = ?");
             params.add(value);
         }
+    }
+
+    /** The keys of every analytics finding stored, for a caller that wants to store only new ones. */
+    public java.util.Set<String> findingKeys() {
+        return new java.util.HashSet<>(jdbc.sql("select finding_key from alert where finding_key is not null")
+                .query(String.class).list());
+    }
+
+    /**
+     * Stores analytics findings as OPEN alerts; one whose key is already stored is left as it is (its status and
+     * trail stay). Answers how many were new.
+     */
+    public int raise(List<Finding> findings, String jurisdiction) {
+        if (findings.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(s -> {
+            int added = 0;
+            for (Finding f : findings) {
+                added += jdbc.sql("""
+                        insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
+                            pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail, status,
+                            updated_at, source, kind, subject, period, figures, events, finding_key)
+                        values (?, ?, ?, ?, ?, ?, ?, '1', '-', ?, ?, ?, 'FINDING', ?, ?, 'OPEN', ?, 'ANALYTICS', ?, ?, ?,
+                            cast(? as jsonb), ?, ?)
+                        on conflict (finding_key) where finding_key is not null do nothing""")
+                        .params(f.firstEventSeq(), f.firstEventId() == null ? "" : f.firstEventId(), f.facility(),
+                                f.operator(), Timestamp.from(f.time()), now, ANALYTICS_PACK, "analytics." + f.kind(),
+                                jurisdiction, ANALYTICS_CITATION, f.message(), detail(f.figures()), now, f.kind(),
+                                f.subject(), f.period(), FIGURES.writeValueAsString(f.figures()),
+                                f.events().toArray(String[]::new), f.key())
+                        .update();
+            }
+            return added;
+        });
+    }
+
+    private static String detail(Map<String, String> figures) {
+        StringBuilder b = new StringBuilder();
+        figures.forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ").append(k).append(' ').append(v));
+        return b.toString();
     }
 
     public Optional<Alert> find(long id) {
@@ -103,9 +182,16 @@ public class AlertStore {
     }
 
     private Alert alert(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        long seq = rs.getLong(2);
+        Long eventSeq = rs.wasNull() ? null : seq;
+        String figures = rs.getString(23);
+        java.sql.Array events = rs.getArray(24);
+        return new Alert(rs.getLong(1), eventSeq, rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getString(15), rs.getString(16), Status.valueOf(rs.getString(17)), rs.getTimestamp(18).toInstant());
+                rs.getString(15), rs.getString(16), Status.valueOf(rs.getString(17)), rs.getTimestamp(18).toInstant(),
+                Source.valueOf(rs.getString(19)), rs.getString(20), rs.getString(21), rs.getString(22),
+                figures == null ? null : FIGURES.readValue(figures, new tools.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() { }),
+                events == null ? null : List.of((String[]) events.getArray()));
     }
 }

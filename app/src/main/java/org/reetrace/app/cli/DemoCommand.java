@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.reetrace.app.demo.DemoChain;
 import org.reetrace.app.demo.DemoLoader;
+import org.reetrace.app.demo.DemoYear;
+import org.reetrace.app.demo.SimulatedChain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** Serves the application with the demo chain in its ledger, and says where to look. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Starts reetrace with a demo mine-to-magnet chain in the ledger (loaded once; running it"
-                + " again keeps the data) and prints the URLs and API tokens to try.")
+        description = "Starts reetrace with a demo mine-to-magnet chain and a simulated national chain with frauds"
+                + " in the ledger (loaded once; running it again keeps the data) and prints the URLs and API tokens to try.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,11 +32,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         return ServeCommand.serve(database, port, spec, (context, url) -> {
             DemoLoader.Loaded loaded = context.getBean(DemoLoader.class).load();
+            SimulatedChain.Booked year = context.getBean(DemoYear.class).load();
             PrintWriter out = spec.commandLine().getOut();
             String magnets = DemoChain.MAGNETS.value();
             out.printf("%nreetrace demo: %d registry changes recorded and %d events booked now, %d events were"
                     + " already in the ledger; the rule packs of MY, CN, US and EU are in force.%n",
                     loaded.registryChanges(), loaded.booked(), loaded.alreadyThere());
+            out.printf("Simulated national chain 2026-01..2027-03 (seed %d, ids %s...): %d events, %d booked now, %d"
+                    + " already there, %d refused by the rule packs %s; the analytics watch it.%n", DemoYear.SEED,
+                    DemoYear.PREFIX, year.result().events(), year.booked(), year.replayed(), year.refused(), year.refusedBy());
             out.printf("%n  API docs     %sswagger-ui.html%n", url);
             out.printf("  regulator    export TOKEN=%s%n", loaded.regulatorToken());
             out.printf("  magnet maker %s%n", loaded.magnetMakerToken());
@@ -47,6 +53,13 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/operators/OP-PAHANG-RE/state-link%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/rules/packs%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/ledger/verification%n", url);
+            out.printf("%nEnforcement analytics (the simulated chain's frauds):%n");
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" '%sapi/alerts?source=ANALYTICS'%n", url);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" '%sapi/facilities/%s/balances?from=2026-07&to=2027-03'%n",
+                    url, DemoYear.METAL);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/mines/%s/signature%n", url, DemoYear.MINE);
+            out.printf("  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary"
+                    + " @docs/examples/partner-imports-demo.csv '%sapi/mirror-trade?from=2026-01&to=2027-02'%n", url);
             out.printf("%nIn another terminal, while this one runs:%n");
             out.printf("  ./reetrace trace %s%n", magnets);
             out.printf("  ./reetrace import docs/examples/raw-export.json                    (MY-EXP-01 blocks it)%n");
@@ -56,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%n", magnets);
             out.printf("  ./reetrace rules list%n");
             out.printf("  ./reetrace verify%n");
+            out.printf("  ./reetrace reconcile --partner docs/examples/partner-imports-demo.csv --from 2026-01 --to 2027-02%n");
             out.printf("%nCtrl-C stops the server; the data stays for the next start.%n");
         });
     }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
                 PrecheckCommand.class,
                 AssessCommand.class,
                 RulesCommand.class,
+                SimulateCommand.class,
+                ReconcileCommand.class,
                 RegistryCommand.class,
                 HelpCommand.class,
         })

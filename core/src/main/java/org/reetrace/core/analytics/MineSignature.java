@@ -90,6 +90,11 @@ public final class MineSignature {
         return elements;
     }
 
+    /** The mean of the history in its coordinates (reduced centred log-ratios of the chondrite-normalised parts). */
+    public double[] meanLogRatios() {
+        return mean.clone();
+    }
+
     public int historySize() {
         return n;
     }

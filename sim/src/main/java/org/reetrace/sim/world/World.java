@@ -41,6 +41,7 @@ public final class World {
     public final Scenario scenario;
     private final long seed;
     private final EventSink sink;
+    private final String idPrefix;
     private final Map<FacilityId, List<SimLot>> held = new HashMap<>();
     private final Map<String, SplittableRandom> streams = new HashMap<>();
     private final Map<String, Double> systematic = new HashMap<>();
@@ -54,6 +55,12 @@ public final class World {
     private long events;
 
     public World(Scenario scenario, long seed, EventSink sink) {
+        this(scenario, seed, sink, "");
+    }
+
+    /** {@code idPrefix} goes before every event and lot id, so that runs of several seeds can share one ledger. */
+    public World(Scenario scenario, long seed, EventSink sink, String idPrefix) {
+        this.idPrefix = java.util.Objects.requireNonNull(idPrefix, "id prefix");
         this.scenario = scenario;
         this.seed = seed;
         this.sink = sink;
@@ -133,7 +140,7 @@ public final class World {
     // --- lots and events -----------------------------------------------------------------------------------------
 
     public EventId emit(java.util.function.Function<EventId, LedgerEvent> make) {
-        EventId id = EventId.of(String.format("E%09d", ++events));
+        EventId id = EventId.of(idPrefix + String.format("E%09d", ++events));
         sink.accept(make.apply(id));
         return id;
     }
@@ -149,7 +156,7 @@ public final class World {
     public LotId lotId(FacilityId at, Product p) {
         String key = at.value() + "/" + p.name();
         int n = lotCounters.merge(key, 1, Integer::sum);
-        return LotId.of(at.value() + "/" + month + "/" + p.name() + "/" + n);
+        return LotId.of(idPrefix + at.value() + "/" + month + "/" + p.name() + "/" + n);
     }
 
     public List<SimLot> held(FacilityId at) {

@@ -1,0 +1,66 @@
+package org.reetrace.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reetrace.app.ReetraceApplication;
+import org.reetrace.app.TestDataDirs;
+import org.reetrace.app.alerts.AlertStore;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The demo's simulated year with the shipped packs in force, as {@code reetrace demo} books it: the rules let every
+ * event through (leases, permits and disposal licences are registered), the analytics find the frauds.
+ */
+class DemoYearIT {
+
+    static final Path DATA = TestDataDirs.fresh("demo-year");
+    static ConfigurableApplicationContext app;
+    static SimulatedChain.Booked booked;
+    static long millis;
+
+    @BeforeAll
+    static void demo() {
+        app = new SpringApplicationBuilder(ReetraceApplication.class).web(WebApplicationType.NONE)
+                .run("--reetrace.database.data-dir=" + DATA, "--reetrace.rules.bundled-packs=ENABLED");
+        app.getBean(DemoLoader.class).load();
+        long t0 = System.nanoTime();
+        booked = app.getBean(DemoYear.class).load();
+        millis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void the_shipped_packs_refuse_only_the_exports_of_mixed_heavy_oxide() {
+        assertThat(booked.refusedBy().keySet()).as(booked.firstRefusal()).containsOnly("MY-EXP-01");
+        assertThat(booked.firstRefusal()).contains("HRE_OXIDE");
+        assertThat(booked.booked() + booked.refused()).isEqualTo((int) booked.result().events());
+        assertThat(millis).as("booking the year, ms").isLessThan(45_000);
+    }
+
+    @Test
+    void the_analytics_and_the_rules_raise_alerts_about_the_frauds() {
+        List<AlertStore.Alert> analytics = app.getBean(AlertStore.class).list(
+                new AlertStore.Filter(null, null, null, null, null, 1000, AlertStore.Source.ANALYTICS, null));
+        assertThat(analytics).extracting(AlertStore.Alert::kind).contains("MATERIAL_UNACCOUNTED_FOR", "FINGERPRINT_MISMATCH",
+                "RESIDUE_NOT_DISPOSED");
+        assertThat(analytics).filteredOn(a -> a.kind().equals("MATERIAL_UNACCOUNTED_FOR"))
+                .extracting(AlertStore.Alert::facility).contains(DemoYear.METAL);
+        List<AlertStore.Alert> rules = app.getBean(AlertStore.class).list(
+                new AlertStore.Filter(null, "MY-TECH-CN", DemoYear.SEPARATION, null, null, 10));
+        assertThat(rules).isNotEmpty();
+    }
+}
