@@ -26,10 +26,12 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotStatus;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.process.ProcessKind;
@@ -97,6 +99,7 @@ public final class MaterialBalanceBook {
             case Transform e -> transform(e, entry, month);
             case Adjust e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), false);
             case Assay e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), true);
+            case Reverse e -> correction(e, entry, month);
         }
     }
 
@@ -229,6 +232,39 @@ public final class MaterialBalanceBook {
             s.madeIn = month;
         }
         om.events.add(id);
+    }
+
+    /**
+     * A reversal, booked as a correction in its own month: a closed balance is never rewritten, so the month of
+     * the original keeps its (erroneous) figures and the reversal's month explains the inventory it restores or
+     * removes as an adjustment. MUF is unaffected either way; the lots' states follow the ledger.
+     */
+    private void correction(Reverse r, Entry entry, YearMonth month) {
+        Map<LotId, Lot> before = new HashMap<>();
+        entry.before().forEach(l -> before.put(l.id(), l));
+        Map<FacilityId, long[]> delta = new TreeMap<>();
+        for (Lot after : entry.lots()) {
+            Lot was = before.get(after.id());
+            if (was != null && was.status() == LotStatus.ACTIVE) {
+                add(delta.computeIfAbsent(was.facility(), f -> new long[N]), was.composition().toArray(), 1);
+            }
+            if (after.status() == LotStatus.ACTIVE) {
+                add(delta.computeIfAbsent(after.facility(), f -> new long[N]), after.composition().toArray(), -1);
+            }
+            if (after.status().isOpen()) {
+                LotState s = lots.computeIfAbsent(after.id(), id -> new LotState(after.form(), after.facility(), month));
+                s.facility = after.facility();
+                s.mg = after.composition().toArray();
+            } else {
+                lots.remove(after.id());
+            }
+        }
+        delta.forEach((at, d) -> {
+            OpenMonth om = account(at, month);
+            add(om.adjusted, d, 1);
+            add(inventoryOf(at), d, -1);
+            om.events.add(r.id());
+        });
     }
 
     private OpenMonth account(FacilityId facility, YearMonth month) {
