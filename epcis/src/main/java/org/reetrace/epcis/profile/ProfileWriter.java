@@ -18,6 +18,7 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.LotId;
@@ -28,6 +29,7 @@ import org.reetrace.epcis.document.Action;
 import org.reetrace.epcis.document.BizTransaction;
 import org.reetrace.epcis.document.Cbv;
 import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.document.ErrorDeclaration;
 import org.reetrace.epcis.document.EventBuilder;
 import org.reetrace.epcis.document.Extension;
 import org.reetrace.epcis.document.Location;
@@ -145,6 +147,16 @@ public final class ProfileWriter {
                 b.quantityList.add(kilograms(x.lot(), x.mass()));
                 b.extensions.add(composition(COMPOSITION, x.composition()));
                 b.extensions.add(Extension.text(NAMESPACE, ADJUSTMENT_REASON, x.reason()));
+            }
+            case Reverse x -> {
+                // an error declaration of the original, under its eventID; written from the reversal alone it
+                // cannot repeat the original's content, so it carries what the ledger needs and nothing more
+                b.eventID = x.original().value();
+                b.action = Action.OBSERVE;
+                b.errorDeclaration = new ErrorDeclaration(x.time(), Cbv.ERROR_REASON.canonical("incorrect_data"),
+                        List.of(), List.of());
+                b.extensions.add(Extension.text(NAMESPACE, REVERSAL, x.id().value()));
+                b.extensions.add(Extension.text(NAMESPACE, REVERSAL_REASON, x.reason()));
             }
         }
         return b.build(eventType);
