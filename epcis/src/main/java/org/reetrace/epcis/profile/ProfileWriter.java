@@ -148,18 +148,30 @@ public final class ProfileWriter {
                 b.extensions.add(composition(COMPOSITION, x.composition()));
                 b.extensions.add(Extension.text(NAMESPACE, ADJUSTMENT_REASON, x.reason()));
             }
-            case Reverse x -> {
-                // an error declaration of the original, under its eventID; written from the reversal alone it
-                // cannot repeat the original's content, so it carries what the ledger needs and nothing more
-                b.eventID = x.original().value();
-                b.action = Action.OBSERVE;
-                b.errorDeclaration = new ErrorDeclaration(x.time(), Cbv.ERROR_REASON.canonical("incorrect_data"),
-                        List.of(), List.of());
-                b.extensions.add(Extension.text(NAMESPACE, REVERSAL, x.id().value()));
-                b.extensions.add(Extension.text(NAMESPACE, REVERSAL_REASON, x.reason()));
-            }
+            case Reverse x -> throw new IllegalArgumentException("reversal " + x.id() + " is written as an error "
+                    + "declaration of the EPCIS event it reverses: use errorDeclaration(original, reversal)");
         }
         return b.build(eventType);
+    }
+
+    /**
+     * A reversal as EPCIS writes it (EPCIS 2.0 section 7.4.1.2): the original event repeated, under its eventID,
+     * with an error declaration at the reversal's time. The reversal's own id and its reason in words travel as
+     * {@code ree:reversal} and {@code ree:reversalReason}, so that reading it back gives the same reversal; the
+     * CBV reason is {@code incorrect_data}.
+     */
+    public static EpcisEvent errorDeclaration(EpcisEvent original, Reverse reversal, List<String> correctiveEventIds) {
+        if (!reversal.original().value().equals(original.eventID())) {
+            throw new IllegalArgumentException("reversal " + reversal.id() + " reverses " + reversal.original()
+                    + ", not " + original.eventID());
+        }
+        EventBuilder b = EventBuilder.of(original);
+        b.recordTime = null;
+        b.errorDeclaration = new ErrorDeclaration(reversal.time(), Cbv.ERROR_REASON.canonical("incorrect_data"),
+                correctiveEventIds, List.of());
+        b.extensions.add(Extension.text(NAMESPACE, REVERSAL, reversal.id().value()));
+        b.extensions.add(Extension.text(NAMESPACE, REVERSAL_REASON, reversal.reason()));
+        return b.build(original.eventType());
     }
 
     /** The same event as recorded by a repository at {@code recordTime}, under {@code eventID}. */
