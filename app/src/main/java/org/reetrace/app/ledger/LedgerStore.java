@@ -207,7 +207,9 @@ public class LedgerStore {
                     });
             jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                    + "on conflict (id) do update set mass_mg = excluded.mass_mg, composition = excluded.composition, "
+                    // a corrective event may book the id of a VOID lot again, with another form
+                    + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
+                    + "composition = excluded.composition, "
                     + "facility_id = excluded.facility_id, holder_id = excluded.holder_id, status = excluded.status, "
                     + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
                     + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq",

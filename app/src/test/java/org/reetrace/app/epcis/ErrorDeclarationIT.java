@@ -54,15 +54,19 @@ class ErrorDeclarationIT extends EpcisBase {
 
     /** An EXTRACT of {@code lot} at MY-MINE-1, with an error declaration when {@code declaration} is not null. */
     String extract(String eventId, long kg, String declaration) {
+        return extract(eventId, kg, "ORE", declaration);
+    }
+
+    String extract(String eventId, long kg, String form, String declaration) {
         return """
                 {"type": "ObjectEvent", "eventTime": "2026-03-02T00:15:00Z", "eventTimeZoneOffset": "+08:00",
                  "eventID": "%s", "action": "ADD", "bizStep": "commissioning", "disposition": "active",
                  "bizLocation": {"id": "urn:reetrace:facility:MY-MINE-1"},
                  "quantityList": [{"epcClass": "urn:reetrace:lot:%s", "quantity": %d, "uom": "KGM"}],
-                 "ilmd": {"ree:lot": {"ree:epcClass": "urn:reetrace:lot:%s", "ree:materialForm": "ORE",
+                 "ilmd": {"ree:lot": {"ree:epcClass": "urn:reetrace:lot:%s", "ree:materialForm": "%s",
                    "ree:composition": {"ree:La": 250000000, "ree:Nd": 180000000, "ree:Th": 9000000}}},
                  %s
-                 "ree:ledgerEvent": "EXTRACT"}""".formatted(eventId, lot, kg, lot,
+                 "ree:ledgerEvent": "EXTRACT"}""".formatted(eventId, lot, kg, lot, form,
                 declaration == null ? "" : "\"errorDeclaration\": " + declaration + ",");
     }
 
@@ -84,13 +88,14 @@ class ErrorDeclarationIT extends EpcisBase {
                 {"declarationTime": "2026-03-03T09:00:00Z", "reason": "incorrect_data",
                  "correctiveEventIDs": ["%s"]}""".formatted(corrective);
         JsonNode fix = jobOf(operator, "application/ld+json",
-                document(extract(original, 100_000, declaration), extract(corrective, 1_000, null)), null);
+                document(extract(original, 100_000, declaration), extract(corrective, 1_000, "CONCENTRATE", null)), null);
         assertThat(fix.path("success").asBoolean()).as(fix.toString()).isTrue();
         assertThat(fix.path("storedCount").asInt()).isEqualTo(2);
 
         JsonNode corrected = get("/api/lots/" + lot, operator).json();
         assertThat(corrected.path("massKg").decimalValue()).isEqualByComparingTo("1000");
         assertThat(corrected.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(corrected.path("form").asString()).isEqualTo("CONCENTRATE");
         assertThat(corrected.path("compositionMg").path("Nd").asLong()).isEqualTo(180_000_000L);
 
         // the chain keeps all three: the wrong extraction, its reversal, the correction
