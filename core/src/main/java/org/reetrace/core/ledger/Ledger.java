@@ -391,9 +391,10 @@ public final class Ledger {
 
     /**
      * Takes an event booked in error back, exactly: its lots return to their state before it (a lot it created
-     * becomes VOID) and its balance change is undone, so every invariant that held before it holds again. Only
-     * when nothing happened to its lots since, because a later event built on what the original left; that
-     * later event must be reversed first, newest first, as a bookkeeper reverses entries.
+     * becomes VOID) and its balance change is undone, so every invariant that held before it holds again. It is
+     * refused when a later event changed any of those lots, since that event built on what the original left:
+     * the later one must be reversed first, newest first, as a bookkeeper reverses entries. This is the one way
+     * a closed lot (consumed, exported, disposed) opens again: the event that closed it never happened.
      */
     private Verdict reverse(Reverse e, Facility facility, History history) {
         Optional<Undo> found = history.undo(e.original());
