@@ -153,7 +153,7 @@ class CaptureJobs implements DisposableBean {
                 while (events.hasNext()) {
                     var next = events.next();
                     CapturedEvent e = CapturedEvent.of(next.index(), next.event(), recordTime, id);
-                    if (seen.remove(e.eventId()) != null) {
+                    if (seen.remove(e.key()) != null) {
                         rows.add(row(e, id, capturer, events.namespaces()));
                     }
                     if (rows.size() == CHUNK) {
@@ -218,9 +218,9 @@ class CaptureJobs implements DisposableBean {
         Map<String, String> stored = store.hashesOf(chunk.stream().map(CapturedEvent::eventId).toList());
         List<CapturedEvent> fresh = new ArrayList<>();
         for (CapturedEvent e : chunk) {
-            String before = stored.getOrDefault(e.eventId(), seen.get(e.eventId()));
+            String before = stored.getOrDefault(e.key(), seen.get(e.key()));
             if (before == null) {
-                seen.put(e.eventId(), e.hash());
+                seen.put(e.key(), e.hash());
                 fresh.add(e);
             } else if (!before.equals(e.hash())) {
                 errors.add(new JobError(e.index(), e.eventId(), EpcisProblems.ALREADY_EXISTS, "Event ID already used",

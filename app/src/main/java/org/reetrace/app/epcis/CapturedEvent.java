@@ -39,8 +39,20 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
                 ProfileReader.read(recorded, id));
     }
 
+    /** What the store appends to the eventID of an error declaration to keep it apart from the original. */
+    static final String ERROR_DECLARATION_KEY = " (error declaration)";
+
     String eventId() {
         return event.eventID();
+    }
+
+    /**
+     * The identity the store keeps the event under: its eventID, or for an error declaration (which GS1 lets
+     * carry the eventID of the event it declares wrong) the eventID marked as the declaration. Ids have no spaces,
+     * so the mark cannot collide with another id.
+     */
+    String key() {
+        return event.errorDeclaration() == null ? eventId() : eventId() + ERROR_DECLARATION_KEY;
     }
 
     /** The row the store keeps; {@code operatorId} is the facility's operator at capture. */
@@ -64,7 +76,7 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
                 e.action() == null ? null : e.action().name(), e.bizStep(), e.disposition(),
                 e.readPoint() == null ? null : e.readPoint().id(), e.bizLocation() == null ? null : e.bizLocation().id(),
                 facility.map(FacilityId::value).orElse(null), operatorId, epcs, anyEpcs, classes, anyClasses,
-                ledgerEvent, captureId,
+                ledgerEvent, captureId, e.errorDeclaration() != null,
                 // only the profile's prefix is kept: the document's own prefixes can clash between documents, and
                 // the writer declares whatever else the event uses in the event's own @context
                 JsonDocumentWriter.eventToJson(e, Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE)));
@@ -73,6 +85,7 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
     record StoredRow(String eventId, String hash, String eventType, Instant eventTime, Instant recordTime, String action,
                      String bizStep, String disposition, String readPoint, String bizLocation, String facilityId,
                      String operatorId, List<String> epcs, List<String> anyEpcs, List<String> epcClasses,
-                     List<String> anyEpcClasses, String ledgerEvent, String captureId, String body) {
+                     List<String> anyEpcClasses, String ledgerEvent, String captureId, boolean errorDeclaration,
+                     String body) {
     }
 }

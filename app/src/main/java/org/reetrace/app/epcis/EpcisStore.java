@@ -20,9 +20,9 @@ class EpcisStore {
     private static final String INSERT = """
             insert into epcis_event (event_id, event_hash, event_type, event_time, record_time, action, biz_step,
                 disposition, read_point, biz_location, facility_id, operator_id, epcs, any_epcs, epc_classes,
-                any_epc_classes, ledger_event, capture_id, body)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (event_id) do nothing""";
+                any_epc_classes, ledger_event, capture_id, error_declaration, body)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id, error_declaration) do nothing""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -62,6 +62,7 @@ class EpcisStore {
                     ps.setArray(i++, texts(c, r.anyEpcClasses()));
                     ps.setString(i++, r.ledgerEvent());
                     ps.setString(i++, r.captureId());
+                    ps.setBoolean(i++, r.errorDeclaration());
                     ps.setString(i, r.body());
                     ps.addBatch();
                 }
@@ -75,13 +76,17 @@ class EpcisStore {
         return c.createArrayOf("text", values.toArray());
     }
 
-    /** The hashes of those of {@code ids} already stored. */
+    /**
+     * The hashes of the stored events with one of {@code ids}, by {@link CapturedEvent#key()}: an error declaration
+     * under the same eventID as its original is another entry.
+     */
     Map<String, String> hashesOf(Collection<String> ids) {
         Map<String, String> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select event_id, event_hash from epcis_event where event_id = any(?)")
+        jdbc.sql("select event_id || case when error_declaration then '" + CapturedEvent.ERROR_DECLARATION_KEY
+                        + "' else '' end, event_hash from epcis_event where event_id = any(?)")
                 .param(ids.toArray(String[]::new))
                 .query((rs, n) -> found.put(rs.getString(1), rs.getString(2))).list();
         return found;

@@ -202,7 +202,7 @@ class QueryController {
         check.authorise(caller, captured).ifPresent(refused -> {
             throw ProblemException.forbidden(String.valueOf(refused.get("message")));
         });
-        String stored = store.hashesOf(List.of(captured.eventId())).get(captured.eventId());
+        String stored = store.hashesOf(List.of(captured.eventId())).get(captured.key());
         URI location = URI.create("/epcis/events/" + URLEncoder.encode(captured.eventId(), StandardCharsets.UTF_8));
         if (stored != null) {
             if (stored.equals(captured.hash())) {

@@ -26,6 +26,7 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.LotId;
@@ -104,6 +105,8 @@ public final class EventJson {
                 Mass mass = f.kg("massKg");
                 yield new Adjust(id, time, facility, f.lot("lot"), mass, f.composition(mass), f.text("reason"));
             }
+            case REVERSE -> new Reverse(id, time, facility, f.get("original", s -> EventId.of(f.text("original"))),
+                    f.text("reason"));
         };
         f.refuseUnknown();
         return event;
@@ -174,6 +177,10 @@ public final class EventJson {
                 o.put("lot", e.lot().value());
                 o.put("massKg", e.mass().kilograms());
                 o.set("compositionMg", masses(e.composition()));
+                o.put("reason", e.reason());
+            }
+            case Reverse e -> {
+                o.put("original", e.original().value());
                 o.put("reason", e.reason());
             }
         }

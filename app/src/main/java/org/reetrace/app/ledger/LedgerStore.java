@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -23,11 +24,16 @@ import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.CanonicalForm;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.EventType;
 import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.ledger.Balance;
 import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.ledger.History;
 import org.reetrace.core.ledger.Ledger;
 import org.reetrace.core.ledger.Tolerance;
+import org.reetrace.core.ledger.Undo;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.LotStatus;
@@ -39,12 +45,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ledger's tables: accepted events with their links, and the state they produce (lots with pedigrees,
  * lineage, facility stocks, the national balance). Written only by the ledger writer, a batch of entries per
- * transaction.
+ * transaction. With each event it keeps what reversing it would take ({@code ledger_undo}), so that an error
+ * declaration can be booked long after the event without replaying the books.
  */
 @Component
 public class LedgerStore {
@@ -187,9 +198,18 @@ public class LedgerStore {
                 ps.setString(10, e.previous());
                 ps.setString(11, e.hash());
             });
+            jdbc.batchUpdate("insert into ledger_undo (seq, before, after, delta) values (?, ?::jsonb, ?::jsonb, ?::jsonb)",
+                    entries, 1000, (ps, e) -> {
+                        ps.setLong(1, e.sequence());
+                        ps.setString(2, json.writeValueAsString(LotJson.writeAll(e.before())));
+                        ps.setString(3, json.writeValueAsString(LotJson.writeAll(e.lots())));
+                        ps.setString(4, json.writeValueAsString(delta(e.delta())));
+                    });
             jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                    + "on conflict (id) do update set mass_mg = excluded.mass_mg, composition = excluded.composition, "
+                    // a corrective event may book the id of a VOID lot again, with another form
+                    + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
+                    + "composition = excluded.composition, "
                     + "facility_id = excluded.facility_id, holder_id = excluded.holder_id, status = excluded.status, "
                     + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
                     + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq",
@@ -265,6 +285,70 @@ public class LedgerStore {
                         + (entries.getFirst().sequence() - 1) + " in ledger_balance");
             }
         });
+    }
+
+    /**
+     * The history a reversal is looked up in: the entries of the batch not yet committed ({@code pending}, in
+     * order, as the writer holds them), then the store.
+     */
+    public History history(List<Entry> pending) {
+        return new History() {
+            @Override
+            public Optional<Undo> undo(EventId event) {
+                for (int i = pending.size() - 1; i >= 0; i--) {
+                    if (pending.get(i).event().id().equals(event)) {
+                        return Optional.of(pending.get(i).undo());
+                    }
+                }
+                return storedUndo(event);
+            }
+
+            @Override
+            public Optional<EventId> reversedBy(EventId event) {
+                for (Entry e : pending) {
+                    if (e.event() instanceof Reverse r && r.original().equals(event)) {
+                        return Optional.of(r.id());
+                    }
+                }
+                return jdbc.query("select event_id from ledger_event where type = 'REVERSE' and payload ->> 'original' = ?",
+                        (rs, n) -> EventId.of(rs.getString(1)), event.value()).stream().findFirst();
+            }
+        };
+    }
+
+    /** What it takes to reverse a stored event, as stored with it. */
+    public Optional<Undo> storedUndo(EventId event) {
+        return jdbc.query("""
+                select e.event_id, e.type, e.facility_id, u.before::text, u.after::text, u.delta::text
+                from ledger_event e join ledger_undo u on u.seq = e.seq where e.event_id = ?""", (rs, n) -> {
+            JsonNode delta = json.readTree(rs.getString(6));
+            return new Undo(EventId.of(rs.getString(1)), EventType.valueOf(rs.getString(2)),
+                    FacilityId.of(rs.getString(3)), LotJson.readAll(json.readTree(rs.getString(4))),
+                    LotJson.readAll(json.readTree(rs.getString(5))),
+                    Balance.of(vector(delta, "extracted"), vector(delta, "imported"), vector(delta, "lost"),
+                            vector(delta, "unexplained"), vector(delta, "adjusted")));
+        }, event.value()).stream().findFirst();
+    }
+
+    private static ObjectNode delta(Balance d) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        Map.of("extracted", d.extracted(), "imported", d.imported(), "lost", d.lost(), "unexplained", d.unexplained(),
+                "adjusted", d.adjusted()).forEach((name, v) -> {
+                    ArrayNode a = o.putArray(name);
+                    for (long x : v) {
+                        a.add(x);
+                    }
+                });
+        return o;
+    }
+
+    private static long[] vector(JsonNode delta, String name) {
+        JsonNode a = delta.get(name);
+        long[] v = new long[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asLong();
+        }
+        return v;
     }
 
     private static Array bigints(Connection con, long[] values) throws SQLException {

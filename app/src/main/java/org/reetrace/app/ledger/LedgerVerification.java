@@ -16,6 +16,7 @@ import org.reetrace.core.ledger.Balance;
 import org.reetrace.core.ledger.HashChain;
 import org.reetrace.core.ledger.Invariants;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.registry.FacilityId;
@@ -64,6 +65,8 @@ public class LedgerVerification {
         registry.reload();
         StoredRegistry.EventTime atEvent = registry.atEventTime();
         Ledger replay = Ledger.empty(atEvent, settings.tolerance());
+        // the replay finds the originals of reversals in its own entries, not in the stored undo data it checks
+        MemoryHistory history = new MemoryHistory();
         List<Finding> findings = new ArrayList<>();
         String[] previous = {HashChain.GENESIS};
         long[] expected = {1};
@@ -98,9 +101,10 @@ public class LedgerVerification {
             }
             previous[0] = rs.getString(6);
             atEvent.at(event.time());
-            if (replay.apply(event) instanceof Verdict.Rejected r) {
-                findings.add(new Finding(invariantOf(r.code()), seq, "event " + event.id()
+            switch (replay.apply(event, history)) {
+                case Verdict.Rejected r -> findings.add(new Finding(invariantOf(r.code()), seq, "event " + event.id()
                         + " would be refused on replay: " + r.code() + " at " + r.field() + ": " + r.message()));
+                case Verdict.Accepted a -> history.record(a.entry());
             }
         });
         compareState(replay, findings);

@@ -16,6 +16,7 @@ import org.reetrace.app.rules.IngestRules;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
+import org.reetrace.core.ledger.History;
 import org.reetrace.core.ledger.Ledger;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
@@ -161,6 +162,8 @@ public class LedgerWriter implements SmartLifecycle {
         int alertsBefore = alerts.size();
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Map<String, StoredEvent> added = new HashMap<>();
+        // a reversal may name an event of this very batch, not yet committed
+        History history = store.history(entries);
         boolean failed = false;
         for (LedgerEvent event : events) {
             String id = event.id().value();
@@ -182,7 +185,7 @@ public class LedgerWriter implements SmartLifecycle {
             // fundamental one (an unknown facility, a lot not held), so it is reported first
             Evaluation evaluation = rules.evaluate(event, ledger, entries);
             registryAtEvent.at(event.time());
-            Verdict verdict = ledger.apply(event);
+            Verdict verdict = ledger.apply(event, history);
             Finding blocking = evaluation.block().orElse(null);
             if (verdict instanceof Verdict.Accepted && blocking != null) {
                 // taken back with the rest of the submission below

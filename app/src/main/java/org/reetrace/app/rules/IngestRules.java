@@ -11,6 +11,7 @@ import org.reetrace.app.ledger.CommittedEntries;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
@@ -39,17 +40,21 @@ import org.springframework.stereotype.Component;
 public class IngestRules implements CommittedEntries {
 
     private final StoredRules rules;
+    private final JdbcClient jdbc;
     private final StoredRegistry registry;
     private final ZoneId quotaZone = RuleEngine.Settings.defaults().quotaZone();
     private final Map<FacilityId, Map<Integer, Long>> extracted = new HashMap<>();
 
     public IngestRules(StoredRules rules, StoredRegistry registry, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.rules = rules;
         this.registry = registry;
         jdbc.sql("""
                 select facility_id, extract(year from event_time at time zone ?)::int,
                     sum((payload->>'massKg')::numeric * 1000000)::bigint
-                from ledger_event where type = 'EXTRACT' group by 1, 2""")
+                from ledger_event where type = 'EXTRACT'
+                    and event_id not in (select payload ->> 'original' from ledger_event where type = 'REVERSE')
+                group by 1, 2""")
                 .param(quotaZone.getId())
                 .query(rs -> {
                     add(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3));
@@ -71,6 +76,12 @@ public class IngestRules implements CommittedEntries {
                     if (e.event() instanceof Extract x && x.facility().equals(mine) && year(x.time()) == year) {
                         mg += x.mass().mg();
                     }
+                    if (e.event() instanceof Reverse r) {
+                        Optional<Extracted> x = reversedExtraction(r, uncommitted);
+                        if (x.isPresent() && x.get().mine().equals(mine) && x.get().year() == year) {
+                            mg -= x.get().mg();
+                        }
+                    }
                 }
                 return Mass.ofMilligrams(mg);
             }
@@ -78,14 +89,42 @@ public class IngestRules implements CommittedEntries {
         return rules.evaluate(RuleContext.forEvent(event, registry.asOf(event.time()), facts));
     }
 
-    /** Counts the extractions of a committed batch. */
+    /** Counts the extractions of a committed batch, and takes back those it reverses. */
     @Override
     public void committed(List<Entry> entries) {
         for (Entry e : entries) {
             if (e.event() instanceof Extract x) {
                 add(x.facility(), year(x.time()), x.mass().mg());
             }
+            if (e.event() instanceof Reverse r) {
+                reversedExtraction(r, List.of()).ifPresent(x -> add(x.mine(), x.year(), -x.mg()));
+            }
         }
+    }
+
+    /**
+     * The extraction a reversal takes back, if it reverses one: an extraction booked in error does not count
+     * against the mine's quota. Looked up among {@code uncommitted} entries first, then in the store.
+     */
+    private Optional<Extracted> reversedExtraction(Reverse r, List<Entry> uncommitted) {
+        for (Entry e : uncommitted) {
+            if (e.event().id().equals(r.original())) {
+                return e.event() instanceof Extract x
+                        ? Optional.of(new Extracted(x.facility(), year(x.time()), x.mass().mg()))
+                        : Optional.empty();
+            }
+        }
+        return jdbc.sql("""
+                        select facility_id, extract(year from event_time at time zone ?)::int,
+                            ((payload->>'massKg')::numeric * 1000000)::bigint
+                        from ledger_event where event_id = ? and type = 'EXTRACT'""")
+                .params(quotaZone.getId(), r.original().value())
+                .query((rs, n) -> new Extracted(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3)))
+                .optional();
+    }
+
+    /** An extraction's count against its mine's quota. */
+    private record Extracted(FacilityId mine, int year, long mg) {
     }
 
     private int year(Instant t) {

@@ -17,6 +17,8 @@ import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The ledger through its HTTP API on the real embedded PostgreSQL: booking, reading back, refusals that change
  * nothing, idempotency, authorisation and the race between two conflicting transformations.
@@ -100,6 +102,43 @@ class LedgerApiIT extends RunningAppIT {
         assertThat(lot.json().path("oxidePercent").path("Nd").decimalValue()).isEqualByComparingTo("1.1664");
         assertThat(lot.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(lot.json().path("massKg").decimalValue()).isEqualByComparingTo("1000");
+    }
+
+    String reverse(String id, String original) {
+        return """
+                {"id": "%s", "type": "REVERSE", "time": "2026-03-05T08:00:00Z", "facility": "MINE-%s",
+                 "original": "%s", "reason": "booked in error"}""".formatted(id, p, original);
+    }
+
+    @Test
+    void a_reversal_takes_an_event_back_newest_first_and_the_lot_it_created_shows_as_void() {
+        assertThat(postJson("/api/events", miner, extract("e-r1-" + p, "ORE-R-" + p, "100", "{\"Nd\": 5000000}"))
+                .status()).isEqualTo(201);
+        assertThat(postJson("/api/events", miner, transform("e-r2-" + p, "MINE-" + p, "ORE-R-" + p, "40",
+                "CON-R-" + p, "20", "{\"Nd\": 1900000}")).status()).isEqualTo(201);
+        long before = sequence();
+
+        // the ore was used since: its extraction cannot be taken back before the transformation is
+        Response early = postJson("/api/events", miner, reverse("e-r3-" + p, "e-r1-" + p));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().path("code").asString()).isEqualTo("reverse.lot-changed-since");
+        assertThat(sequence()).isEqualTo(before);
+
+        assertThat(postJson("/api/events", miner, reverse("e-r4-" + p, "e-r2-" + p)).status()).isEqualTo(201);
+        assertThat(get("/api/lots/ORE-R-" + p, miner).json().path("massKg").decimalValue()).isEqualByComparingTo("100");
+        assertThat(get("/api/lots/CON-R-" + p, miner).json().path("status").asString()).isEqualTo("VOID");
+        Response reversed = postJson("/api/events", miner, reverse("e-r5-" + p, "e-r1-" + p));
+        assertThat(reversed.status()).isEqualTo(201);
+        JsonNode voided = get("/api/lots/ORE-R-" + p, miner).json();
+        assertThat(voided.path("status").asString()).isEqualTo("VOID");
+        assertThat(voided.path("massKg").decimalValue()).isEqualByComparingTo("0");
+
+        Response twice = postJson("/api/events", miner, reverse("e-r6-" + p, "e-r1-" + p));
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.json().path("code").asString()).isEqualTo("reverse.already-reversed");
+        Response ofReversal = postJson("/api/events", miner, reverse("e-r7-" + p, "e-r5-" + p));
+        assertThat(ofReversal.json().path("code").asString()).isEqualTo("reverse.of-reversal");
+        assertThat(sequence()).isEqualTo(before + 2);
     }
 
     @Test

@@ -26,10 +26,12 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotStatus;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.process.ProcessKind;
@@ -97,6 +99,7 @@ public final class MaterialBalanceBook {
             case Transform e -> transform(e, entry, month);
             case Adjust e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), false);
             case Assay e -> adjustment(e.facility(), month, e.id(), lotAfter(entry, e.lot()), true);
+            case Reverse e -> correction(e, entry, month);
         }
     }
 
@@ -229,6 +232,67 @@ public final class MaterialBalanceBook {
             s.madeIn = month;
         }
         om.events.add(id);
+    }
+
+    /**
+     * A reversal, booked in its own month as the mirror of the original: a closed balance is never rewritten, so
+     * the original's month keeps its figures and the reversal's month takes them back. A receipt taken back
+     * (extraction, import, receipt) is a negative receipt, a shipment taken back (shipment, export, disposal) a
+     * negative shipment: neither is MUF, as the original was not. What the original changed in place (a
+     * transformation's inputs and outputs, a stock-take, an assay) was MUF, so the reversal books the inventory it
+     * restores as an adjustment of the opposite sign, and the two months' MUF cancel. Approximation: the
+     * measurement errors of the lots a reversed transformation made stay in the original month's sigma-MUF.
+     */
+    private void correction(Reverse r, Entry entry, YearMonth month) {
+        Map<LotId, Lot> before = new HashMap<>();
+        entry.before().forEach(l -> before.put(l.id(), l));
+        boolean alone = entry.lots().size() == 1;
+        Map<FacilityId, long[]> receipts = new TreeMap<>();
+        Map<FacilityId, long[]> shipments = new TreeMap<>();
+        Map<FacilityId, long[]> adjusted = new TreeMap<>();
+        for (Lot after : entry.lots()) {
+            Lot was = before.get(after.id());
+            LotStatus from = was.status();
+            LotStatus to = after.status();
+            if (from == LotStatus.ACTIVE && (to == LotStatus.IN_TRANSIT || to == LotStatus.VOID && alone)) {
+                add(receipts.computeIfAbsent(was.facility(), f -> new long[N]), was.composition().toArray(), -1);
+            } else if (to == LotStatus.ACTIVE && (from == LotStatus.IN_TRANSIT || from == LotStatus.EXPORTED
+                    || from == LotStatus.DISPOSED)) {
+                add(shipments.computeIfAbsent(after.facility(), f -> new long[N]), after.composition().toArray(), -1);
+            } else {
+                // changed in place: old minus new, as a stock-take books it
+                if (from == LotStatus.ACTIVE) {
+                    add(adjusted.computeIfAbsent(was.facility(), f -> new long[N]), was.composition().toArray(), 1);
+                }
+                if (to == LotStatus.ACTIVE) {
+                    add(adjusted.computeIfAbsent(after.facility(), f -> new long[N]), after.composition().toArray(), -1);
+                }
+            }
+            if (to.isOpen()) {
+                LotState s = lots.computeIfAbsent(after.id(), id -> new LotState(after.form(), after.facility(), month));
+                s.facility = after.facility();
+                s.mg = after.composition().toArray();
+            } else {
+                lots.remove(after.id());
+            }
+        }
+        Set<FacilityId> touched = new TreeSet<>(receipts.keySet());
+        touched.addAll(shipments.keySet());
+        touched.addAll(adjusted.keySet());
+        for (FacilityId at : touched) {
+            OpenMonth om = account(at, month);
+            long[] received = receipts.getOrDefault(at, new long[N]);
+            long[] shipped = shipments.getOrDefault(at, new long[N]);
+            long[] delta = adjusted.getOrDefault(at, new long[N]);
+            add(om.receipts, received, 1);
+            add(om.shipments, shipped, 1);
+            add(om.adjusted, delta, 1);
+            long[] inventory = inventoryOf(at);
+            add(inventory, received, 1);
+            add(inventory, shipped, -1);
+            add(inventory, delta, -1);
+            om.events.add(r.id());
+        }
     }
 
     private OpenMonth account(FacilityId facility, YearMonth month) {

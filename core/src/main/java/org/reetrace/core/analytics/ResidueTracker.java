@@ -18,6 +18,7 @@ import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotStatus;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
 
@@ -87,6 +88,11 @@ public final class ResidueTracker {
             case Export x -> open.remove(x.lot());
             default -> {
                 for (Lot lot : entry.lots()) {
+                    if (lot.status() == LotStatus.VOID) {
+                        // booked in error and reversed: there never was such a residue to dispose of
+                        open.remove(lot.id());
+                        continue;
+                    }
                     Case c = open.get(lot.id());
                     if (c != null) {
                         c.last = event.id();

@@ -57,6 +57,7 @@ public final class CanonicalForm {
             case Dispose e -> f.put("lot", e.lot().value());
             case Adjust e -> f.put("lot", e.lot().value()).put("mass", e.mass().mg())
                     .put("composition", e.composition()).put("reason", e.reason());
+            case Reverse e -> f.put("original", e.original().value()).put("reason", e.reason());
         }
         return f.text.toString();
     }

@@ -1,7 +1,7 @@
 package org.reetrace.core.event;
 
 public enum EventType {
-    EXTRACT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, IMPORT, DISPOSE, ADJUST;
+    EXTRACT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, IMPORT, DISPOSE, ADJUST, REVERSE;
 
     static EventType of(LedgerEvent e) {
         return switch (e) {
@@ -14,6 +14,7 @@ public enum EventType {
             case Import x -> IMPORT;
             case Dispose x -> DISPOSE;
             case Adjust x -> ADJUST;
+            case Reverse x -> REVERSE;
         };
     }
 }

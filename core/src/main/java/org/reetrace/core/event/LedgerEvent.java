@@ -9,7 +9,7 @@ import org.reetrace.core.registry.FacilityId;
  * (see the rare-earth profile). {@link #facility()} is the facility that acts and so must hold what it acts on.
  */
 public sealed interface LedgerEvent
-        permits Extract, Assay, Ship, Receive, Transform, Export, Import, Dispose, Adjust {
+        permits Extract, Assay, Ship, Receive, Transform, Export, Import, Dispose, Adjust, Reverse {
 
     EventId id();
 

@@ -64,6 +64,18 @@ public final class Balance {
                 add(add(adjusted, before.toArray(), 1), after.toArray(), -1));
     }
 
+    /** What changed from {@code before} to this balance, account by account (signed). */
+    Balance since(Balance before) {
+        return new Balance(add(extracted, before.extracted, -1), add(imported, before.imported, -1),
+                add(lost, before.lost, -1), add(unexplained, before.unexplained, -1), add(adjusted, before.adjusted, -1));
+    }
+
+    /** This balance with a change taken back: the inverse of adding {@code delta}. */
+    Balance without(Balance delta) {
+        return new Balance(add(extracted, delta.extracted, -1), add(imported, delta.imported, -1),
+                add(lost, delta.lost, -1), add(unexplained, delta.unexplained, -1), add(adjusted, delta.adjusted, -1));
+    }
+
     private static long[] add(long[] a, long[] b, int sign) {
         long[] r = a.clone();
         for (int i = 0; i < r.length; i++) {

@@ -31,6 +31,10 @@ public final class Invariants {
             if (lot.status() == LotStatus.CONSUMED && !lot.mass().isZero()) {
                 found.add(new Violation(2, "lot " + lot.id() + " is CONSUMED but still weighs " + lot.mass().mg() + " mg"));
             }
+            if (lot.status() == LotStatus.VOID && (!lot.mass().isZero() || !lot.composition().isZero())) {
+                found.add(new Violation(2, "lot " + lot.id() + " is VOID (booked in error) but still weighs "
+                        + lot.mass().mg() + " mg"));
+            }
             if (!lot.pedigree().total().equals(lot.composition())) {
                 found.add(new Violation(5, "pedigree of lot " + lot.id() + " adds up to " + lot.pedigree().total()
                         + ", not to its composition " + lot.composition()));

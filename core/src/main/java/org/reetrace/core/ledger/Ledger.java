@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,11 +19,14 @@ import org.reetrace.core.element.Element;
 import org.reetrace.core.event.Adjust;
 import org.reetrace.core.event.Assay;
 import org.reetrace.core.event.Dispose;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.EventType;
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.Lot;
@@ -150,7 +154,13 @@ public final class Ledger {
         }
     }
 
+    /** Applies an event with no history to look reversals up in: a {@link Reverse} is refused as unknown. */
     public Verdict apply(LedgerEvent event) {
+        return apply(event, History.none());
+    }
+
+    /** Applies an event; {@code history} finds the original of a {@link Reverse}. */
+    public Verdict apply(LedgerEvent event, History history) {
         Optional<Facility> actor = registry.facility(event.facility());
         if (actor.isEmpty()) {
             return reject("facility.unknown", "facility", "no facility " + event.facility() + " in the registry");
@@ -166,7 +176,8 @@ public final class Ledger {
                 case Export e -> export(e, facility);
                 case Import e -> importLot(e, facility);
                 case Dispose e -> dispose(e, facility);
-            case Adjust e -> adjust(e, facility);
+                case Adjust e -> adjust(e, facility);
+                case Reverse e -> reverse(e, facility, history);
             };
         } catch (Refused r) {
             return r.verdict;
@@ -378,6 +389,55 @@ public final class Ledger {
         return commit(e, balance.adjust(lot.composition(), e.composition()), List.of(adjusted), List.of(), Set.of());
     }
 
+    /**
+     * Takes an event booked in error back, exactly: its lots return to their state before it (a lot it created
+     * becomes VOID) and its balance change is undone, so every invariant that held before it holds again. It is
+     * refused when a later event changed any of those lots, since that event built on what the original left:
+     * the later one must be reversed first, newest first, as a bookkeeper reverses entries. This is the one way
+     * a closed lot (consumed, exported, disposed) opens again: the event that closed it never happened.
+     */
+    private Verdict reverse(Reverse e, Facility facility, History history) {
+        Optional<Undo> found = history.undo(e.original());
+        if (found.isEmpty()) {
+            return reject("reverse.unknown-event", "original", "no booked event " + e.original() + " to reverse");
+        }
+        Undo undo = found.get();
+        if (undo.type() == EventType.REVERSE) {
+            return reject("reverse.of-reversal", "original", e.original() + " is itself a reversal; book the "
+                    + "event again instead of reversing its reversal");
+        }
+        if (!undo.facility().equals(facility.id())) {
+            return reject("reverse.not-holder", "facility", e.original() + " was booked by " + undo.facility()
+                    + "; only it can reverse it, not " + facility.id());
+        }
+        Optional<EventId> earlier = history.reversedBy(e.original());
+        if (earlier.isPresent()) {
+            return reject("reverse.already-reversed", "original", e.original() + " was already reversed by "
+                    + earlier.get());
+        }
+        List<Lot> restored = new ArrayList<>();
+        for (Lot after : undo.after()) {
+            Lot now = lots.get(after.id());
+            if (now == null || !sameState(now, after)) {
+                return reject("reverse.lot-changed-since", "original", "lot " + after.id() + " changed after "
+                        + e.original() + " (now " + (now == null ? "unknown" : now.status() + ", " + now.mass().mg()
+                        + " mg at " + now.facility()) + "); reverse the later events first");
+            }
+            restored.add(undo.before(after.id()).orElseGet(after::voided));
+        }
+        return commit(e, balance.without(undo.delta()), restored, List.of(), Set.of());
+    }
+
+    /** Lots compare exactly, activities by value: a store may give 1.50 Bq/g back as 1.5. */
+    private static boolean sameState(Lot a, Lot b) {
+        boolean activity = a.activity() == null ? b.activity() == null
+                : b.activity() != null && a.activity().compareTo(b.activity()) == 0;
+        return activity && a.id().equals(b.id()) && a.form() == b.form() && a.mass().equals(b.mass())
+                && a.composition().equals(b.composition()) && a.facility().equals(b.facility())
+                && a.holder().equals(b.holder()) && a.status() == b.status() && a.pedigree().equals(b.pedigree())
+                && Objects.equals(a.destination(), b.destination());
+    }
+
     /** The lot, if it exists, is active and is held by the facility. */
     private Lot held(String field, LotId id, Facility facility) {
         Lot lot = lots.get(id);
@@ -397,7 +457,9 @@ public final class Ledger {
 
     private void checkNewLot(String lotField, LotId id, String massField, Mass mass, String compositionField,
                              Composition composition) {
-        if (lots.containsKey(id)) {
+        // a VOID lot was booked in error and reversed: a corrective event books its id again
+        Lot existing = lots.get(id);
+        if (existing != null && existing.status() != LotStatus.VOID) {
             throw new Refused("lot.exists", lotField, "lot " + id + " already exists");
         }
         if (mass.isZero()) {
@@ -435,8 +497,12 @@ public final class Ledger {
     private Verdict commit(LedgerEvent event, Balance newBalance, List<Lot> changed, List<Entry.Lineage> lineage,
                            Set<FacilityId> alsoTouched) {
         Set<FacilityId> facilities = new LinkedHashSet<>(alsoTouched);
+        List<Lot> previousStates = new ArrayList<>();
         for (Lot lot : changed) {
             Lot before = lots.put(lot.id(), lot);
+            if (before != null) {
+                previousStates.add(before);
+            }
             if (openSavepoints > 0) {
                 undo.add(new AbstractMap.SimpleImmutableEntry<>(lot.id(), before));
             }
@@ -447,11 +513,13 @@ public final class Ledger {
             addStock(lot, 1);
             facilities.add(lot.facility());
         }
+        Balance delta = newBalance.since(balance);
         balance = newBalance;
         String previous = head;
         head = HashChain.link(previous, event);
         sequence++;
-        return new Verdict.Accepted(new Entry(sequence, head, previous, event, changed, lineage, facilities));
+        return new Verdict.Accepted(new Entry(sequence, head, previous, event, changed, lineage, facilities,
+                previousStates, delta));
     }
 
     private void addStock(Lot lot, int sign) {

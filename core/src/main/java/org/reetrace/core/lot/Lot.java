@@ -67,6 +67,12 @@ public record Lot(LotId id, MaterialForm form, Mass mass, Composition compositio
         return new Lot(id, form, mass, composition, at, newHolder, LotStatus.ACTIVE, pedigree, null, activity);
     }
 
+    /** The lot as it is once the event that created it is reversed: still known by its id, holding nothing. */
+    public Lot voided() {
+        return new Lot(id, form, Mass.ZERO, Composition.ZERO, facility, holder, LotStatus.VOID, Pedigree.EMPTY, null,
+                null);
+    }
+
     public Lot withActivity(BigDecimal bqPerGram) {
         return new Lot(id, form, mass, composition, facility, holder, status, pedigree, destination, bqPerGram);
     }

@@ -22,6 +22,7 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.Lot;
@@ -88,7 +89,9 @@ public final class RuleContext {
             case Export e -> facts.lot(e.lot()).orElse(null);
             case Dispose e -> facts.lot(e.lot()).orElse(null);
             case Adjust e -> facts.lot(e.lot()).orElse(null);
+            // a reversal restores what was; what it names is an event, and its lots are the original's
             case Transform e -> null;
+            case Reverse e -> null;
         };
         return new RuleContext(Subject.of(event.type()), event.time(), registry, facts, event, lot, List.of());
     }
@@ -271,6 +274,8 @@ public final class RuleContext {
             case Dispose e -> {
             }
             case Adjust e -> m.put("massKg", e.mass().mg() / MG_PER_KG);
+            case Reverse e -> {
+            }
         }
         return m;
     }

@@ -8,7 +8,9 @@ import org.reetrace.core.event.EventType;
  * buyer's purchases for the EU's single-country benchmark.
  */
 public enum Subject {
-    EXTRACT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, IMPORT, DISPOSE, ADJUST, LOT, SUPPLY;
+    EXTRACT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, IMPORT, DISPOSE, ADJUST,
+    /** A reversal of an event booked in error: no shipped pack judges it, a pack may. */
+    REVERSE, LOT, SUPPLY;
 
     public static Subject of(EventType type) {
         return valueOf(type.name());

@@ -15,6 +15,7 @@ import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Tolerance;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.LotId;
@@ -30,6 +31,7 @@ final class Books {
     static final long KG = 1_000_000L;
 
     final Ledger ledger = Ledger.empty(REGISTRY, Tolerance.DEFAULT);
+    final MemoryHistory history = new MemoryHistory();
     final EnforcementAnalytics analytics;
     private int next;
 
@@ -38,11 +40,12 @@ final class Books {
     }
 
     Entry apply(LedgerEvent e) {
-        Verdict v = ledger.apply(e);
+        Verdict v = ledger.apply(e, history);
         if (v instanceof Verdict.Rejected r) {
             throw new AssertionError("ledger refused " + e.id() + ": " + r);
         }
         Entry entry = ((Verdict.Accepted) v).entry();
+        history.record(entry);
         analytics.accept(entry);
         return entry;
     }

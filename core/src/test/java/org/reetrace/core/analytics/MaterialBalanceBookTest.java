@@ -38,6 +38,44 @@ class MaterialBalanceBookTest {
     }
 
     @Test
+    void a_reversal_in_a_later_month_is_booked_there_as_a_correction_and_leaves_muf_at_zero() {
+        Books b = new Books(Settings.of(Settings.SIMPLE, Map.of()));
+        Composition feed = Books.kg(Element.La, 600, Element.Nd, 400);
+        var wrong = b.apply(new org.reetrace.core.event.Extract(b.id(), Books.at("2026-03-02T08:00:00Z"), AMANG_MINE,
+                org.reetrace.core.lot.LotId.of("CON-X"), MaterialForm.CONCENTRATE,
+                org.reetrace.core.composition.Mass.ofKilograms(2_000), feed, null));
+        b.apply(new org.reetrace.core.event.Reverse(b.id(), Books.at("2026-04-01T08:00:00Z"), AMANG_MINE,
+                wrong.event().id(), "booked twice"));
+
+        MaterialBalance march = b.analytics.balances().balance(AMANG_MINE, YearMonth.of(2026, 3), Basis.RARE_EARTHS)
+                .orElseThrow();
+        MaterialBalance april = b.analytics.balances().balance(AMANG_MINE, YearMonth.of(2026, 4), Basis.RARE_EARTHS)
+                .orElseThrow();
+        // the closed month keeps what was booked then; the reversal's month takes the receipt back
+        assertThat(march.endingMg()).isEqualTo(1_000 * KG);
+        assertThat(april.beginningMg()).isEqualTo(1_000 * KG);
+        assertThat(april.receiptsMg()).isEqualTo(-1_000 * KG);
+        assertThat(april.adjustedMg()).isZero();
+        assertThat(april.endingMg()).isZero();
+        assertThat(april.mufMg()).isZero();
+    }
+
+    @Test
+    void a_reversed_transformation_takes_its_muf_back_in_the_month_of_the_reversal() {
+        Books b = separatedMonth();
+        b.apply(new org.reetrace.core.event.Reverse(b.id(), Books.at("2026-04-02T08:00:00Z"), SEPARATION_PLANT,
+                org.reetrace.core.event.EventId.of("ev-4"), "wrong process recorded"));
+
+        MaterialBalance march = b.analytics.balances().balance(SEPARATION_PLANT, YearMonth.of(2026, 3),
+                Basis.RARE_EARTHS).orElseThrow();
+        MaterialBalance april = b.analytics.balances().balance(SEPARATION_PLANT, YearMonth.of(2026, 4),
+                Basis.RARE_EARTHS).orElseThrow();
+        assertThat(march.mufMg()).isEqualTo(30 * KG);
+        assertThat(april.mufMg()).isEqualTo(-30 * KG);
+        assertThat(april.endingMg()).isEqualTo(1_000 * KG);
+    }
+
+    @Test
     void muf_of_a_separation_month_is_receipts_less_ending_inventory() {
         MaterialBalance m = separatedMonth().analytics.balances()
                 .balance(SEPARATION_PLANT, YearMonth.of(2026, 3), Basis.RARE_EARTHS).orElseThrow();

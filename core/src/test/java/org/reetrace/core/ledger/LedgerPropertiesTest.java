@@ -58,6 +58,24 @@ class LedgerPropertiesTest {
         Statistics.label("outcome").coverage(c -> c.check("refused").percentage(p -> p > 10));
     }
 
+    @Property(tries = 300)
+    void reversalsKeepEveryInvariantAndEachKindOfRefusalOccurs(@ForAll("streams") List<Intent> intents) {
+        LedgerRun run = LedgerRun.withDefaultTolerance();
+        EventStreams.Resolver resolver = new EventStreams.Resolver();
+        for (Intent intent : intents) {
+            LedgerRun.Step step = run.apply(resolver.resolve(intent, run.ledger()));
+            if (step.event() instanceof org.reetrace.core.event.Reverse) {
+                Statistics.label("reversal").collect(step.outcome());
+            }
+        }
+        Statistics.label("reversal").coverage(c -> {
+            for (String outcome : List.of("accepted", "reverse.unknown-event", "reverse.already-reversed",
+                    "reverse.of-reversal", "reverse.lot-changed-since", "reverse.not-holder")) {
+                c.check(outcome).count(n -> n > 0);
+            }
+        });
+    }
+
     @Property(tries = 200)
     void eventsOnClosedLotsBeyondWhatRemainsOrByAFacilityNotHoldingTheLotAreRefused(
             @ForAll("streams") List<Intent> intents) {

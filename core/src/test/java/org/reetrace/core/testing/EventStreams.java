@@ -40,9 +40,12 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.MemoryHistory;
+import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.ledger.Tolerance;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
@@ -77,7 +80,7 @@ import org.reetrace.core.registry.FacilityId;
 public final class EventStreams {
 
     /** The kind of event an intent asks for. */
-    public enum Kind { EXTRACT, IMPORT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, DISPOSE, ADJUST }
+    public enum Kind { EXTRACT, IMPORT, ASSAY, SHIP, RECEIVE, TRANSFORM, EXPORT, DISPOSE, ADJUST, REVERSE }
 
     /** What is wrong with it on purpose; a flaw that does not fit the kind is ignored. */
     public enum Flaw {
@@ -103,7 +106,7 @@ public final class EventStreams {
         Arbitrary<Kind> kind = Arbitraries.frequency(
                 Tuple.of(14, Kind.EXTRACT), Tuple.of(5, Kind.IMPORT), Tuple.of(6, Kind.ASSAY), Tuple.of(14, Kind.SHIP),
                 Tuple.of(14, Kind.RECEIVE), Tuple.of(24, Kind.TRANSFORM), Tuple.of(5, Kind.EXPORT),
-                Tuple.of(6, Kind.DISPOSE), Tuple.of(5, Kind.ADJUST));
+                Tuple.of(6, Kind.DISPOSE), Tuple.of(5, Kind.ADJUST), Tuple.of(7, Kind.REVERSE));
         Arbitrary<Flaw> flaw = Arbitraries.frequencyOf(
                 Tuple.of(65, Arbitraries.just(Flaw.NONE)),
                 Tuple.of(35, Arbitraries.of(Flaw.class).filter(f -> f != Flaw.NONE)));
@@ -129,11 +132,14 @@ public final class EventStreams {
     /** Resolves intents one by one against a fresh ledger, applying each; returns every event, refused or not. */
     public static List<LedgerEvent> resolveAll(List<Intent> intents) {
         Ledger ledger = Ledger.empty(RegistryFixture.REGISTRY, Tolerance.DEFAULT);
+        MemoryHistory history = new MemoryHistory();
         Resolver resolver = new Resolver();
         List<LedgerEvent> events = new ArrayList<>(intents.size());
         for (Intent i : intents) {
             LedgerEvent e = resolver.resolve(i, ledger);
-            ledger.apply(e);
+            if (ledger.apply(e, history) instanceof Verdict.Accepted a) {
+                history.record(a.entry());
+            }
             events.add(e);
         }
         return events;
@@ -150,11 +156,19 @@ public final class EventStreams {
         private int newLots;
         private Random random;
         private Intent intent;
+        /** Every event resolved so far, accepted or not: what a reversal may name. */
+        private final List<LedgerEvent> resolved = new ArrayList<>();
 
         public LedgerEvent resolve(Intent intent, Ledger ledger) {
             this.intent = intent;
             this.random = new Random(intent.seed());
             events++;
+            LedgerEvent event = kind(ledger);
+            resolved.add(event);
+            return event;
+        }
+
+        private LedgerEvent kind(Ledger ledger) {
             return switch (intent.kind()) {
                 case EXTRACT -> extract(ledger);
                 case IMPORT -> importLot(ledger);
@@ -165,7 +179,37 @@ public final class EventStreams {
                 case EXPORT -> export(ledger);
                 case DISPOSE -> dispose(ledger);
                 case ADJUST -> adjust(ledger);
+                case REVERSE -> reverse();
             };
+        }
+
+        /**
+         * A reversal, mostly of the newest event (usually reversible: nothing built on it yet), else of any earlier
+         * one (its lots often changed since, or it was refused, or is itself a reversal), or of the original of
+         * the last reversal again (already reversed).
+         */
+        private LedgerEvent reverse() {
+            LedgerEvent original;
+            if (resolved.isEmpty() || has(Flaw.UNKNOWN_LOT)) {
+                return new Reverse(eventId(), time(), ISL_MINE, EventId.of("ev-ghost-" + events), "no such event");
+            }
+            List<Reverse> reversals = resolved.stream().filter(e -> e instanceof Reverse).map(e -> (Reverse) e).toList();
+            int way = intent.pick() % 6;
+            if (way <= 2) {
+                original = resolved.getLast();
+            } else if (way <= 4 || reversals.isEmpty()) {
+                original = resolved.get(intent.pick2() % resolved.size());
+            } else {
+                EventId again = reversals.getLast().original();
+                original = resolved.stream().filter(e -> e.id().equals(again)).findFirst().orElse(resolved.getLast());
+            }
+            FacilityId at = original.facility();
+            if (has(Flaw.NOT_HOLDER)) {
+                at = pickFacility(f -> !f.id().equals(original.facility()));
+            } else if (has(Flaw.UNKNOWN_FACILITY)) {
+                at = UNREGISTERED;
+            }
+            return new Reverse(eventId(), time(), at, original.id(), "booked in error, step " + events);
         }
 
         // ------------------------------------------------------------ creating lots

@@ -13,6 +13,7 @@ import org.reetrace.core.ledger.Balance;
 import org.reetrace.core.ledger.HashChain;
 import org.reetrace.core.ledger.Invariants;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Tolerance;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
@@ -60,6 +61,7 @@ public final class LedgerRun {
 
     private final Ledger ledger;
     private final ReferenceBooks model;
+    private final MemoryHistory history = new MemoryHistory();
     private final Tolerance tolerance;
     private final List<LedgerEvent> accepted = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
@@ -73,6 +75,11 @@ public final class LedgerRun {
 
     public static LedgerRun withDefaultTolerance() {
         return new LedgerRun(Tolerance.DEFAULT);
+    }
+
+    /** The accepted entries so far, for a reversal to find its original. */
+    public MemoryHistory history() {
+        return history;
     }
 
     public Ledger ledger() {
@@ -98,7 +105,7 @@ public final class LedgerRun {
         Balance balanceBefore = ledger.balance();
         Verdict verdict;
         try {
-            verdict = ledger.apply(event);
+            verdict = ledger.apply(event, history);
         } catch (RuntimeException e) {
             throw new AssertionError("the ledger threw instead of deciding on " + event + " (model: " + prediction + ")", e);
         }
@@ -121,6 +128,7 @@ public final class LedgerRun {
                 check(a.entry().sequence() == accepted.size(), "entry sequence " + a.entry().sequence() + " after "
                         + accepted.size() + " accepted events");
                 check(a.entry().event() == event, "entry carries another event");
+                history.record(a.entry());
                 ReferenceBooks.Booked booked = model.accept(event, a.entry());
                 if (event instanceof Transform t) {
                     checkTransform(t, booked, balanceBefore, ledger.balance());

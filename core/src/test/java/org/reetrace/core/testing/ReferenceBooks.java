@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Receive;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
@@ -90,6 +93,26 @@ public final class ReferenceBooks {
             this.comp = comp;
             this.facility = facility;
         }
+
+        RefLot copy() {
+            RefLot c = new RefLot(id, form, mass, comp.clone(), facility);
+            c.status = status;
+            c.destination = destination;
+            return c;
+        }
+
+        boolean sameAs(RefLot o) {
+            return o != null && mass == o.mass && Arrays.equals(comp, o.comp) && facility.equals(o.facility)
+                    && status == o.status && java.util.Objects.equals(destination, o.destination);
+        }
+    }
+
+    /**
+     * What an accepted event did, kept so that a reversal can be predicted and booked without the ledger's help:
+     * its lots before (null: created) and after, copied, and its change to each account.
+     */
+    private record Booking(FacilityId facility, boolean reversal, Map<LotId, RefLot> before, Map<LotId, RefLot> after,
+                           long[][] delta) {
     }
 
     private final Registry registry;
@@ -100,6 +123,10 @@ public final class ReferenceBooks {
     private final long[] lost = new long[Element.count()];
     private final long[] unexplained = new long[Element.count()];
     private final long[] adjusted = new long[Element.count()];
+    private final Map<EventId, Booking> bookings = new HashMap<>();
+    private final Map<EventId, EventId> reversedBy = new HashMap<>();
+    /** The last accepted event that changed each lot. */
+    private final Map<LotId, EventId> lastChange = new HashMap<>();
 
     public ReferenceBooks(Registry registry, Tolerance tolerance) {
         this.registry = registry;
@@ -181,9 +208,36 @@ public final class ReferenceBooks {
                 }
             }
             case Transform e -> predictTransform(e, f, must, may);
+            case Reverse e -> predictReverse(e, f, must, may);
         }
         may.removeAll(must);
         return new Prediction(Collections.unmodifiableSet(must), Collections.unmodifiableSet(may));
+    }
+
+    private void predictReverse(Reverse e, Facility f, Set<String> must, Set<String> may) {
+        Booking b = bookings.get(e.original());
+        if (b == null) {
+            must.add("reverse.unknown-event");
+        } else if (b.reversal()) {
+            must.add("reverse.of-reversal");
+        } else if (!b.facility().equals(f.id())) {
+            must.add("reverse.not-holder");
+        } else if (reversedBy.containsKey(e.original())) {
+            must.add("reverse.already-reversed");
+        } else {
+            for (RefLot after : b.after().values()) {
+                if (e.original().equals(lastChange.get(after.id))) {
+                    continue;
+                }
+                // later events touched it; if they left it exactly as the original did (the model does not see
+                // pedigree, holder or activity) the ledger may still reverse
+                if (after.sameAs(lots.get(after.id))) {
+                    may.add("reverse.lot-changed-since");
+                } else {
+                    must.add("reverse.lot-changed-since");
+                }
+            }
+        }
     }
 
     private void predictTransform(Transform e, Facility f, Set<String> must, Set<String> may) {
@@ -264,7 +318,7 @@ public final class ReferenceBooks {
     }
 
     private void newLot(Set<String> must, LotId id, long mass, Composition composition) {
-        if (lots.containsKey(id)) {
+        if (lots.containsKey(id) && lots.get(id).status != LotStatus.VOID) {
             must.add("lot.exists");
         }
         if (mass == 0) {
@@ -300,6 +354,29 @@ public final class ReferenceBooks {
      * @throws AssertionError if the ledger's split of a partly used lot is not the proportional share
      */
     public Booked accept(LedgerEvent event, Entry entry) {
+        Map<LotId, RefLot> before = new LinkedHashMap<>();
+        for (Lot l : entry.lots()) {
+            RefLot r = lots.get(l.id());
+            before.put(l.id(), r == null ? null : r.copy());
+        }
+        long[][] accounts = {extracted.clone(), imported.clone(), lost.clone(), unexplained.clone(), adjusted.clone()};
+        Booked booked = book(event, entry);
+        long[][] now = {extracted, imported, lost, unexplained, adjusted};
+        for (int a = 0; a < now.length; a++) {
+            for (int i = 0; i < now[a].length; i++) {
+                accounts[a][i] = now[a][i] - accounts[a][i];
+            }
+        }
+        Map<LotId, RefLot> after = new LinkedHashMap<>();
+        for (LotId id : before.keySet()) {
+            after.put(id, lots.get(id).copy());
+            lastChange.put(id, event.id());
+        }
+        bookings.put(event.id(), new Booking(event.facility(), event instanceof Reverse, before, after, accounts));
+        return booked;
+    }
+
+    private Booked book(LedgerEvent event, Entry entry) {
         switch (event) {
             case Extract e -> {
                 add(extracted, e.composition().toArray(), 1);
@@ -349,6 +426,25 @@ public final class ReferenceBooks {
             case Dispose e -> lots.get(e.lot()).status = LotStatus.DISPOSED;
             case Transform e -> {
                 return acceptTransform(e, entry);
+            }
+            case Reverse e -> {
+                Booking original = bookings.get(e.original());
+                original.before().forEach((id, was) -> {
+                    if (was != null) {
+                        lots.put(id, was.copy());
+                    } else {
+                        RefLot gone = lots.get(id);
+                        gone.mass = 0;
+                        gone.comp = new long[Element.count()];
+                        gone.status = LotStatus.VOID;
+                        gone.destination = null;
+                    }
+                });
+                long[][] now = {extracted, imported, lost, unexplained, adjusted};
+                for (int a = 0; a < now.length; a++) {
+                    add(now[a], original.delta()[a], -1);
+                }
+                reversedBy.put(e.original(), e.id());
             }
         }
         return null;

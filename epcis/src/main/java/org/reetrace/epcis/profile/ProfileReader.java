@@ -21,6 +21,7 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.LotId;
@@ -34,6 +35,7 @@ import org.reetrace.core.registry.GeoPoint;
 import org.reetrace.epcis.document.Action;
 import org.reetrace.epcis.document.BizTransaction;
 import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.document.ErrorDeclaration;
 import org.reetrace.epcis.document.Extension;
 import org.reetrace.epcis.document.ObjectEvent;
 import org.reetrace.epcis.document.QuantityElement;
@@ -69,6 +71,9 @@ public final class ProfileReader {
             } catch (IllegalArgumentException e) {
                 throw new Refusal("/" + PREFIX + ":" + LEDGER_EVENT, "not a ledger event: " + declared.get());
             }
+            if (event.errorDeclaration() != null) {
+                return new ProfileReading.Profiled(new Reading(event, fallbackId).reversal());
+            }
             return new ProfileReading.Profiled(new Reading(event, fallbackId).as(type));
         } catch (Refusal r) {
             return new ProfileReading.Invalid(r.field, r.getMessage());
@@ -98,7 +103,23 @@ public final class ProfileReader {
             this.id = EventId.of(e.eventID() != null ? e.eventID() : fallbackId);
         }
 
+        /**
+         * An error declaration (EPCIS 2.0 section 7.4.1.2): the event is declared wrong, so the ledger reverses the
+         * event its eventID names, at the declaration's time. The rest of the event repeats the original and is
+         * not read again: the ledger reverses what it booked, not what the declaration says was booked.
+         */
+        Reverse reversal() {
+            ErrorDeclaration d = e.errorDeclaration();
+            String reversalId = optionalText(e.extensions(), REVERSAL).orElse(reversalId(id.value()));
+            String reason = optionalText(e.extensions(), REVERSAL_REASON)
+                    .orElse(d.reason() != null ? d.reason() : "error declared in EPCIS");
+            return new Reverse(EventId.of(reversalId), d.declarationTime(), facility(), id, reason);
+        }
+
         LedgerEvent as(EventType type) {
+            if (type == EventType.REVERSE) {
+                throw new Refusal("/errorDeclaration", "a REVERSE is written as an error declaration of the event it reverses");
+            }
             if (type != EventType.TRANSFORM && !(e instanceof ObjectEvent)) {
                 throw new Refusal("/type", type + " is written as an ObjectEvent, not " + e.eventType());
             }
@@ -174,6 +195,7 @@ public final class ProfileReader {
                             composition(c, "/" + PREFIX + ":" + COMPOSITION), text(e.extensions(), ADJUSTMENT_REASON, ""));
                 }
                 case TRANSFORM -> transform(facility);
+                case REVERSE -> throw new IllegalStateException("a REVERSE without error declaration is refused above");
             };
         }
 
@@ -376,6 +398,11 @@ public final class ProfileReader {
                     + ", found " + found.size());
         }
         return found.getFirst();
+    }
+
+    private static Optional<String> optionalText(List<Extension> list, String localName) {
+        return list.stream().filter(x -> is(x, localName)).map(Extension::value)
+                .filter(v -> v != null && !v.isBlank()).map(String::strip).findFirst();
     }
 
     private static String text(List<Extension> list, String localName, String at) {

@@ -18,6 +18,7 @@ import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.event.Receive;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.LotId;
@@ -28,6 +29,7 @@ import org.reetrace.epcis.document.Action;
 import org.reetrace.epcis.document.BizTransaction;
 import org.reetrace.epcis.document.Cbv;
 import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.document.ErrorDeclaration;
 import org.reetrace.epcis.document.EventBuilder;
 import org.reetrace.epcis.document.Extension;
 import org.reetrace.epcis.document.Location;
@@ -146,8 +148,30 @@ public final class ProfileWriter {
                 b.extensions.add(composition(COMPOSITION, x.composition()));
                 b.extensions.add(Extension.text(NAMESPACE, ADJUSTMENT_REASON, x.reason()));
             }
+            case Reverse x -> throw new IllegalArgumentException("reversal " + x.id() + " is written as an error "
+                    + "declaration of the EPCIS event it reverses: use errorDeclaration(original, reversal)");
         }
         return b.build(eventType);
+    }
+
+    /**
+     * A reversal as EPCIS writes it (EPCIS 2.0 section 7.4.1.2): the original event repeated, under its eventID,
+     * with an error declaration at the reversal's time. The reversal's own id and its reason in words travel as
+     * {@code ree:reversal} and {@code ree:reversalReason}, so that reading it back gives the same reversal; the
+     * CBV reason is {@code incorrect_data}.
+     */
+    public static EpcisEvent errorDeclaration(EpcisEvent original, Reverse reversal, List<String> correctiveEventIds) {
+        if (!reversal.original().value().equals(original.eventID())) {
+            throw new IllegalArgumentException("reversal " + reversal.id() + " reverses " + reversal.original()
+                    + ", not " + original.eventID());
+        }
+        EventBuilder b = EventBuilder.of(original);
+        b.recordTime = null;
+        b.errorDeclaration = new ErrorDeclaration(reversal.time(), Cbv.ERROR_REASON.canonical("incorrect_data"),
+                correctiveEventIds, List.of());
+        b.extensions.add(Extension.text(NAMESPACE, REVERSAL, reversal.id().value()));
+        b.extensions.add(Extension.text(NAMESPACE, REVERSAL_REASON, reversal.reason()));
+        return b.build(original.eventType());
     }
 
     /** The same event as recorded by a repository at {@code recordTime}, under {@code eventID}. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.core.element.Element;
+import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.EventType;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.registry.FacilityId;
@@ -62,6 +63,9 @@ public final class RareEarthProfile {
     static final String STAGE_COUNTRY = "country";
     static final String STAGE_TECHNOLOGY_COUNTRY = "technologyCountry";
     static final String ADJUSTMENT_REASON = "adjustmentReason";
+    /** On an error declaration: the ledger id of the reversal, and its reason in words (the CBV reason is a code). */
+    static final String REVERSAL = "reversal";
+    static final String REVERSAL_REASON = "reversalReason";
 
     /**
      * Chemical substances as the assay's sensor reports name them: the element's CAS registry number as an
@@ -92,8 +96,21 @@ public final class RareEarthProfile {
             case RECEIVE, IMPORT -> "receiving";
             case DISPOSE -> "destroying";
             case ADJUST -> "stock_taking";
+            // an error declaration repeats the original event, business step included; written alone, it has none
+            case REVERSE -> null;
         };
-        return Cbv.BIZ_STEP.canonical(word);
+        return word == null ? null : Cbv.BIZ_STEP.canonical(word);
+    }
+
+    /**
+     * The ledger id of the reversal an error declaration of {@code eventID} books, when the declaration does not
+     * name one ({@code ree:reversal}): derived from the original's id, so that capturing the same declaration again
+     * is idempotent.
+     */
+    public static String reversalId(String eventID) {
+        String id = eventID + "#reversal";
+        return id.length() <= 128 ? id
+                : "urn:reetrace:reversal:" + CanonicalForm.sha256Hex(eventID).substring(0, 40);
     }
 
     /** The EPCIS lot class URI of a lot: its own id when that is a URI already, else the private URN. */

@@ -3,13 +3,19 @@ package org.reetrace.epcis.profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.event.Reverse;
 import org.reetrace.epcis.Gs1Examples;
+import org.reetrace.epcis.document.Cbv;
 import org.reetrace.epcis.document.EpcisEvent;
+import org.reetrace.epcis.document.ErrorDeclaration;
+import org.reetrace.epcis.document.EventBuilder;
 import org.reetrace.epcis.document.EpcisHeader;
 import org.reetrace.epcis.document.Extension;
 import org.reetrace.epcis.document.ObjectEvent;
@@ -65,6 +71,59 @@ class ProfileRoundTripTest {
                     .isEqualTo(new ProfileReading.Profiled(example.getValue()));
             assertThat(example.getValue().type()).isEqualTo(ProfileExamples.kindOf(example.getKey()));
         }
+    }
+
+    @Test
+    void an_error_declaration_repeating_the_original_reverses_it_at_the_declaration_time() {
+        LedgerEvent extract = ProfileExamples.all().get("extract");
+        EventBuilder b = EventBuilder.of(ProfileWriter.write(extract, ProfileExamples.MYT));
+        Instant declared = ProfileExamples.at("2026-03-04T10:00:00");
+        b.errorDeclaration = new ErrorDeclaration(declared, Cbv.ERROR_REASON.canonical("incorrect_data"),
+                List.of("urn:uuid:7f0c2a4e-0001-4c1a-9a51-0000000000c1"), List.of());
+        EpcisEvent declaration = b.build("ObjectEvent");
+
+        assertThat(ProfileReader.read(declaration, "unused")).isEqualTo(new ProfileReading.Profiled(new Reverse(
+                EventId.of(extract.id().value() + "#reversal"), declared, extract.facility(), extract.id(),
+                Cbv.ERROR_REASON.canonical("incorrect_data"))));
+    }
+
+    @Test
+    void a_reversal_written_as_an_error_declaration_is_valid_epcis_and_reads_back_equal_in_both_bindings() {
+        LedgerEvent transform = ProfileExamples.all().get("transform");
+        Reverse reversal = new Reverse(EventId.of("urn:uuid:7f0c2a4e-0001-4c1a-9a51-0000000000r5"),
+                ProfileExamples.at("2026-03-06T09:00:00"), transform.facility(), transform.id(),
+                "residue weighed on the wrong scale");
+        EpcisEvent declared = ProfileWriter.errorDeclaration(ProfileWriter.write(transform, ProfileExamples.MYT),
+                reversal, List.of("urn:uuid:7f0c2a4e-0001-4c1a-9a51-0000000000c5"));
+        String json = document(declared);
+        Gs1Examples.Read fromJson = Gs1Examples.readJson(bytes(json));
+        String xml = XmlDocumentWriter.toXml(fromJson.header(), fromJson.events());
+
+        assertThat(JSON.validate(bytes(json))).isEmpty();
+        assertThat(XML.validate(bytes(xml))).isEmpty();
+        assertThat(fromJson.events().getFirst().eventID()).isEqualTo(transform.id().value());
+        assertThat(ProfileReader.read(fromJson.events().getFirst(), "unused"))
+                .isEqualTo(new ProfileReading.Profiled(reversal));
+        assertThat(ProfileReader.read(Gs1Examples.readXml(bytes(xml)).events().getFirst(), "unused"))
+                .isEqualTo(new ProfileReading.Profiled(reversal));
+    }
+
+    @Test
+    void a_reversal_is_not_written_without_the_event_it_reverses() {
+        Reverse reversal = new Reverse(EventId.of("r-1"), ProfileExamples.at("2026-03-06T09:00:00"),
+                ProfileExamples.MINE, EventId.of("e-1"), "typo");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProfileWriter.write(reversal, ProfileExamples.MYT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorDeclaration");
+    }
+
+    private static String document(EpcisEvent event) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.reetrace.epcis.json.JsonDocumentWriter w = org.reetrace.epcis.json.JsonDocumentWriter.open(out,
+                EpcisHeader.capture(ProfileExamples.at("2026-04-01T00:00:00"),
+                        Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE)))) {
+            w.write(event);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
