@@ -23,6 +23,7 @@ import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
@@ -120,6 +121,8 @@ public class AnalyticsFeed implements CommittedEntries {
         stored = alerts.findingKeys();
         StoredRegistry.EventTime atEvent = registry.atEventTime();
         Ledger replay = Ledger.empty(atEvent, ledgerSettings.tolerance());
+        // reversals find their originals among the replayed entries
+        MemoryHistory history = new MemoryHistory();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select seq, payload::text from ledger_event order by seq");
             ps.setFetchSize(5_000);
@@ -128,7 +131,8 @@ public class AnalyticsFeed implements CommittedEntries {
             long seq = rs.getLong(1);
             LedgerEvent event = EventJson.read(json.readTree(rs.getString(2)), id -> Optional.empty());
             atEvent.at(event.time());
-            if (replay.apply(event) instanceof Verdict.Accepted(Entry entry)) {
+            if (replay.apply(event, history) instanceof Verdict.Accepted(Entry entry)) {
+                history.record(entry);
                 accept(entry);
             } else {
                 log.warn("analytics: stored event {} (seq {}) is refused on replay; run reetrace verify", event.id(), seq);
