@@ -1,19 +1,37 @@
 package org.reetrace.sim;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
+import org.reetrace.core.registry.Area;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
+import org.reetrace.core.registry.GeoPoint;
+import org.reetrace.core.registry.Licence;
+import org.reetrace.core.registry.LicenceId;
+import org.reetrace.core.registry.LicenceKind;
 import org.reetrace.core.registry.Operator;
 import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.ProcessTechnology;
+import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.Registry;
+import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.RegistrySnapshot;
+import org.reetrace.core.registry.Shareholder;
+import org.reetrace.core.registry.Shareholding;
+import org.reetrace.core.registry.Validity;
+import org.reetrace.core.registry.Zone;
+import org.reetrace.core.registry.ZoneCode;
+import org.reetrace.core.registry.ZoneKind;
+import org.reetrace.sim.scenario.Box;
 import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Scenario;
 
@@ -76,7 +94,7 @@ public final class ScenarioRegistry implements Registry {
         }
     }
 
-    private void add(String id, String operator, String name, FacilityKind kind, org.reetrace.core.registry.GeoPoint at,
+    private void add(String id, String operator, String name, FacilityKind kind, GeoPoint at,
                      Map<ProcessKind, CountryCode> tech) {
         facilities.put(FacilityId.of(id), new Facility(FacilityId.of(id), OperatorId.of(operator), name, kind, MY, at, tech));
     }
@@ -97,6 +115,56 @@ public final class ScenarioRegistry implements Registry {
 
     public List<Operator> operators() {
         return List.copyOf(operators.values());
+    }
+
+    /**
+     * The registry the rule packs read: these operators (a state-linked one wholly owned by its state, so that the
+     * ownership graph says what the scenario declares), facilities with their process technology, the mines'
+     * leases with quotas, the ports' export permits, the disposal sites' licences and the scenario's zones as
+     * permanent forest reserves.
+     */
+    public RegistrySnapshot snapshot(Scenario s) {
+        RegistrySnapshot r = RegistrySnapshot.EMPTY;
+        for (Operator o : operators.values()) {
+            r = r.with(new RegistryChange.PutOperator(o));
+            if (stateLinked(o.id())) {
+                r = r.with(new RegistryChange.SetShareholders(o.id(), List.of(new Shareholding(o.id(),
+                        new Shareholder.State(o.country(), "state of " + o.country()), BigDecimal.valueOf(100)))));
+            }
+        }
+        Map<String, Double> capacity = new LinkedHashMap<>();
+        s.plants().forEach(p -> capacity.put(p.id(), p.capacityTonnes()));
+        s.mines().forEach(m -> capacity.put(m.id(), m.quotaTonnes()));
+        for (Facility f : facilities.values()) {
+            Mass annual = Mass.ofMilligrams(Math.round(capacity.getOrDefault(f.id().value(), 0.0) * 1e9));
+            List<ProcessTechnology> processes = f.technology().entrySet().stream()
+                    .map(t -> new ProcessTechnology(t.getKey(), "licensor in " + t.getValue(), t.getValue(), annual))
+                    .toList();
+            r = r.with(new RegistryChange.PutFacility(RegisteredFacility.of(f.id(), f.operator(), f.name(), f.kind(),
+                    f.country(), f.location(), processes)));
+        }
+        for (Scenario.MineSpec m : s.mines()) {
+            Box b = m.lease();
+            r = r.with(new RegistryChange.PutLicence(Licence.lease(LicenceId.of("LEASE-" + m.id()),
+                    OperatorId.of(m.operator()), FacilityId.of(m.id()), MY, Validity.ALWAYS, area(b),
+                    Mass.ofMilligrams(Math.round(m.quotaTonnes() * 1e9)))));
+        }
+        for (Scenario.SiteSpec site : s.sites()) {
+            boolean port = site.kind() == Scenario.SiteKind.PORT;
+            r = r.with(new RegistryChange.PutLicence(Licence.permit(LicenceId.of((port ? "EXP-" : "RAD-") + site.id()),
+                    port ? LicenceKind.EXPORT_PERMIT : LicenceKind.RADIOACTIVE_MATERIAL, OperatorId.of(site.operator()),
+                    FacilityId.of(site.id()), MY, Validity.ALWAYS)));
+        }
+        for (Scenario.ZoneSpec z : s.zones()) {
+            r = r.with(new RegistryChange.PutZone(new Zone(ZoneCode.of(z.id()), z.name(),
+                    ZoneKind.PERMANENT_FOREST_RESERVE, area(z.area()), Validity.ALWAYS)));
+        }
+        return r;
+    }
+
+    private static Area area(Box b) {
+        return Area.polygon(List.of(new GeoPoint(b.south(), b.west()), new GeoPoint(b.south(), b.east()),
+                new GeoPoint(b.north(), b.east()), new GeoPoint(b.north(), b.west()), new GeoPoint(b.south(), b.west())));
     }
 
     /** Whether the scenario declares the operator state-linked (the registry helper computes it from ownership). */

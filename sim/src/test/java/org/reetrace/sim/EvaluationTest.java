@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvaluationTest {
 
     @Test
-    void five_seeds_of_two_years_catch_the_analytic_frauds_and_mark_the_rule_frauds_pending() {
+    void five_seeds_of_two_years_catch_the_analytic_frauds_and_the_rules_catch_the_rule_breaking_ones() {
         EvaluationReport r = Evaluation.run(Scenario.malaysia().withMonths(24), 5, 100);
 
         assertThat(r.tallies().get(FraudType.PROTRACTED_DIVERSION).instances()).isEqualTo(5);
@@ -23,8 +23,12 @@ class EvaluationTest {
         assertThat(r.tallies().get(FraudType.MISDECLARED_EXPORT).probability()).isEqualTo(1.0);
         assertThat(r.tallies().get(FraudType.QUOTA_OVERRUN).probability()).isEqualTo(1.0);
         assertThat(r.tallies().get(FraudType.UNDECLARED_EXPORT).probability()).isEqualTo(1.0);
-        assertThat(r.tallies().get(FraudType.FOREST_RESERVE_MINING).pendingRules()).isPositive();
+        assertThat(r.tallies().get(FraudType.FOREST_RESERVE_MINING).instances()).isPositive();
+        assertThat(r.tallies().get(FraudType.FOREST_RESERVE_MINING).probability()).isEqualTo(1.0);
+        assertThat(r.tallies().get(FraudType.CHINESE_TECHNOLOGY_UNLINKED).instances()).isPositive();
+        assertThat(r.tallies().get(FraudType.CHINESE_TECHNOLOGY_UNLINKED).probability()).isEqualTo(1.0);
+        assertThat(r.clean().ruleFailures()).isZero();
         assertThat(r.clean().alerts(org.reetrace.core.analytics.AlertKind.RESIDUE_NOT_DISPOSED)).isZero();
-        assertThat(r.markdown()).contains("| protracted-diversion | MUF + CUSUM").contains("detected by rules, pending wiring");
+        assertThat(r.markdown()).contains("| protracted-diversion | MUF + CUSUM").contains("| forest-reserve-mining | rule MY-MIN-01 at ingest |");
     }
 }

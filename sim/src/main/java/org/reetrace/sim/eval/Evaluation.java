@@ -63,12 +63,15 @@ public final class Evaluation {
     }
 
     record Run(SimulationResult result, EnforcementAnalytics analytics, List<Alert> alerts, List<Alert> mirrorAlerts,
-               long mirrorGapKg) {
+               long mirrorGapKg, RuleWatch rules) {
     }
 
     static Run run(Scenario s, long seed) {
         EnforcementAnalytics analytics = new EnforcementAnalytics(SimAnalytics.settings(s));
-        LedgerSink sink = new LedgerSink(new ScenarioRegistry(s)).onEntry(analytics::accept);
+        ScenarioRegistry registry = new ScenarioRegistry(s);
+        LedgerSink sink = new LedgerSink(registry).onEntry(analytics::accept);
+        RuleWatch rules = new RuleWatch(registry.snapshot(s), sink.ledger());
+        sink.onEntry(rules);
         SimulationResult r = Simulation.run(s, seed, sink);
         Instant end = s.end().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Alert> alerts = analytics.alerts(end);
@@ -85,7 +88,7 @@ public final class Evaluation {
             }
             from = to.plusMonths(1);
         }
-        return new Run(r, analytics, alerts, mirror, gap);
+        return new Run(r, analytics, alerts, mirror, gap, rules);
     }
 
     private static void score(Scenario s, Run run, Map<FraudType, EvaluationReport.Tally> tallies, List<Double> recovery) {
@@ -138,8 +141,12 @@ public final class Evaluation {
                     t.instance(firstMonths(run.mirrorAlerts, AlertKind.MIRROR_TRADE_GAP, f.country().alpha2() + "/",
                             f.start(), YearMonth.of(9999, 12), f.start()));
                 }
-                case FOREST_RESERVE_MINING, CHINESE_TECHNOLOGY_UNLINKED ->
-                        truth.stream().filter(g -> g.type() == f.type()).forEach(g -> t.pendingRule());
+                case FOREST_RESERVE_MINING, CHINESE_TECHNOLOGY_UNLINKED -> {
+                    // the rules judge the event itself at ingest: caught in the month it happens, or not at all
+                    String rule = f.type() == FraudType.FOREST_RESERVE_MINING ? "MY-MIN-01" : "MY-TECH-CN";
+                    truth.stream().filter(g -> g.type() == f.type()).forEach(g -> t.instance(
+                            run.rules.failedRule(g.event()).filter(rule::equals).isPresent() ? 1 : -1));
+                }
             }
         }
         double undeclared = truth.stream().filter(g -> g.type() == FraudType.UNDECLARED_EXPORT
