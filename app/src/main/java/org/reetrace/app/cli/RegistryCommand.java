@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.reetrace.app.registry.Instants;
+import org.reetrace.app.registry.RegistryChangeJson;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.registry.Licence;
@@ -26,14 +28,19 @@ import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The registry from the command line: what it holds at a time, who is state-linked and why, its history, zones. */
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "Shows the registry as it stands (or stood), explains state links, lists its history and"
                 + " imports zones from GeoJSON.",
         subcommands = {RegistryCommand.Show.class, RegistryCommand.StateLinkOf.class, RegistryCommand.History.class,
-                RegistryCommand.ImportZones.class})
+                RegistryCommand.ImportZones.class, RegistryCommand.Record.class})
 final class RegistryCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A date or instant, Malaysian midnight for a plain date, as everywhere on the command line. */
     private static Instant at(String text, StoredRegistry registry) {
@@ -129,7 +136,7 @@ final class RegistryCommand {
             return Commands.OK;
         }
 
-        private static String describe(RegistryChange change) {
+        static String describe(RegistryChange change) {
             return switch (change) {
                 case RegistryChange.PutOperator c -> "operator " + c.operator().id();
                 case RegistryChange.PutFacility c -> "facility " + c.facility().id();
@@ -194,6 +201,52 @@ final class RegistryCommand {
                 throw new CommandFailure(file + ": " + e.getMessage());
             }
             zones.forEach(z -> out().printf("zone %s (%s) %s recorded%n", z.code(), z.kind(), z.name()));
+            return Commands.OK;
+        }
+    }
+
+    @Command(name = "record", mixinStandardHelpOptions = true,
+            description = "Records registry changes from a JSON file, all or nothing: an array of changes in the form"
+                    + " GET /api/registry/history shows them (\"kind\": PutOperator, PutFacility, SetShareholders,"
+                    + " PutLicence, PutZone, PutAgreement or SetStateLinkThreshold, and its fields), each with an"
+                    + " optional \"effective\" instant (default: now).")
+    static final class Record extends OfflineCommand {
+
+        @Parameters(paramLabel = "FILE", description = "The JSON file of changes.")
+        Path file;
+
+        @Option(names = "--by", defaultValue = "command line", description = "Who records the changes (default: ${DEFAULT-VALUE}).")
+        String by;
+
+        @Override
+        protected int run(ApplicationContext context) {
+            StoredRegistry registry = context.getBean(StoredRegistry.class);
+            JsonNode array;
+            try {
+                array = JSON.readTree(Files.readString(file));
+            } catch (IOException | JacksonException e) {
+                throw new CommandFailure("cannot read " + file + ": " + e.getMessage());
+            }
+            if (array == null || !array.isArray() || array.isEmpty()) {
+                throw new CommandFailure(file + ": expected a non-empty JSON array of registry changes");
+            }
+            List<StoredRegistry.Change> changes = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode n = array.get(i);
+                try {
+                    String effective = n.hasNonNull("effective") ? n.get("effective").asString() : null;
+                    changes.add(new StoredRegistry.Change(RegistryChangeJson.read(n),
+                            Instants.parse(effective, "effective", registry.now())));
+                } catch (RuntimeException e) {
+                    throw new CommandFailure(file + ": change [" + i + "]: " + e.getMessage());
+                }
+            }
+            try {
+                registry.record(changes, by);
+            } catch (IllegalArgumentException | ProblemException e) {
+                throw new CommandFailure(file + ": " + e.getMessage() + " (nothing was recorded)");
+            }
+            changes.forEach(c -> out().printf("recorded %s, effective %s%n", History.describe(c.change()), c.effective()));
             return Commands.OK;
         }
     }

@@ -99,6 +99,40 @@ class RegistryCommandIT {
         assertThat(history.toString()).containsPattern("by JMG Pahang +zone WC-PHG-TEST").doesNotContain("X-1");
     }
 
+    @Test
+    void changes_are_recorded_from_a_json_file_all_or_nothing() throws Exception {
+        Path over = Files.createTempFile(DATA, "over-100", ".json");
+        Files.writeString(over, """
+                [{"kind": "PutOperator", "id": "OP-CLI-A", "name": "Cli A Sdn Bhd", "country": "MY"},
+                 {"kind": "PutOperator", "id": "OP-CLI-B", "name": "Cli B Berhad", "country": "MY"},
+                 {"kind": "SetShareholders", "company": "OP-CLI-A", "holdings": [
+                    {"companyHolder": "OP-CLI-B", "percent": "60"},
+                    {"state": "MY", "body": "Minister of Finance Incorporated", "percent": "50"}]}]""");
+        Path good = Files.createTempFile(DATA, "good", ".json");
+        Files.writeString(good, """
+                [{"kind": "PutOperator", "id": "OP-CLI-A", "name": "Cli A Sdn Bhd", "country": "MY",
+                  "effective": "2026-02-01"},
+                 {"kind": "SetShareholders", "company": "OP-CLI-A", "effective": "2026-02-01", "holdings": [
+                    {"state": "MY", "body": "Minister of Finance Incorporated", "percent": "70"}]}]""");
+        StringWriter refused = new StringWriter();
+        StringWriter recorded = new StringWriter();
+        StringWriter link = new StringWriter();
+
+        int failed = reetrace(refused, "registry", "record", over.toString(), "--data-dir", DATA.toString());
+        StringWriter afterRefusal = new StringWriter();
+        reetrace(afterRefusal, "registry", "show", "--data-dir", DATA.toString());
+        int ok = reetrace(recorded, "registry", "record", good.toString(), "--by", "registrar", "--data-dir",
+                DATA.toString());
+        reetrace(link, "registry", "state-link", "OP-CLI-A", "--data-dir", DATA.toString());
+
+        assertThat(failed).isEqualTo(Commands.FAILURE);
+        assertThat(refused.toString()).contains("110").contains("nothing was recorded");
+        assertThat(afterRefusal.toString()).doesNotContain("OP-CLI-A").doesNotContain("OP-CLI-B");
+        assertThat(ok).as(recorded.toString()).isEqualTo(Commands.OK);
+        assertThat(recorded.toString()).contains("recorded operator OP-CLI-A").contains("recorded shareholders of OP-CLI-A");
+        assertThat(link.toString()).contains("OP-CLI-A is state-linked to MY").contains("70 %");
+    }
+
     private static int reetrace(StringWriter out, String... args) {
         var commandLine = Commands.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
