@@ -10,7 +10,6 @@ import org.reetrace.app.demo.SimulatedChain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Serves the application with the demo chain in its ledger, and says where to look. */
@@ -20,17 +19,14 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
-    int port;
+    ServerOptions server;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServeCommand.serve(database, port, spec, (context, url) -> {
+        return ServeCommand.serve(server.database, server.port, spec, (context, url) -> {
             DemoLoader.Loaded loaded = context.getBean(DemoLoader.class).load();
             SimulatedChain.Booked year = context.getBean(DemoYear.class).load();
             PrintWriter out = spec.commandLine().getOut();

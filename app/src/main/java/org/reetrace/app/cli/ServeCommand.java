@@ -13,7 +13,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the web application until the process is stopped (Ctrl-C or SIGTERM stop it cleanly). */
@@ -22,17 +21,14 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
-    int port;
+    ServerOptions server;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(database, port, spec, (context, url) -> {
+        return serve(server.database, server.port, spec, (context, url) -> {
             spec.commandLine().getOut().printf("reetrace %s serving on %s (API docs: %sswagger-ui.html)%n",
                     Version.current(), url, url);
         });
