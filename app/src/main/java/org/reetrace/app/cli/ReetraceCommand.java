@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class,
                 ReconcileCommand.class,
                 RegistryCommand.class,
+                BenchCommand.class,
                 HelpCommand.class,
         })
 public final class ReetraceCommand implements Callable<Integer> {

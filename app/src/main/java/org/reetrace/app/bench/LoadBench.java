@@ -1,0 +1,289 @@
+package org.reetrace.app.bench;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.reetrace.app.analytics.AnalyticsFeed;
+import org.reetrace.app.demo.SimulatedChain;
+import org.reetrace.app.ledger.LedgerWriter;
+import org.reetrace.app.ledger.Outcome;
+import org.reetrace.app.lot.LotQueries;
+import org.reetrace.core.analytics.Basis;
+import org.reetrace.core.analytics.MaterialBalance;
+import org.reetrace.core.event.LedgerEvent;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.sim.Simulation;
+import org.reetrace.sim.SimulationResult;
+import org.reetrace.sim.scenario.Scenario;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The end-to-end load benchmark behind {@code reetrace bench}: a simulated national year (Malaysia scenario, no
+ * frauds, scaled to about the requested number of events) is booked through the real single ledger writer into a
+ * fresh PostgreSQL; the same rows are then inserted raw into a scratch table of the same columns (no keys, no checks,
+ * JDBC batches of the writer's transaction size), which is the limit the ledger is measured against; then the
+ * questions (a lot's pedigree, a magnet lot's full upstream trace, a facility's stock) are asked many times and their
+ * latency percentiles taken; last, a whole year of reconciliation (mirror trade and every facility's material balance).
+ *
+ * <p>Figures are printed and written, never asserted: the goals column says what the issue asked for.
+ */
+public final class LoadBench {
+
+    /** Events per writer submission: the writer's own transaction size. */
+    static final int BATCH = 2_000;
+
+    /** Single-event submissions waiting at most in the writer's queue (its capacity is 10,000). */
+    static final int IN_FLIGHT = 6_000;
+
+    /** What to run: about {@code events} events from {@code seed}; {@code samples} timings per question. */
+    public record Settings(int events, long seed, int samples) {
+    }
+
+    private final ApplicationContext context;
+    private final JdbcTemplate jdbc;
+    private final Consumer<String> progress;
+
+    public LoadBench(ApplicationContext context, Consumer<String> progress) {
+        this.context = context;
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.progress = progress;
+    }
+
+    public BenchReport run(Settings s, String command) {
+        BenchReport report = new BenchReport(command, environment());
+        Scenario base = Scenario.malaysia().clean().withMonths(12);
+        long[] perYear = {0};
+        Simulation.run(base, s.seed(), e -> perYear[0]++);
+        int scale = (int) Math.max(1, Math.round((double) s.events() / perYear[0]));
+        Scenario scenario = base.withScale(scale);
+        List<LedgerEvent> events = new ArrayList<>();
+        long t0 = System.nanoTime();
+        SimulationResult sim = Simulation.run(scenario, s.seed(), events::add, "b-");
+        double simSeconds = seconds(t0);
+        progress.accept(String.format(Locale.ROOT, "simulated %d events (one year, scale %d) in %.1f s",
+                events.size(), scale, simSeconds));
+        report.note("Workload: the Malaysia scenario without frauds, " + scenario.start() + " to " + scenario.end()
+                + ", scale " + scale + ", seed " + s.seed() + ": " + events.size() + " events (simulated in "
+                + String.format(Locale.ROOT, "%.1f s", simSeconds) + ", not counted in any figure).");
+
+        context.getBean(SimulatedChain.class).register(scenario);
+        LedgerWriter writer = context.getBean(LedgerWriter.class);
+        int[] counts = new int[2];
+        t0 = System.nanoTime();
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
+        book(writer, events, counts, reasons);
+        double ingestSeconds = seconds(t0);
+        double ledgerRate = counts[0] / ingestSeconds;
+        progress.accept(String.format(Locale.ROOT, "ledger: %d booked, %d refused in %.1f s", counts[0], counts[1],
+                ingestSeconds));
+        events.clear();
+        if (counts[1] > 0) {
+            report.note("Refused by the ledger or a BLOCK rule (the simulator's clean scenario still strays at this"
+                    + " scale; each refusal costs only its own event): " + reasons + ".");
+        }
+
+        double rawRate = rawInserts(report);
+        report.row("Ingest through the ledger writer", counts[0] + " events" + (counts[1] > 0 ? " (" + counts[1]
+                        + " refused)" : ""), ledgerRate, "events/s",
+                ">= 20,000/s and >= 30 % of raw", ledgerRate >= 20_000 && ledgerRate >= 0.3 * rawRate);
+        report.row("Raw batched inserts, same rows (the limit)", counts[0] + " rows", rawRate, "rows/s", "-", null);
+        report.row("Ledger / raw", "", 100 * ledgerRate / rawRate, "%", ">= 30 %", ledgerRate >= 0.3 * rawRate);
+
+        questions(s, report);
+
+        AnalyticsFeed feed = context.getBean(AnalyticsFeed.class);
+        YearMonth from = scenario.start();
+        YearMonth to = scenario.end();
+        t0 = System.nanoTime();
+        int[] lines = {0};
+        feed.read(a -> {
+            a.mirrorTrade(sim.partnerImports(), from, to);
+            for (FacilityId f : a.balances().facilities()) {
+                for (MaterialBalance b : a.balances().balances(f, Basis.RARE_EARTHS)) {
+                    if (!b.month().isBefore(from) && !b.month().isAfter(to)) {
+                        lines[0]++;
+                    }
+                }
+            }
+            return null;
+        });
+        double reconcile = seconds(t0);
+        report.row("Reconciliation of the year", sim.partnerImports().size() + " partner rows, " + lines[0]
+                + " facility-months", reconcile, "s", "< 10 s", reconcile < 10);
+        report.note("Reconciliation reads the analytics the ledger keeps up to date as it commits (mirror trade over"
+                + " the year and every facility's monthly balance); the cost of keeping them is inside the ingest figure.");
+        return report;
+    }
+
+    /**
+     * Books events as the capture endpoints do: each event its own submission, many in flight, so that the writer
+     * gathers up to its transaction size of them into one commit and a refused event costs only itself (the writer
+     * books a submission all or nothing). Answers booked and refused counts; refusal reasons are tallied.
+     */
+    private static void book(LedgerWriter writer, List<LedgerEvent> events, int[] counts, Map<String, Integer> reasons) {
+        List<CompletableFuture<List<Outcome>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            inFlight.add(writer.submit(List.of(events.get(i))));
+            if (inFlight.size() >= IN_FLIGHT || i == events.size() - 1) {
+                for (CompletableFuture<List<Outcome>> f : inFlight) {
+                    for (Outcome o : f.join()) {
+                        if (o instanceof Outcome.Booked) {
+                            counts[0]++;
+                        } else {
+                            counts[1]++;
+                            reasons.merge(switch (o) {
+                                case Outcome.Refused r -> r.blockingRule().map(b -> b.ruleId())
+                                        .orElse(r.reason().code());
+                                default -> o.getClass().getSimpleName();
+                            }, 1, Integer::sum);
+                        }
+                    }
+                }
+                inFlight.clear();
+            }
+        }
+    }
+
+    /** The same rows the ledger wrote, inserted into a table of the same columns without keys or checks. */
+    private double rawInserts(BenchReport report) {
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query("select seq, event_id, type, facility_id, event_time, recorded_at, content_digest, payload::text,"
+                + " lots, previous_hash, hash from ledger_event order by seq", rs -> {
+            Object[] r = new Object[11];
+            for (int i = 0; i < 11; i++) {
+                r[i] = i == 8 ? rs.getArray(9).getArray() : rs.getObject(i + 1);
+            }
+            rows.add(r);
+        });
+        jdbc.execute("drop table if exists bench_raw_event");
+        jdbc.execute("create table bench_raw_event (like ledger_event)");
+        DataSource ds = context.getBean(DataSource.class);
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into bench_raw_event values"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Object[] r = rows.get(i);
+                    for (int k = 0; k < 11; k++) {
+                        if (k == 8) {
+                            Array a = c.createArrayOf("text", (Object[]) r[k]);
+                            ps.setArray(k + 1, a);
+                        } else {
+                            ps.setObject(k + 1, r[k]);
+                        }
+                    }
+                    ps.addBatch();
+                    if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw inserts failed: " + e.getMessage(), e);
+        }
+        double rate = rows.size() / seconds(t0);
+        progress.accept(String.format(Locale.ROOT, "raw: %d rows at %.0f rows/s", rows.size(), rate));
+        report.note("Raw inserts: `create table bench_raw_event (like ledger_event)` (columns and not-null only), the"
+                + " ledger's own rows read back, inserted with JDBC batches of " + BATCH + " rows, one commit a batch.");
+        return rate;
+    }
+
+    private void questions(Settings s, BenchReport report) {
+        LotQueries q = context.getBean(LotQueries.class);
+        Random random = new Random(s.seed());
+        List<String> lots = jdbc.queryForList("select id from lot order by id", String.class);
+        List<String> magnets = jdbc.queryForList("select id from lot where form = 'MAGNET' order by id", String.class);
+        List<String> facilities = jdbc.queryForList("select facility_id from facility_stock order by 1", String.class);
+        long edges = jdbc.queryForObject("select count(*) from lineage", Long.class);
+        int warm = Math.max(20, s.samples() / 10);
+        if (!lots.isEmpty()) {
+            double[] t = time(warm, s.samples(), () -> q.lot(lots.get(random.nextInt(lots.size()))));
+            report.latency("Pedigree of a lot", "random of " + lots.size() + " lots", t, "p99 < 2 ms", 2);
+        }
+        if (!magnets.isEmpty()) {
+            long[] size = {0, 0};
+            double[] t = time(warm, s.samples(), () -> {
+                size[0] += q.trace(magnets.get(random.nextInt(magnets.size())), true, 1000).lots().size();
+                size[1]++;
+            });
+            report.latency("Full upstream trace of a magnet lot", "random of " + magnets.size() + " magnet lots, "
+                    + edges + " lineage edges, ~" + size[0] / size[1] + " lots a trace", t,
+                    "p99 < 50 ms", 50);
+        }
+        if (!facilities.isEmpty()) {
+            double[] t = time(warm, s.samples(), () -> q.stock(facilities.get(random.nextInt(facilities.size()))));
+            report.latency("Stock of a facility", "random of " + facilities.size() + " facilities", t, "-", -1);
+        }
+    }
+
+    /** Longest a question is timed: at large scales a trace takes long enough that the samples must stop early. */
+    static final long QUESTION_BUDGET_NANOS = 60_000_000_000L;
+
+    /**
+     * Milliseconds of up to {@code samples} calls after {@code warm} unmeasured ones, sorted; fewer when the calls
+     * exceed {@link #QUESTION_BUDGET_NANOS} (the row then says how many calls were timed).
+     */
+    private static double[] time(int warm, int samples, Runnable call) {
+        long start = System.nanoTime();
+        for (int i = 0; i < warm && System.nanoTime() - start < QUESTION_BUDGET_NANOS / 4; i++) {
+            call.run();
+        }
+        start = System.nanoTime();
+        double[] ms = new double[samples];
+        int n = 0;
+        while (n < samples && (n < 10 || System.nanoTime() - start < QUESTION_BUDGET_NANOS)) {
+            long t0 = System.nanoTime();
+            call.run();
+            ms[n++] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] taken = Arrays.copyOf(ms, n);
+        Arrays.sort(taken);
+        return taken;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        Runtime rt = Runtime.getRuntime();
+        env.put("cores", String.valueOf(rt.availableProcessors()));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            env.put("memory", String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+        }
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        env.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        env.put("jvm max heap", String.format(Locale.ROOT, "%d MiB", rt.maxMemory() / (1024 * 1024)));
+        env.put("postgresql", jdbc.queryForObject("select version()", String.class));
+        jdbc.query("select name, setting, coalesce(unit, '') from pg_settings where name in ('shared_buffers',"
+                + " 'work_mem', 'effective_cache_size', 'synchronous_commit', 'fsync', 'full_page_writes', 'wal_level',"
+                + " 'max_wal_size', 'checkpoint_timeout', 'max_connections') order by name", (ResultSet rs) -> {
+            env.put("pg " + rs.getString(1), rs.getString(2) + rs.getString(3));
+        });
+        env.put("ledger transaction", "up to " + BATCH + " events");
+        return env;
+    }
+}

@@ -1,0 +1,117 @@
+package org.reetrace.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.reetrace.app.bench.BenchReport;
+import org.reetrace.app.bench.LoadBench;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The end-to-end benchmark: ingest through the ledger against raw inserts, the questions' latencies and a year's
+ * reconciliation, on simulator data in a fresh embedded PostgreSQL under the temp folder (deleted afterwards). Prints
+ * the table and writes it as markdown and JSON. It asserts nothing about times: the exit code says only that it ran.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures ingest (ledger writer against raw batched inserts of the same rows), a lot's pedigree,"
+                + " a magnet lot's full upstream trace, a facility's stock (p50/p99) and a year's reconciliation, on a"
+                + " simulated year in a fresh embedded PostgreSQL; prints the table and writes DIR/bench.md and"
+                + " DIR/bench.json with the machine, JDK and PostgreSQL settings.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question): under 2 minutes.")
+    boolean quick;
+
+    @Option(names = "--events", description = "About how many events to book (default: 1,000,000; 50,000 with --quick).")
+    Integer events;
+
+    @Option(names = "--samples", description = "Timed calls per question (default: 2,000; 300 with --quick).")
+    Integer samples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--report", defaultValue = "reports", paramLabel = "DIR",
+            description = "Folder for bench.md and bench.json (default: ${DEFAULT-VALUE}).")
+    Path report;
+
+    @Option(names = "--keep-data", description = "Keep the benchmark's PostgreSQL data folder.")
+    boolean keepData;
+
+    @Option(names = "--verbose", description = "Show the application's log.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int n = events != null ? events : quick ? 50_000 : 1_000_000;
+        int calls = samples != null ? samples : quick ? 300 : 2_000;
+        if (n < 1000 || calls < 10) {
+            throw new CommandFailure("--events must be at least 1000 and --samples at least 10");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        Path scratch = Files.createTempDirectory("reetrace-bench-");
+        DatabaseOptions database = new DatabaseOptions();
+        database.dataDir = scratch.resolve("postgres");
+        StringBuilder command = new StringBuilder("reetrace bench");
+        if (quick) {
+            command.append(" --quick");
+        }
+        if (events != null) {
+            command.append(" --events ").append(n);
+        }
+        if (samples != null) {
+            command.append(" --samples ").append(calls);
+        }
+        if (seed != 1) {
+            command.append(" --seed ").append(seed);
+        }
+        o.printf("bench: data in %s%n", scratch);
+        o.flush();
+        try {
+            return Commands.runWith(database, verbose, context -> {
+                BenchReport r = new LoadBench(context, line -> {
+                    o.println("bench: " + line);
+                    o.flush();
+                }).run(new LoadBench.Settings(n, seed, calls), command.toString());
+                try {
+                    Files.createDirectories(report);
+                    Files.writeString(report.resolve("bench.md"), r.markdown(), StandardCharsets.UTF_8);
+                    Files.writeString(report.resolve("bench.json"), r.json(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                o.println();
+                o.print(r.text());
+                o.printf("%nWritten to %s and %s%n", report.resolve("bench.md"), report.resolve("bench.json"));
+                o.flush();
+                return Commands.OK;
+            });
+        } finally {
+            if (!keepData) {
+                delete(scratch);
+            }
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover in the temp folder is no failure of the benchmark
+        }
+    }
+}
