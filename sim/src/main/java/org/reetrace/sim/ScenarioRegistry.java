@@ -167,7 +167,7 @@ public final class ScenarioRegistry implements Registry {
                 new GeoPoint(b.north(), b.east()), new GeoPoint(b.north(), b.west()), new GeoPoint(b.south(), b.west())));
     }
 
-    /** Whether the scenario declares the operator state-linked (the registry helper computes it from ownership). */
+    /** Whether the scenario declares the operator state-linked (snapshot() turns that into ownership, from which the rules compute it). */
     public boolean stateLinked(OperatorId id) {
         return stateLinked.getOrDefault(id, false);
     }
