@@ -2,7 +2,6 @@ package org.reetrace.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,7 @@ class ReconcileCommandIT {
     Path dir;
 
     private int reetrace(String... args) {
-        var commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return CommandRun.reetrace(out, err, args);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.reetrace.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,9 +133,6 @@ class RegistryCommandIT {
     }
 
     private static int reetrace(StringWriter out, String... args) {
-        var commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        return commandLine.execute(args);
+        return CommandRun.reetrace(out, out, args);
     }
 }

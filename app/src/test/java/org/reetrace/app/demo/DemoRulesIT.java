@@ -2,7 +2,6 @@ package org.reetrace.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reetrace.app.ReetraceApplication;
 import org.reetrace.app.TestDataDirs;
+import org.reetrace.app.cli.CommandRun;
 import org.reetrace.app.cli.Commands;
 import org.reetrace.app.ledger.LedgerVerification;
 import org.reetrace.app.registry.StoredRegistry;
@@ -157,9 +157,6 @@ class DemoRulesIT {
     }
 
     private static int reetrace(StringWriter out, String... args) {
-        var commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        return commandLine.execute(args);
+        return CommandRun.reetrace(out, out, args);
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.reetrace.app.TestDataDirs;
-import org.reetrace.app.cli.Commands;
+import org.reetrace.app.cli.CommandRun;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,10 +99,8 @@ class LargeCaptureIT {
     /** Issues a regulator token with the CLI against the data folder, before the server owns it. */
     private static String regulatorToken(Path dataDir) {
         StringWriter out = new StringWriter();
-        var commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        assertThat(commandLine.execute("token", "--name", "agency", "--role", "REGULATOR", "--data-dir",
-                dataDir.toString())).isZero();
+        assertThat(CommandRun.reetrace(out, new StringWriter(), "token", "--name", "agency", "--role", "REGULATOR",
+                "--data-dir", dataDir.toString())).isZero();
         return out.toString().strip();
     }
 
