@@ -43,10 +43,14 @@ final class TraceCommand extends OfflineCommand {
         LotQueries.StoredLot root = queries.lot(lot).orElseThrow(() -> new CommandFailure("no lot " + lot + " in the ledger"));
         LotQueries.Trace trace = queries.trace(lot, !downstream, depth);
         PrintWriter out = out();
-        out.printf("%s trace of %s: %d lots, %d links%n", downstream ? "downstream" : "upstream", lot,
-                trace.lots().size(), trace.links().size());
-        Map<String, List<LotQueries.Link>> next = new HashMap<>();
-        trace.links().forEach(l -> next.computeIfAbsent(downstream ? l.parent() : l.child(), k -> new ArrayList<>()).add(l));
+        out.printf("%s trace of %s: %d lots, %d transformations%n", downstream ? "downstream" : "upstream", lot,
+                trace.lots().size(), trace.steps().size());
+        Map<String, List<String>> next = new HashMap<>();
+        for (LotQueries.Step step : trace.steps()) {
+            for (String from : downstream ? step.inputs() : step.outputs()) {
+                next.computeIfAbsent(from, k -> new ArrayList<>()).addAll(downstream ? step.outputs() : step.inputs());
+            }
+        }
         Map<String, LotQueries.StoredLot> lots = new HashMap<>();
         trace.lots().forEach(x -> lots.put(x.lot().id().value(), x));
         print(out, lot, lots, trace, next, "", new HashSet<>());
@@ -72,7 +76,7 @@ final class TraceCommand extends OfflineCommand {
 
     /** One lot per line, what it came from (or went into) indented below it; a lot met again is not expanded twice. */
     private void print(PrintWriter out, String id, Map<String, LotQueries.StoredLot> lots, LotQueries.Trace trace,
-                       Map<String, List<LotQueries.Link>> next, String indent, Set<String> shown) {
+                       Map<String, List<String>> next, String indent, Set<String> shown) {
         LotQueries.StoredLot stored = lots.get(id);
         Lot lot = stored.lot();
         LotQueries.EventSummary created = trace.creators().get(stored.createdSeq());
@@ -82,8 +86,8 @@ final class TraceCommand extends OfflineCommand {
         if (!shown.add(id)) {
             return;
         }
-        for (LotQueries.Link link : next.getOrDefault(id, List.of())) {
-            print(out, downstream ? link.child() : link.parent(), lots, trace, next, indent + "  ", shown);
+        for (String other : next.getOrDefault(id, List.of())) {
+            print(out, other, lots, trace, next, indent + "  ", shown);
         }
     }
 }

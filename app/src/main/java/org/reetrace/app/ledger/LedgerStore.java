@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
-import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.EventType;
 import org.reetrace.core.event.LedgerEvent;
@@ -45,11 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ledger's tables: accepted events with their links, and the state they produce (lots with pedigrees,
@@ -130,7 +125,7 @@ public class LedgerStore {
         return new Lot(LotId.of(rs.getString("id")), MaterialForm.valueOf(rs.getString("form")),
                 Mass.ofMilligrams(rs.getLong("mass_mg")), Composition.ofArray(longs(rs.getArray("composition"))),
                 FacilityId.of(rs.getString("facility_id")), OperatorId.of(rs.getString("holder_id")),
-                LotStatus.valueOf(rs.getString("status")), PedigreeJson.read(json.readTree(rs.getString("pedigree"))),
+                LotStatus.valueOf(rs.getString("status")), LotCodec.pedigree(rs.getBytes("pedigree")),
                 destination == null ? null : FacilityId.of(destination), rs.getBigDecimal("activity_bq_g"));
     }
 
@@ -177,7 +172,8 @@ public class LedgerStore {
                 updated.put(lot.id(), e.sequence());
             }
             facilities.addAll(e.facilities());
-            e.lineage().forEach(l -> lineage.add(new Object[] {l.parent().value(), l.child().value(), e.sequence()}));
+            e.lineage().inputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), false}));
+            e.lineage().outputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), true}));
         }
         tx.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
@@ -191,22 +187,19 @@ public class LedgerStore {
                 ps.setString(4, event.facility().value());
                 ps.setTimestamp(5, Timestamp.from(event.time()));
                 ps.setTimestamp(6, Timestamp.from(recordedAt));
-                ps.setString(7, CanonicalForm.digest(event));
+                ps.setString(7, e.digest());
                 ps.setString(8, json.writeValueAsString(EventJson.write(event)));
                 ps.setArray(9, ps.getConnection().createArrayOf("text",
                         e.lots().stream().map(l -> l.id().value()).toArray()));
                 ps.setString(10, e.previous());
                 ps.setString(11, e.hash());
             });
-            jdbc.batchUpdate("insert into ledger_undo (seq, before, after, delta) values (?, ?::jsonb, ?::jsonb, ?::jsonb)",
-                    entries, 1000, (ps, e) -> {
-                        ps.setLong(1, e.sequence());
-                        ps.setString(2, json.writeValueAsString(LotJson.writeAll(e.before())));
-                        ps.setString(3, json.writeValueAsString(LotJson.writeAll(e.lots())));
-                        ps.setString(4, json.writeValueAsString(delta(e.delta())));
-                    });
+            jdbc.batchUpdate("insert into ledger_undo (seq, undo) values (?, ?)", entries, 1000, (ps, e) -> {
+                ps.setLong(1, e.sequence());
+                ps.setBytes(2, LotCodec.undo(e.before(), e.lots(), e.delta()));
+            });
             jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     // a corrective event may book the id of a VOID lot again, with another form
                     + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
                     + "composition = excluded.composition, "
@@ -224,13 +217,13 @@ public class LedgerStore {
                         ps.setString(7, lot.status().name());
                         ps.setString(8, lot.headingTo().map(FacilityId::value).orElse(null));
                         ps.setBigDecimal(9, lot.activity());
-                        ps.setString(10, json.writeValueAsString(PedigreeJson.write(lot.pedigree())));
+                        ps.setBytes(10, LotCodec.pedigree(lot.pedigree()));
                         ps.setLong(11, created.get(lot.id()));
                         ps.setLong(12, updated.get(lot.id()));
                     });
             if (!lineage.isEmpty()) {
-                jdbc.batchUpdate("insert into lineage (parent_id, child_id, seq) values (?, ?, ?) "
-                        + "on conflict do nothing", lineage);
+                jdbc.batchUpdate("insert into lineage (seq, lot_id, output) values (?, ?, ?) on conflict do nothing",
+                        lineage);
             }
             if (!alerts.isEmpty()) {
                 jdbc.batchUpdate("""
@@ -319,36 +312,12 @@ public class LedgerStore {
     /** What it takes to reverse a stored event, as stored with it. */
     public Optional<Undo> storedUndo(EventId event) {
         return jdbc.query("""
-                select e.event_id, e.type, e.facility_id, u.before::text, u.after::text, u.delta::text
+                select e.event_id, e.type, e.facility_id, u.undo
                 from ledger_event e join ledger_undo u on u.seq = e.seq where e.event_id = ?""", (rs, n) -> {
-            JsonNode delta = json.readTree(rs.getString(6));
+            LotCodec.UndoData undo = LotCodec.undo(rs.getBytes(4));
             return new Undo(EventId.of(rs.getString(1)), EventType.valueOf(rs.getString(2)),
-                    FacilityId.of(rs.getString(3)), LotJson.readAll(json.readTree(rs.getString(4))),
-                    LotJson.readAll(json.readTree(rs.getString(5))),
-                    Balance.of(vector(delta, "extracted"), vector(delta, "imported"), vector(delta, "lost"),
-                            vector(delta, "unexplained"), vector(delta, "adjusted")));
+                    FacilityId.of(rs.getString(3)), undo.before(), undo.after(), undo.delta());
         }, event.value()).stream().findFirst();
-    }
-
-    private static ObjectNode delta(Balance d) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        Map.of("extracted", d.extracted(), "imported", d.imported(), "lost", d.lost(), "unexplained", d.unexplained(),
-                "adjusted", d.adjusted()).forEach((name, v) -> {
-                    ArrayNode a = o.putArray(name);
-                    for (long x : v) {
-                        a.add(x);
-                    }
-                });
-        return o;
-    }
-
-    private static long[] vector(JsonNode delta, String name) {
-        JsonNode a = delta.get(name);
-        long[] v = new long[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asLong();
-        }
-        return v;
     }
 
     private static Array bigints(Connection con, long[] values) throws SQLException {

@@ -92,11 +92,12 @@ public class LedgerVerification {
                 findings.add(new Finding(6, seq, "event " + event.id() + " links to " + rs.getString(5)
                         + " but the event before it hashes to " + previous[0]));
             }
-            String hash = HashChain.link(rs.getString(5), event);
+            String canonical = CanonicalForm.of(event);
+            String hash = HashChain.link(rs.getString(5), canonical);
             if (!hash.equals(rs.getString(6))) {
                 findings.add(new Finding(6, seq, "event " + event.id() + " hashes to " + hash + ", stored " + rs.getString(6)));
             }
-            if (!CanonicalForm.digest(event).equals(rs.getString(3))) {
+            if (!CanonicalForm.sha256Hex(canonical).equals(rs.getString(3))) {
                 findings.add(new Finding(6, seq, "event " + event.id() + " content does not match its stored digest"));
             }
             previous[0] = rs.getString(6);

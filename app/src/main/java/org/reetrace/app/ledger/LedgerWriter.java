@@ -203,7 +203,7 @@ public class LedgerWriter implements SmartLifecycle {
                                 new RaisedAlert(entry.sequence(), event, f.operator(), finding)));
                     }
                     List<String> lots = entry.lots().stream().map(Lot::id).map(Object::toString).toList();
-                    added.put(id, new StoredEvent(id, entry.sequence(), entry.hash(), CanonicalForm.digest(event), lots));
+                    added.put(id, new StoredEvent(id, entry.sequence(), entry.hash(), entry.digest(), lots));
                     outcomes.add(new Outcome.Booked(id, entry.sequence(), entry.hash(), lots, false));
                 }
                 case Verdict.Rejected r -> {

@@ -76,7 +76,7 @@ public class LotController {
         result.put("direction", direction);
         result.put("depth", depth);
         result.put("lots", lots);
-        result.put("links", trace.links());
+        result.put("steps", trace.steps());
         return result;
     }
 

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +33,15 @@ public class LotQueries {
     public record EventSummary(String id, String type, long sequence, Instant time, String facility) {
     }
 
-    /** {@code parent} went into {@code child} through {@code event}. */
-    public record Link(String parent, String child, EventSummary event) {
+    /** A transformation in a trace: every input went, in part or whole, into every output. */
+    public record Step(EventSummary event, List<String> inputs, List<String> outputs) {
+
+        Step frozen() {
+            return new Step(event, List.copyOf(inputs), List.copyOf(outputs));
+        }
     }
 
-    public record Trace(List<StoredLot> lots, List<Link> links, Map<Long, EventSummary> creators) {
+    public record Trace(List<StoredLot> lots, List<Step> steps, Map<Long, EventSummary> creators) {
     }
 
     public record EventRecord(long sequence, String facility, JsonNode json) {
@@ -83,16 +88,18 @@ public class LotQueries {
      * {@code depth} steps, with the transformations linking them and the events that created each lot.
      */
     public Trace trace(String root, boolean upstream, int depth) {
-        String from = upstream ? "child_id" : "parent_id";
-        String to = upstream ? "parent_id" : "child_id";
+        // upstream: from a lot to the transformations it came out of, then to what went into those
         List<String> ids = jdbc.queryForList("""
                 with recursive walk(id, depth) as (
                     select ?::text, 0
                     union
-                    select l.%s, w.depth + 1 from lineage l join walk w on l.%s = w.id where w.depth < ?
+                    select across.lot_id, w.depth + 1
+                    from walk w
+                    join lineage here on here.lot_id = w.id and here.output = ?
+                    join lineage across on across.seq = here.seq and across.output <> here.output
+                    where w.depth < ?
                 )
-                select id from walk group by id order by min(depth), id""".formatted(to, from),
-                String.class, root, depth);
+                select id from walk group by id order by min(depth), id""", String.class, root, upstream, depth);
         Object[] idArray = ids.toArray();
         List<StoredLot> lots = new ArrayList<>();
         Map<String, StoredLot> byId = new HashMap<>();
@@ -105,18 +112,28 @@ public class LotQueries {
             byId.put(l.lot().id().value(), l);
         });
         ids.forEach(id -> lots.add(byId.get(id)));
-        List<Link> links = new ArrayList<>();
+        // the transformations the walk went through, each with those of its lots that are in the trace
+        Map<Long, Step> steps = new LinkedHashMap<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    select l.parent_id, l.child_id, e.event_id, e.type, e.seq, e.event_time, e.facility_id
+                    select l.seq, l.lot_id, l.output, e.event_id, e.type, e.event_time, e.facility_id
                     from lineage l join ledger_event e on e.seq = l.seq
-                    where l.parent_id = any(?) and l.child_id = any(?) order by e.seq, l.parent_id, l.child_id""");
+                    where l.seq in (select seq from lineage where lot_id = any(?) and output = ?)
+                      and l.lot_id = any(?)
+                    order by l.seq, l.output, l.lot_id""");
             ps.setArray(1, con.createArrayOf("text", idArray));
-            ps.setArray(2, con.createArrayOf("text", idArray));
+            ps.setBoolean(2, upstream);
+            ps.setArray(3, con.createArrayOf("text", idArray));
             return ps;
         }, rs -> {
-            links.add(new Link(rs.getString(1), rs.getString(2), new EventSummary(rs.getString(3), rs.getString(4),
-                    rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7))));
+            long seq = rs.getLong(1);
+            Step step = steps.get(seq);
+            if (step == null) {
+                step = new Step(new EventSummary(rs.getString(4), rs.getString(5), seq, rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)), new ArrayList<>(), new ArrayList<>());
+                steps.put(seq, step);
+            }
+            (rs.getBoolean(3) ? step.outputs() : step.inputs()).add(rs.getString(2));
         });
         Map<Long, EventSummary> creators = new HashMap<>();
         Object[] seqs = lots.stream().map(StoredLot::createdSeq).distinct().toArray();
@@ -129,7 +146,7 @@ public class LotQueries {
             creators.put(rs.getLong(3), new EventSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
                     rs.getTimestamp(4).toInstant(), rs.getString(5)));
         });
-        return new Trace(lots, links, creators);
+        return new Trace(lots, steps.values().stream().map(Step::frozen).toList(), creators);
     }
 
     public Stock stock(String facilityId) {

@@ -310,7 +310,12 @@ class LedgerApiIT extends RunningAppIT {
         Response trace = get("/api/lots/NDO-" + p + "/trace?direction=upstream", regulator);
         assertThat(trace.status()).isEqualTo(200);
         assertThat(trace.json().path("lots")).hasSize(3);
-        assertThat(trace.json().path("links")).hasSize(2);
+        assertThat(trace.json().path("steps")).hasSize(1);
+        assertThat(trace.json().path("steps").path(0).path("event").path("id").asString()).isEqualTo("e-s4-" + p);
+        assertThat(trace.json().path("steps").path(0).path("inputs")).extracting(JsonNode::asString)
+                .containsExactly("IMP-" + p, "ORE-S-" + p);
+        assertThat(trace.json().path("steps").path(0).path("outputs")).extracting(JsonNode::asString)
+                .containsExactly("NDO-" + p);
         Response downstream = get("/api/lots/ORE-S-" + p + "/trace?direction=downstream", regulator);
         assertThat(downstream.json().path("lots")).hasSize(2);
         assertThat(get("/api/lots/NDO-" + p + "/trace?direction=sideways", regulator).status()).isEqualTo(400);

@@ -30,7 +30,7 @@ import org.reetrace.core.registry.OperatorId;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The native JSON of a reversal, and the lots of the undo data as the store writes and reads them. */
+/** The native JSON of a reversal. */
 class ReversalJsonTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,19 +56,5 @@ class ReversalJsonTest {
                 {"id": "r-1", "type": "REVERSE", "time": "2026-03-05T08:00:00Z", "facility": "MINE-1",
                  "original": "e-1", "reason": "why", "lot": "L-1"}"""), lot -> Optional.empty()))
                 .isInstanceOf(EventFormatException.class);
-    }
-
-    @Test
-    void a_lot_survives_the_undo_json_whole_in_transit_with_activity_and_pedigree() {
-        Composition c = Composition.of(Map.of(Element.Nd, 5_000L, Element.Th, 7L));
-        PedigreeKey key = new PedigreeKey(Origin.mine("MINE-1", CountryCode.of("MY")),
-                List.of(new Stage(StageKind.MINING, CountryCode.of("MY"), CountryCode.of("CN"))));
-        Lot lot = new Lot(LotId.of("L-1"), MaterialForm.CONCENTRATE, Mass.ofMilligrams(9_000), c,
-                FacilityId.of("MINE-1"), OperatorId.of("OP-1"), LotStatus.IN_TRANSIT, Pedigree.of(key, c),
-                FacilityId.of("PLANT-1"), new BigDecimal("1.50"));
-        Lot voided = lot.withStatus(LotStatus.ACTIVE).voided();
-
-        assertThat(LotJson.readAll(JSON.readTree(JSON.writeValueAsString(LotJson.writeAll(List.of(lot, voided))))))
-                .containsExactly(lot, voided);
     }
 }

@@ -16,6 +16,11 @@ public final class HashChain {
     }
 
     public static String link(String previous, LedgerEvent event) {
-        return CanonicalForm.sha256Hex(previous + "\n" + CanonicalForm.of(event));
+        return link(previous, CanonicalForm.of(event));
+    }
+
+    /** The link for an event whose canonical form the caller already has. */
+    public static String link(String previous, String canonicalForm) {
+        return CanonicalForm.sha256Hex(previous + "\n" + canonicalForm);
     }
 }

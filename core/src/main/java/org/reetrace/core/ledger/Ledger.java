@@ -17,6 +17,7 @@ import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.element.Element;
 import org.reetrace.core.event.Adjust;
+import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.Assay;
 import org.reetrace.core.event.Dispose;
 import org.reetrace.core.event.EventId;
@@ -197,7 +198,7 @@ public final class Ledger {
         PedigreeKey key = new PedigreeKey(Origin.mine(facility.id().value(), facility.country()), List.of(mining));
         Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
                 LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
-        return commit(e, balance.extract(e.composition()), List.of(lot), List.of(), Set.of());
+        return commit(e, balance.extract(e.composition()), List.of(lot), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict assay(Assay e, Facility facility) {
@@ -214,7 +215,7 @@ public final class Ledger {
         if (e.activity() != null) {
             assayed = assayed.withActivity(e.activity());
         }
-        return commit(e, balance.adjust(lot.composition(), e.measured()), List.of(assayed), List.of(), Set.of());
+        return commit(e, balance.adjust(lot.composition(), e.measured()), List.of(assayed), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict ship(Ship e, Facility facility) {
@@ -225,7 +226,7 @@ public final class Ledger {
         if (e.destination().equals(facility.id())) {
             return reject("ship.to-itself", "destination", "lot " + lot.id() + " is already at " + facility.id());
         }
-        return commit(e, balance, List.of(lot.inTransitTo(e.destination())), List.of(), Set.of());
+        return commit(e, balance, List.of(lot.inTransitTo(e.destination())), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict receive(Receive e, Facility facility) {
@@ -257,7 +258,7 @@ public final class Ledger {
         Lot arrived = lot.receivedAt(facility.id(), facility.operator())
                 .withContent(e.receivedMass(), composition, lot.pedigree().portion(composition));
         Balance b = balance.unexplained(difference(lot.composition(), composition));
-        return commit(e, b, List.of(arrived), List.of(), Set.of(lot.facility()));
+        return commit(e, b, List.of(arrived), Entry.Lineage.NONE, Set.of(lot.facility()));
     }
 
     private Verdict transform(Transform e, Facility facility) {
@@ -325,7 +326,6 @@ public final class Ledger {
         }
         Optional<Stage> stage = e.process().stage()
                 .map(k -> new Stage(k, facility.country(), facility.technologyOrigin(e.process())));
-        List<Entry.Lineage> lineage = new ArrayList<>();
         for (Transform.Output output : e.outputs()) {
             Pedigree p = pool.allocate(output.composition());
             if (stage.isPresent()) {
@@ -333,17 +333,16 @@ public final class Ledger {
             }
             changed.add(new Lot(output.lot(), output.form(), output.mass(), output.composition(), facility.id(),
                     facility.operator(), LotStatus.ACTIVE, p, null, null));
-            for (Transform.Input input : e.inputs()) {
-                lineage.add(new Entry.Lineage(input.lot(), output.lot()));
-            }
         }
+        Entry.Lineage lineage = new Entry.Lineage(e.inputs().stream().map(Transform.Input::lot).toList(),
+                e.outputs().stream().map(Transform.Output::lot).toList());
         Balance b = balance.lose(e.declaredLoss()).unexplained(unexplained);
         return commit(e, b, changed, lineage, Set.of());
     }
 
     private Verdict export(Export e, Facility facility) {
         Lot lot = held("lot", e.lot(), facility);
-        return commit(e, balance, List.of(lot.withStatus(LotStatus.EXPORTED)), List.of(), Set.of());
+        return commit(e, balance, List.of(lot.withStatus(LotStatus.EXPORTED)), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict importLot(Import e, Facility facility) {
@@ -357,7 +356,7 @@ public final class Ledger {
         }
         Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
                 LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
-        return commit(e, balance.imports(e.composition()), List.of(lot), List.of(), Set.of());
+        return commit(e, balance.imports(e.composition()), List.of(lot), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict dispose(Dispose e, Facility facility) {
@@ -369,7 +368,7 @@ public final class Ledger {
         if (lot.form() != MaterialForm.RESIDUE) {
             return reject("form.not-residue", "lot", "lot " + lot.id() + " is " + lot.form() + "; only RESIDUE is disposed of");
         }
-        return commit(e, balance, List.of(lot.withStatus(LotStatus.DISPOSED)), List.of(), Set.of());
+        return commit(e, balance, List.of(lot.withStatus(LotStatus.DISPOSED)), Entry.Lineage.NONE, Set.of());
     }
 
     private Verdict adjust(Adjust e, Facility facility) {
@@ -386,7 +385,7 @@ public final class Ledger {
         if (e.mass().isZero()) {
             adjusted = adjusted.withStatus(LotStatus.CONSUMED);
         }
-        return commit(e, balance.adjust(lot.composition(), e.composition()), List.of(adjusted), List.of(), Set.of());
+        return commit(e, balance.adjust(lot.composition(), e.composition()), List.of(adjusted), Entry.Lineage.NONE, Set.of());
     }
 
     /**
@@ -425,7 +424,7 @@ public final class Ledger {
             }
             restored.add(undo.before(after.id()).orElseGet(after::voided));
         }
-        return commit(e, balance.without(undo.delta()), restored, List.of(), Set.of());
+        return commit(e, balance.without(undo.delta()), restored, Entry.Lineage.NONE, Set.of());
     }
 
     /** Lots compare exactly, activities by value: a store may give 1.50 Bq/g back as 1.5. */
@@ -494,7 +493,7 @@ public final class Ledger {
         return new Verdict.Rejected(code, field, message);
     }
 
-    private Verdict commit(LedgerEvent event, Balance newBalance, List<Lot> changed, List<Entry.Lineage> lineage,
+    private Verdict commit(LedgerEvent event, Balance newBalance, List<Lot> changed, Entry.Lineage lineage,
                            Set<FacilityId> alsoTouched) {
         Set<FacilityId> facilities = new LinkedHashSet<>(alsoTouched);
         List<Lot> previousStates = new ArrayList<>();
@@ -516,9 +515,11 @@ public final class Ledger {
         Balance delta = newBalance.since(balance);
         balance = newBalance;
         String previous = head;
-        head = HashChain.link(previous, event);
+        String canonical = CanonicalForm.of(event);
+        head = HashChain.link(previous, canonical);
         sequence++;
-        return new Verdict.Accepted(new Entry(sequence, head, previous, event, changed, lineage, facilities,
+        return new Verdict.Accepted(new Entry(sequence, head, previous, CanonicalForm.sha256Hex(canonical), event,
+                changed, lineage, facilities,
                 previousStates, delta));
     }
 

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
+import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.EventType;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.lot.LotStatus;
@@ -107,9 +108,12 @@ class LedgerPropertiesTest {
         long accepted = 0;
         for (Intent intent : intents) {
             LedgerEvent event = resolver.resolve(intent, ledger);
-            if (ledger.apply(event) instanceof Verdict.Accepted) {
+            if (ledger.apply(event) instanceof Verdict.Accepted a) {
+                assertThat(a.entry().previous()).isEqualTo(head);
                 head = HashChain.link(head, event);
                 accepted++;
+                assertThat(a.entry().hash()).isEqualTo(head);
+                assertThat(a.entry().digest()).isEqualTo(CanonicalForm.digest(event));
             }
             assertThat(ledger.head()).isEqualTo(head);
             assertThat(ledger.sequence()).isEqualTo(accepted);

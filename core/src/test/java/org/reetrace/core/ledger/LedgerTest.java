@@ -398,8 +398,7 @@ class LedgerTest {
             // in: La 1,000,000 Nd 500,000 Th 150,000; out + loss: La 990,000 Nd 490,000 Th 150,000
             assertThat(ledger.balance().lost()).isEqualTo(loss.toArray());
             assertThat(ledger.balance().unexplained()).isEqualTo(comp(Element.La, 10_000, Element.Nd, 10_000).toArray());
-            assertThat(entry.lineage()).containsExactly(new Entry.Lineage(lot("conc"), lot("mrc")),
-                    new Entry.Lineage(lot("conc"), lot("res")));
+            assertThat(entry.lineage()).isEqualTo(new Entry.Lineage(List.of(lot("conc")), List.of(lot("mrc"), lot("res"))));
             assertThat(ledger.stock(CRACKING_PLANT)).isEqualTo(left.plus(mixed).plus(residue));
             conserved();
         }

@@ -1,0 +1,257 @@
+package org.reetrace.app.ledger;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reetrace.core.composition.Composition;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.element.Element;
+import org.reetrace.core.ledger.Balance;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.LotStatus;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.pedigree.Origin;
+import org.reetrace.core.pedigree.Pedigree;
+import org.reetrace.core.pedigree.PedigreeKey;
+import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
+import org.reetrace.core.registry.CountryCode;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.OperatorId;
+
+/**
+ * The binary form in which the ledger stores pedigrees ({@code lot.pedigree}) and undo data ({@code ledger_undo}):
+ * written with every accepted event, so it must cost little to write and nothing for PostgreSQL to take in (a
+ * {@code bytea} is stored as it comes; JSON had to be parsed). Element vectors are sparse (a bit mask of the
+ * elements present, then their masses), numbers are variable-length, names of enum constants are written as names
+ * so that adding a constant never changes what stored bytes mean. The first byte is the format version.
+ */
+public final class LotCodec {
+
+    private static final int VERSION = 1;
+
+    private LotCodec() {
+    }
+
+    /** Undo data as stored: the lots an event changed as they were before it and as it left them, its balance change. */
+    public record UndoData(List<Lot> before, List<Lot> after, Balance delta) {
+    }
+
+    public static byte[] pedigree(Pedigree pedigree) {
+        return write(out -> writePedigree(out, pedigree));
+    }
+
+    public static Pedigree pedigree(byte[] bytes) {
+        return read(bytes, LotCodec::readPedigree);
+    }
+
+    /**
+     * Undo data. A lot the event left with the very pedigree it had before (a shipment, a receipt, an assay) has its
+     * pedigree written once: that is most events, and pedigrees are most of a lot's bytes.
+     */
+    public static byte[] undo(List<Lot> before, List<Lot> after, Balance delta) {
+        return write(out -> {
+            // by identity: a lot that keeps its pedigree keeps the very object, and equality would cost a walk
+            Map<Pedigree, Integer> written = new IdentityHashMap<>();
+            int position = 0;
+            for (List<Lot> lots : List.of(before, after)) {
+                writeVarLong(out, lots.size());
+                for (Lot lot : lots) {
+                    Integer same = written.putIfAbsent(lot.pedigree(), position++);
+                    writeLot(out, lot, same == null ? -1 : same);
+                }
+            }
+            for (long[] account : List.of(delta.extracted(), delta.imported(), delta.lost(), delta.unexplained(),
+                    delta.adjusted())) {
+                writeVector(out, account);
+            }
+        });
+    }
+
+    public static UndoData undo(byte[] bytes) {
+        return read(bytes, in -> {
+            List<Pedigree> pedigrees = new ArrayList<>();
+            List<Lot> before = readLots(in, pedigrees);
+            List<Lot> after = readLots(in, pedigrees);
+            return new UndoData(before, after, Balance.of(readVector(in), readVector(in), readVector(in),
+                    readVector(in), readVector(in)));
+        });
+    }
+
+    private static List<Lot> readLots(DataInputStream in, List<Pedigree> pedigrees) throws IOException {
+        int n = (int) readVarLong(in);
+        List<Lot> lots = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lots.add(readLot(in, pedigrees));
+        }
+        return lots;
+    }
+
+    /** A lot; {@code samePedigreeAs} is the position of an earlier lot of the same record with this pedigree, or -1. */
+    private static void writeLot(DataOutputStream out, Lot lot, int samePedigreeAs) throws IOException {
+        out.writeUTF(lot.id().value());
+        out.writeUTF(lot.form().name());
+        writeVarLong(out, lot.mass().mg());
+        writeVector(out, lot.composition().toArray());
+        out.writeUTF(lot.facility().value());
+        out.writeUTF(lot.holder().value());
+        out.writeUTF(lot.status().name());
+        out.writeUTF(lot.destination() == null ? "" : lot.destination().value());
+        // as text: the lot compares activities by value, but the scale is what was measured
+        out.writeUTF(lot.activity() == null ? "" : lot.activity().toPlainString());
+        writeVarLong(out, samePedigreeAs + 1);
+        if (samePedigreeAs < 0) {
+            writePedigree(out, lot.pedigree());
+        }
+    }
+
+    private static Lot readLot(DataInputStream in, List<Pedigree> pedigrees) throws IOException {
+        LotId id = LotId.of(in.readUTF());
+        MaterialForm form = MaterialForm.valueOf(in.readUTF());
+        Mass mass = Mass.ofMilligrams(readVarLong(in));
+        Composition composition = Composition.ofArray(readVector(in));
+        FacilityId facility = FacilityId.of(in.readUTF());
+        OperatorId holder = OperatorId.of(in.readUTF());
+        LotStatus status = LotStatus.valueOf(in.readUTF());
+        String destination = in.readUTF();
+        String activity = in.readUTF();
+        int same = (int) readVarLong(in) - 1;
+        Pedigree pedigree = same < 0 ? readPedigree(in) : pedigrees.get(same);
+        pedigrees.add(pedigree);
+        return new Lot(id, form, mass, composition, facility, holder, status, pedigree,
+                destination.isEmpty() ? null : FacilityId.of(destination),
+                activity.isEmpty() ? null : new BigDecimal(activity));
+    }
+
+    private static void writePedigree(DataOutputStream out, Pedigree pedigree) throws IOException {
+        writeVarLong(out, pedigree.parts().size());
+        for (Map.Entry<PedigreeKey, Composition> part : pedigree.parts().entrySet()) {
+            Origin origin = part.getKey().origin();
+            out.writeUTF(origin.kind().name());
+            out.writeUTF(origin.source());
+            out.writeUTF(origin.country().alpha2());
+            writeVarLong(out, part.getKey().stages().size());
+            for (Stage s : part.getKey().stages()) {
+                out.writeUTF(s.kind().name());
+                out.writeUTF(s.country().alpha2());
+                out.writeUTF(s.technologyCountry().alpha2());
+            }
+            writeVector(out, part.getValue().toArray());
+        }
+    }
+
+    private static Pedigree readPedigree(DataInputStream in) throws IOException {
+        int n = (int) readVarLong(in);
+        Map<PedigreeKey, Composition> parts = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Origin origin = new Origin(Origin.Kind.valueOf(in.readUTF()), in.readUTF(), CountryCode.of(in.readUTF()));
+            int stageCount = (int) readVarLong(in);
+            List<Stage> stages = new ArrayList<>(stageCount);
+            for (int s = 0; s < stageCount; s++) {
+                stages.add(new Stage(StageKind.valueOf(in.readUTF()), CountryCode.of(in.readUTF()),
+                        CountryCode.of(in.readUTF())));
+            }
+            parts.put(new PedigreeKey(origin, stages), Composition.ofArray(readVector(in)));
+        }
+        return Pedigree.of(parts);
+    }
+
+    /** An element vector: the mask of its non-zero elements, then each of them, signed. */
+    private static void writeVector(DataOutputStream out, long[] mg) throws IOException {
+        int mask = 0;
+        for (int i = 0; i < mg.length; i++) {
+            if (mg[i] != 0) {
+                mask |= 1 << i;
+            }
+        }
+        writeVarLong(out, mask);
+        for (long m : mg) {
+            if (m != 0) {
+                writeVarLong(out, (m << 1) ^ (m >> 63));
+            }
+        }
+    }
+
+    private static long[] readVector(DataInputStream in) throws IOException {
+        long[] mg = new long[Element.count()];
+        int mask = (int) readVarLong(in);
+        if (mask >>> mg.length != 0) {
+            throw new IOException("element mask " + Integer.toBinaryString(mask) + " names more than "
+                    + mg.length + " elements");
+        }
+        for (int i = 0; i < mg.length; i++) {
+            if ((mask & (1 << i)) != 0) {
+                long z = readVarLong(in);
+                mg[i] = (z >>> 1) ^ -(z & 1);
+            }
+        }
+        return mg;
+    }
+
+    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVarLong(DataInputStream in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("a variable-length number runs over 64 bits");
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("stored ledger data of format " + version + ", this reads "
+                        + VERSION);
+            }
+            T value = reader.read(in);
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("stored ledger data has " + in.available() + " bytes too many");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stored ledger data is cut short or garbled: " + e.getMessage(), e);
+        }
+    }
+}
