@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -148,22 +147,36 @@ public class LedgerStore {
     }
 
     /**
-     * Writes accepted entries and the state after them in one transaction: the events, every lot they changed
-     * (as the ledger now has it), lineage, the stock of each facility touched, and the balance.
+     * The state of the books after a batch, as far as the store keeps it beside the lots: the stock of each facility
+     * the batch touched and the national balance. Taken on the writer thread, so that the batch can be stored while
+     * the ledger goes on.
      */
-    public void write(List<Entry> entries, Ledger ledger, Instant recordedAt) {
-        write(entries, List.of(), ledger, recordedAt);
+    public record Books(Map<FacilityId, Composition> stocks, Balance balance) {
+
+        public static Books after(List<Entry> entries, Ledger ledger) {
+            Map<FacilityId, Composition> stocks = new LinkedHashMap<>();
+            entries.forEach(e -> e.facilities().forEach(f -> stocks.computeIfAbsent(f, ledger::stock)));
+            return new Books(Map.copyOf(stocks), ledger.balance());
+        }
     }
 
-    /** As {@link #write(List, Ledger, Instant)}, with the alerts the rules raised on these entries' events. */
-    public void write(List<Entry> entries, List<RaisedAlert> alerts, Ledger ledger, Instant recordedAt) {
+    /** Writes accepted entries and the state after them in one transaction (see {@link #write(List, List, Books, Instant)}). */
+    public void write(List<Entry> entries, Ledger ledger, Instant recordedAt) {
+        write(entries, List.of(), Books.after(entries, ledger), recordedAt);
+    }
+
+    /**
+     * Writes accepted entries, the alerts the rules raised on their events and the state after them in one
+     * transaction: the events with their undo data, every lot they changed (as the last of them left it), lineage,
+     * the stock of each facility touched, and the balance.
+     */
+    public void write(List<Entry> entries, List<RaisedAlert> alerts, Books books, Instant recordedAt) {
         if (entries.isEmpty()) {
             return;
         }
         Map<LotId, Lot> lots = new HashMap<>();
         Map<LotId, Long> created = new HashMap<>();
         Map<LotId, Long> updated = new HashMap<>();
-        Set<FacilityId> facilities = new LinkedHashSet<>();
         List<Object[]> lineage = new ArrayList<>();
         for (Entry e : entries) {
             for (Lot lot : e.lots()) {
@@ -171,7 +184,6 @@ public class LedgerStore {
                 created.putIfAbsent(lot.id(), e.sequence());
                 updated.put(lot.id(), e.sequence());
             }
-            facilities.addAll(e.facilities());
             e.lineage().inputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), false}));
             e.lineage().outputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), true}));
         }
@@ -252,12 +264,12 @@ public class LedgerStore {
             long last = entries.getLast().sequence();
             jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "
                     + "on conflict (facility_id) do update set composition = excluded.composition, "
-                    + "updated_seq = excluded.updated_seq", facilities, 1000, (ps, f) -> {
-                        ps.setString(1, f.value());
-                        ps.setArray(2, bigints(ps.getConnection(), ledger.stock(f).toArray()));
+                    + "updated_seq = excluded.updated_seq", books.stocks().entrySet(), 1000, (ps, f) -> {
+                        ps.setString(1, f.getKey().value());
+                        ps.setArray(2, bigints(ps.getConnection(), f.getValue().toArray()));
                         ps.setLong(3, last);
                     });
-            Balance b = ledger.balance();
+            Balance b = books.balance();
             int rows = jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("""
                         update ledger_balance set seq = ?, head = ?, extracted = ?, imported = ?, lost = ?,

@@ -1,6 +1,7 @@
 package org.reetrace.app.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.reetrace.app.alerts.RaisedAlert;
@@ -34,14 +38,20 @@ import org.springframework.stereotype.Component;
  * produced in one PostgreSQL transaction, and only then answers. Validation needs no locks because nothing else
  * writes; two conflicting submissions are simply applied one after the other.
  *
+ * <p>Writing is pipelined: while one batch is being committed (on the committer thread, mostly PostgreSQL's work),
+ * the writer already applies the next one in memory on top of it (the writer's work), so the two cores of a small
+ * server are both busy. A batch is handed to the committer only after the one before it has committed, so the
+ * chain is stored in order; listeners and answers follow commit, in order, on the writer thread.
+ *
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
  * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
  * alerts of an accepted event are stored in the same transaction as the event. The ledger itself also sees the
  * registry as of each event's time ({@link StoredRegistry#atEventTime()}).
  *
  * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
- * submission and nothing of it is stored. If the transaction fails, the ledger is rolled back to before the
- * whole batch and every submission in it fails.
+ * submission and nothing of it is stored. If a transaction fails, every submission in it fails, and so does every
+ * submission of the batch applied on top of it; the in-memory books are then read again from the store, which
+ * holds exactly what was committed.
  */
 @Component
 public class LedgerWriter implements SmartLifecycle {
@@ -50,22 +60,37 @@ public class LedgerWriter implements SmartLifecycle {
     private static final int MAX_EVENTS_PER_TRANSACTION = 2_000;
 
     private final LedgerStore store;
-    private final Ledger ledger;
+    private final LedgerSettings settings;
     private final StoredRegistry registry;
     private final StoredRegistry.EventTime registryAtEvent;
     private final IngestRules rules;
     private final List<CommittedEntries> listeners;
     private final Clock clock;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(10_000);
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ledger-committer").daemon(true).factory());
+    private Ledger ledger;
+    /** The batch handed to the committer and not yet answered; only the writer thread touches it. */
+    private Batch inFlight;
     private volatile Thread thread;
     private volatile boolean running;
 
     private record Submission(List<LedgerEvent> events, CompletableFuture<List<Outcome>> result) {
     }
 
+    /**
+     * A batch applied in memory: its submissions and their answers, the entries and alerts to store, the events it
+     * booked (for idempotency until they can be found in the store), and its commit once handed over.
+     */
+    private record Batch(List<Submission> submissions, List<List<Outcome>> answers, List<Entry> entries,
+                         List<RaisedAlert> alerts, Map<String, StoredEvent> booked,
+                         CompletableFuture<Void> commit) {
+    }
+
     public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestRules rules,
                         List<CommittedEntries> listeners, Clock clock) {
         this.store = store;
+        this.settings = settings;
         this.clock = clock;
         this.registry = registry;
         this.rules = rules;
@@ -98,65 +123,125 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     private void run() {
-        List<Submission> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        List<Submission> submissions = new ArrayList<>();
+        while (running || !queue.isEmpty() || inFlight != null) {
             try {
+                if (inFlight != null && queue.isEmpty()) {
+                    // nothing to apply meanwhile: answer the batch being committed as soon as it is
+                    settle(null);
+                    continue;
+                }
                 Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
+                submissions.add(first);
                 int events = first.events().size();
                 while (events < MAX_EVENTS_PER_TRANSACTION && queue.peek() != null) {
                     Submission next = queue.poll();
-                    batch.add(next);
+                    submissions.add(next);
                     events += next.events().size();
                 }
-                process(batch);
+                process(submissions);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("ledger writer failed a batch of {} submissions", batch.size(), e);
-                batch.forEach(s -> s.result().completeExceptionally(e));
+                log.error("ledger writer failed a batch of {} submissions", submissions.size(), e);
+                submissions.forEach(s -> s.result().completeExceptionally(e));
+                // the batch may be half applied: answer the one in flight, then read the books again
+                settle(null);
+                reload();
             } finally {
-                batch.clear();
+                submissions = new ArrayList<>();
             }
         }
     }
 
-    private void process(List<Submission> batch) {
-        Map<String, StoredEvent> known = new HashMap<>(store.find(batch.stream()
+    /** Applies a batch on top of the one being committed, then hands it over once that one has committed. */
+    private void process(List<Submission> submissions) {
+        List<Entry> uncommitted = new ArrayList<>();
+        Map<String, StoredEvent> known = new HashMap<>(store.find(submissions.stream()
                 .flatMap(s -> s.events().stream()).map(e -> e.id().value()).distinct().toList()));
-        Ledger.Savepoint beforeBatch = ledger.savepoint();
-        List<Entry> entries = new ArrayList<>();
-        List<RaisedAlert> alerts = new ArrayList<>();
-        List<List<Outcome>> answers = new ArrayList<>();
-        try {
-            for (Submission s : batch) {
-                answers.add(applyAll(s.events(), known, entries, alerts));
+        if (inFlight != null) {
+            uncommitted.addAll(inFlight.entries());
+            known.putAll(inFlight.booked());
+        }
+        int fromInFlight = uncommitted.size();
+        Batch batch = new Batch(submissions, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>(),
+                new CompletableFuture<>());
+        for (Submission s : submissions) {
+            batch.answers().add(applyAll(s.events(), known, uncommitted, batch));
+        }
+        batch.entries().addAll(uncommitted.subList(fromInFlight, uncommitted.size()));
+        LedgerStore.Books books = LedgerStore.Books.after(batch.entries(), ledger);
+        Instant recordedAt = clock.instant();
+        if (!settle(batch)) {
+            return;
+        }
+        inFlight = batch;
+        committer.execute(() -> {
+            try {
+                store.write(batch.entries(), batch.alerts(), books, recordedAt);
+                batch.commit().complete(null);
+            } catch (RuntimeException e) {
+                batch.commit().completeExceptionally(e);
             }
-            store.write(entries, alerts, ledger, clock.instant());
-            ledger.release(beforeBatch);
-        } catch (RuntimeException e) {
-            ledger.rollbackTo(beforeBatch);
-            throw e;
+        });
+    }
+
+    /**
+     * Waits for the batch in flight to commit, then tells the listeners and answers its submissions. If its commit
+     * failed, its submissions fail, and so do those of {@code next} (applied on top of it, not yet handed over; may
+     * be null), and the books are read again from the store. Answers whether {@code next} may go on.
+     */
+    private boolean settle(Batch next) {
+        Batch done = inFlight;
+        if (done == null) {
+            return true;
+        }
+        inFlight = null;
+        try {
+            done.commit().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            log.error("the ledger transaction of {} entries failed; its {} submissions fail", done.entries().size(),
+                    done.submissions().size(), cause);
+            done.submissions().forEach(s -> s.result().completeExceptionally(cause));
+            if (next != null) {
+                next.submissions().forEach(s -> s.result().completeExceptionally(new IllegalStateException(
+                        "the transaction this submission was applied after failed: " + cause.getMessage(), cause)));
+            }
+            reload();
+            return false;
         }
         // after commit nothing may undo the batch: a listener that fails is logged, never rolled back
         for (CommittedEntries listener : listeners) {
             try {
-                listener.committed(entries);
+                listener.committed(done.entries());
             } catch (RuntimeException e) {
-                log.error("{} failed on {} committed entries", listener.getClass().getSimpleName(), entries.size(), e);
+                log.error("{} failed on {} committed entries", listener.getClass().getSimpleName(),
+                        done.entries().size(), e);
             }
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(answers.get(i));
+        for (int i = 0; i < done.submissions().size(); i++) {
+            done.submissions().get(i).result().complete(done.answers().get(i));
         }
+        return true;
     }
 
+    /** The in-memory books as the store holds them: what was applied but never stored goes. */
+    private void reload() {
+        ledger = store.load(registryAtEvent, settings.tolerance());
+    }
+
+    /**
+     * Applies one submission, all or nothing. {@code entries} are the entries not yet committed, in order (the batch
+     * in flight's, then this batch's so far); the accepted ones are added to it.
+     */
     private List<Outcome> applyAll(List<LedgerEvent> events, Map<String, StoredEvent> known, List<Entry> entries,
-                                   List<RaisedAlert> alerts) {
+                                   Batch batch) {
+        List<RaisedAlert> alerts = batch.alerts();
         Ledger.Savepoint beforeSubmission = ledger.savepoint();
         int entriesBefore = entries.size();
         int alertsBefore = alerts.size();
@@ -225,6 +310,7 @@ public class LedgerWriter implements SmartLifecycle {
         } else {
             ledger.release(beforeSubmission);
             known.putAll(added);
+            batch.booked().putAll(added);
         }
         return outcomes;
     }
@@ -246,6 +332,7 @@ public class LedgerWriter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        committer.shutdown();
     }
 
     @Override

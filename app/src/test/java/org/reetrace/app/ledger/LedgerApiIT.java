@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * nothing, idempotency, authorisation and the race between two conflicting transformations.
  */
 class LedgerApiIT extends RunningAppIT {
+
+    @Autowired
+    LedgerWriter writer;
 
     String p;
     String regulator;
@@ -355,5 +361,48 @@ class LedgerApiIT extends RunningAppIT {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.json().path("clean").asBoolean()).as(report.body()).isTrue();
         assertThat(report.json().path("events").asLong()).isEqualTo(sequence());
+    }
+
+    @Test
+    void a_failed_transaction_fails_its_submissions_and_the_books_go_on_from_what_was_stored() {
+        String lot = "ORE-F-" + p;
+        // the database refuses this one event, as a full disk or a lost connection would refuse a commit
+        jdbc.sql("""
+                create function refuse_doomed() returns trigger language plpgsql as $$
+                begin
+                    if new.event_id like 'doomed-%' then raise exception 'disk full'; end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("create trigger refuse_doomed before insert on ledger_event for each row execute function refuse_doomed()")
+                .update();
+        List<CompletableFuture<List<Outcome>>> behind = new ArrayList<>();
+        Response doomed;
+        try {
+            // submissions right behind the doomed one are applied on top of it while it commits
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> postJson("/api/events", miner,
+                    extract("doomed-" + p, lot, "10", "{\"Nd\": 100000}")));
+            for (int i = 0; i < 20; i++) {
+                behind.add(writer.submit(List.of(EventJson.read(JSON.readTree(extract("e-f" + i + "-" + p,
+                        "ORE-F" + i + "-" + p, "1", "{\"Nd\": 1000}")), id -> Optional.empty()))));
+            }
+            doomed = first.join();
+            behind.forEach(f -> f.handle((r, e) -> r).join());
+        } finally {
+            jdbc.sql("drop trigger refuse_doomed on ledger_event").update();
+            jdbc.sql("drop function refuse_doomed()").update();
+        }
+
+        assertThat(doomed.status()).as(doomed.body()).isEqualTo(500);
+        assertThat(get("/api/lots/" + lot, regulator).status()).isEqualTo(404);
+        // each submission behind it either failed with it or was booked and stored; none is half there
+        for (int i = 0; i < behind.size(); i++) {
+            boolean booked = !behind.get(i).isCompletedExceptionally();
+            assertThat(get("/api/lots/ORE-F" + i + "-" + p, regulator).status()).isEqualTo(booked ? 200 : 404);
+        }
+        // the lot the failed event would have made does not exist in memory either: booking it again works
+        Response again = postJson("/api/events", miner, extract("e-f-again-" + p, lot, "10", "{\"Nd\": 100000}"));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        Response report = get("/api/ledger/verification", regulator);
+        assertThat(report.json().path("clean").asBoolean()).as(report.body()).isTrue();
     }
 }
