@@ -179,7 +179,7 @@ public final class LoadBench {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("insert into bench_raw_event values"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                    + " (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)")) {
                 for (int i = 0; i < rows.size(); i++) {
                     Object[] r = rows.get(i);
                     for (int k = 0; k < 11; k++) {

@@ -191,7 +191,7 @@ public class LedgerStore {
             jdbc.batchUpdate("""
                     insert into ledger_event (seq, event_id, type, facility_id, event_time, recorded_at,
                         content_digest, payload, lots, previous_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", entries, 1000, (ps, e) -> {
+                    values (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""", entries, 1000, (ps, e) -> {
                 LedgerEvent event = e.event();
                 ps.setLong(1, e.sequence());
                 ps.setString(2, event.id().value());

@@ -93,6 +93,8 @@ class BinaryLedgerStateMigrationIT {
 
             Flyway.configure().dataSource(source).locations("classpath:db/migration")
                     .javaMigrations(new V10__Binary_ledger_state()).load().migrate();
+            assertThat(jdbc.queryForObject("select max(version::int) from flyway_schema_history where success",
+                    Integer.class)).isGreaterThanOrEqualTo(11);
 
             assertThat(jdbc.queryForList("select lot_id || ' ' || output from lineage where seq = 2 order by 1",
                     String.class)).containsExactly("A false", "B false", "X true", "Y true");

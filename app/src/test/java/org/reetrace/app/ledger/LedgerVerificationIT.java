@@ -43,11 +43,11 @@ class LedgerVerificationIT {
 
             // history cannot be rewritten in place: the table refuses updates
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
-                    "update ledger_event set payload = jsonb_set(payload, '{massKg}', '1') where seq = 1"))
+                    "update ledger_event set payload = jsonb_set(payload::jsonb, '{massKg}', '1')::json where seq = 1"))
                     .hasMessageContaining("append-only");
             // ...and an event slipped in under the trigger is caught by the chain
             jdbc.execute("alter table ledger_event disable trigger ledger_event_append_only");
-            jdbc.update("update ledger_event set payload = jsonb_set(payload, '{massKg}', '999') where seq = 1");
+            jdbc.update("update ledger_event set payload = jsonb_set(payload::jsonb, '{massKg}', '999')::json where seq = 1");
             jdbc.execute("alter table ledger_event enable trigger ledger_event_append_only");
             LedgerVerification.Report chain = verification.verify();
             assertThat(chain.firstViolation().invariant()).isEqualTo(6);
