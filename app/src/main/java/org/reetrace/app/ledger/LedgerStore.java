@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.Registry;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -177,38 +179,37 @@ public class LedgerStore {
         Map<LotId, Lot> lots = new HashMap<>();
         Map<LotId, Long> created = new HashMap<>();
         Map<LotId, Long> updated = new HashMap<>();
-        List<Object[]> lineage = new ArrayList<>();
+        CopyRows events = new CopyRows("ledger_event (seq, event_id, type, facility_id, event_time, recorded_at,"
+                + " content_digest, payload, lots, previous_hash, hash)");
+        CopyRows undo = new CopyRows("ledger_undo (seq, undo)");
+        CopyRows lineage = new CopyRows("lineage (seq, lot_id, output)");
         for (Entry e : entries) {
             for (Lot lot : e.lots()) {
                 lots.put(lot.id(), lot);
                 created.putIfAbsent(lot.id(), e.sequence());
                 updated.put(lot.id(), e.sequence());
             }
-            e.lineage().inputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), false}));
-            e.lineage().outputs().forEach(l -> lineage.add(new Object[] {e.sequence(), l.value(), true}));
+            LedgerEvent event = e.event();
+            events.number(e.sequence()).text(event.id().value()).text(event.type().name())
+                    .text(event.facility().value()).time(event.time()).time(recordedAt).text(e.digest())
+                    .text(json.writeValueAsString(EventJson.write(event)))
+                    .textArray(e.lots().stream().map(l -> l.id().value()).toList())
+                    .text(e.previous()).text(e.hash()).endRow();
+            undo.number(e.sequence()).bytes(LotCodec.undo(e.before(), e.lots(), e.delta())).endRow();
+            // a lot named twice on one side of a transformation is one fact
+            for (LotId in : new LinkedHashSet<>(e.lineage().inputs())) {
+                lineage.number(e.sequence()).text(in.value()).bool(false).endRow();
+            }
+            for (LotId out : new LinkedHashSet<>(e.lineage().outputs())) {
+                lineage.number(e.sequence()).text(out.value()).bool(true).endRow();
+            }
         }
         tx.executeWithoutResult(status -> {
-            jdbc.batchUpdate("""
-                    insert into ledger_event (seq, event_id, type, facility_id, event_time, recorded_at,
-                        content_digest, payload, lots, previous_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""", entries, 1000, (ps, e) -> {
-                LedgerEvent event = e.event();
-                ps.setLong(1, e.sequence());
-                ps.setString(2, event.id().value());
-                ps.setString(3, event.type().name());
-                ps.setString(4, event.facility().value());
-                ps.setTimestamp(5, Timestamp.from(event.time()));
-                ps.setTimestamp(6, Timestamp.from(recordedAt));
-                ps.setString(7, e.digest());
-                ps.setString(8, json.writeValueAsString(EventJson.write(event)));
-                ps.setArray(9, ps.getConnection().createArrayOf("text",
-                        e.lots().stream().map(l -> l.id().value()).toArray()));
-                ps.setString(10, e.previous());
-                ps.setString(11, e.hash());
-            });
-            jdbc.batchUpdate("insert into ledger_undo (seq, undo) values (?, ?)", entries, 1000, (ps, e) -> {
-                ps.setLong(1, e.sequence());
-                ps.setBytes(2, LotCodec.undo(e.before(), e.lots(), e.delta()));
+            jdbc.execute((ConnectionCallback<Void>) con -> {
+                events.copy(con);
+                undo.copy(con);
+                lineage.copy(con);
+                return null;
             });
             jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -233,10 +234,6 @@ public class LedgerStore {
                         ps.setLong(11, created.get(lot.id()));
                         ps.setLong(12, updated.get(lot.id()));
                     });
-            if (!lineage.isEmpty()) {
-                jdbc.batchUpdate("insert into lineage (seq, lot_id, output) values (?, ?, ?) on conflict do nothing",
-                        lineage);
-            }
             if (!alerts.isEmpty()) {
                 jdbc.batchUpdate("""
                         insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
