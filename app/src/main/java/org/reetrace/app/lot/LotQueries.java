@@ -3,11 +3,12 @@ package org.reetrace.app.lot;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.core.composition.Composition;
@@ -88,18 +89,60 @@ public class LotQueries {
      * {@code depth} steps, with the transformations linking them and the events that created each lot.
      */
     public Trace trace(String root, boolean upstream, int depth) {
-        // upstream: from a lot to the transformations it came out of, then to what went into those
-        List<String> ids = jdbc.queryForList("""
-                with recursive walk(id, depth) as (
-                    select ?::text, 0
+        // walked by transformation rather than by lot: the outputs of one batch share all its inputs, and a walk by
+        // lot would fetch those inputs once for every output in the trace
+        Map<Long, Integer> stepDepths = new HashMap<>();
+        jdbc.query("""
+                with recursive step(seq, depth) as (
+                    select seq, 1 from lineage where lot_id = ? and output = ?
                     union
-                    select across.lot_id, w.depth + 1
-                    from walk w
-                    join lineage here on here.lot_id = w.id and here.output = ?
-                    join lineage across on across.seq = here.seq and across.output <> here.output
-                    where w.depth < ?
+                    select further.seq, s.depth + 1
+                    from step s
+                    join lineage across on across.seq = s.seq and across.output <> ?
+                    join lineage further on further.lot_id = across.lot_id and further.output = ?
+                    where s.depth < ?
                 )
-                select id from walk group by id order by min(depth), id""", String.class, root, upstream, depth);
+                select seq, min(depth) from step group by seq""", rs -> {
+            stepDepths.put(rs.getLong(1), rs.getInt(2));
+        }, root, upstream, upstream, upstream, depth);
+        // the lots each transformation links on the far side of the walk, and on the near side those in the trace
+        Map<String, Integer> lotDepths = new HashMap<>(Map.of(root, 0));
+        Map<Long, Step> steps = new TreeMap<>();
+        List<String[]> near = new ArrayList<>();
+        Object[] seqArray = stepDepths.keySet().toArray();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select l.seq, l.lot_id, l.output, e.event_id, e.type, e.event_time, e.facility_id
+                    from lineage l join ledger_event e on e.seq = l.seq
+                    where l.seq = any(?) order by l.seq, l.output, l.lot_id""");
+            ps.setArray(1, con.createArrayOf("bigint", seqArray));
+            return ps;
+        }, rs -> {
+            long seq = rs.getLong(1);
+            Step step = steps.get(seq);
+            if (step == null) {
+                step = new Step(new EventSummary(rs.getString(4), rs.getString(5), seq, rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)), new ArrayList<>(), new ArrayList<>());
+                steps.put(seq, step);
+            }
+            String lot = rs.getString(2);
+            boolean output = rs.getBoolean(3);
+            if (output != upstream) {
+                lotDepths.merge(lot, stepDepths.get(seq), Math::min);
+                (output ? step.outputs() : step.inputs()).add(lot);
+            } else {
+                near.add(new String[] {String.valueOf(seq), lot});
+            }
+        });
+        // a lot made alongside the traced ones (a residue beside a concentrate) is not part of the trace
+        for (String[] n : near) {
+            if (lotDepths.containsKey(n[1])) {
+                Step step = steps.get(Long.parseLong(n[0]));
+                (upstream ? step.outputs() : step.inputs()).add(n[1]);
+            }
+        }
+        List<String> ids = lotDepths.keySet().stream()
+                .sorted(Comparator.comparing((String id) -> lotDepths.get(id)).thenComparing(id -> id)).toList();
         Object[] idArray = ids.toArray();
         List<StoredLot> lots = new ArrayList<>();
         Map<String, StoredLot> byId = new HashMap<>();
@@ -112,29 +155,6 @@ public class LotQueries {
             byId.put(l.lot().id().value(), l);
         });
         ids.forEach(id -> lots.add(byId.get(id)));
-        // the transformations the walk went through, each with those of its lots that are in the trace
-        Map<Long, Step> steps = new LinkedHashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select l.seq, l.lot_id, l.output, e.event_id, e.type, e.event_time, e.facility_id
-                    from lineage l join ledger_event e on e.seq = l.seq
-                    where l.seq in (select seq from lineage where lot_id = any(?) and output = ?)
-                      and l.lot_id = any(?)
-                    order by l.seq, l.output, l.lot_id""");
-            ps.setArray(1, con.createArrayOf("text", idArray));
-            ps.setBoolean(2, upstream);
-            ps.setArray(3, con.createArrayOf("text", idArray));
-            return ps;
-        }, rs -> {
-            long seq = rs.getLong(1);
-            Step step = steps.get(seq);
-            if (step == null) {
-                step = new Step(new EventSummary(rs.getString(4), rs.getString(5), seq, rs.getTimestamp(6).toInstant(),
-                        rs.getString(7)), new ArrayList<>(), new ArrayList<>());
-                steps.put(seq, step);
-            }
-            (rs.getBoolean(3) ? step.outputs() : step.inputs()).add(rs.getString(2));
-        });
         Map<Long, EventSummary> creators = new HashMap<>();
         Object[] seqs = lots.stream().map(StoredLot::createdSeq).distinct().toArray();
         jdbc.query(con -> {

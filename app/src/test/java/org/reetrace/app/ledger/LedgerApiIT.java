@@ -331,6 +331,40 @@ class LedgerApiIT extends RunningAppIT {
     }
 
     @Test
+    void a_trace_follows_transformations_to_the_depth_asked_and_leaves_out_what_was_made_beside() {
+        postJson("/api/events", miner, extract("e-t1-" + p, "ORE-A-" + p, "100", "{\"Nd\": 1000000}"));
+        postJson("/api/events", miner, extract("e-t2-" + p, "ORE-B-" + p, "100", "{\"Nd\": 1000000}"));
+        Response first = postJson("/api/events", miner, """
+                {"id": "e-t3-%1$s", "type": "TRANSFORM", "time": "2026-03-02T08:00:00Z", "facility": "MINE-%1$s",
+                 "process": "CONCENTRATION", "inputs": [{"lot": "ORE-A-%1$s", "massKg": 100}, {"lot": "ORE-B-%1$s", "massKg": 100}],
+                 "outputs": [{"lot": "CON-%1$s", "form": "CONCENTRATE", "massKg": 10, "compositionMg": {"Nd": 1900000}},
+                             {"lot": "RES-%1$s", "form": "RESIDUE", "massKg": 190, "compositionMg": {"Nd": 100000}}]}"""
+                .formatted(p));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(postJson("/api/events", miner, transform("e-t4-" + p, "MINE-" + p, "CON-" + p, "10", "CON2-" + p,
+                "5", "{\"Nd\": 1900000}")).status()).isEqualTo(201);
+
+        Response up = get("/api/lots/CON2-" + p + "/trace", regulator);
+        assertThat(up.json().path("lots")).extracting(l -> l.path("lot").path("id").asString())
+                .containsExactly("CON2-" + p, "CON-" + p, "ORE-A-" + p, "ORE-B-" + p);
+        assertThat(up.json().path("steps")).extracting(st -> st.path("event").path("id").asString() + " "
+                        + st.path("inputs") + " -> " + st.path("outputs"))
+                .containsExactly("e-t3-%1$s [\"ORE-A-%1$s\",\"ORE-B-%1$s\"] -> [\"CON-%1$s\"]".formatted(p),
+                        "e-t4-%1$s [\"CON-%1$s\"] -> [\"CON2-%1$s\"]".formatted(p));
+        Response shallow = get("/api/lots/CON2-" + p + "/trace?depth=1", regulator);
+        assertThat(shallow.json().path("lots")).hasSize(2);
+        assertThat(shallow.json().path("steps")).hasSize(1);
+
+        Response down = get("/api/lots/ORE-A-" + p + "/trace?direction=downstream", regulator);
+        assertThat(down.json().path("lots")).extracting(l -> l.path("lot").path("id").asString())
+                .containsExactly("ORE-A-" + p, "CON-" + p, "RES-" + p, "CON2-" + p);
+        assertThat(down.json().path("steps").path(0).path("inputs")).extracting(JsonNode::asString)
+                .containsExactly("ORE-A-" + p);
+        assertThat(down.json().path("steps").path(0).path("outputs")).extracting(JsonNode::asString)
+                .containsExactly("CON-" + p, "RES-" + p);
+    }
+
+    @Test
     void in_a_trace_an_operator_sees_only_that_lots_held_by_others_exist() {
         postJson("/api/events", miner, extract("e-w1-" + p, "ORE-W-" + p, "100", "{\"Nd\": 1000000}"));
         postJson("/api/events", miner, transform("e-w2-" + p, "MINE-" + p, "ORE-W-" + p, "50", "CON-W-" + p, "5",
