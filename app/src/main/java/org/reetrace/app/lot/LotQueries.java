@@ -89,56 +89,60 @@ public class LotQueries {
      * {@code depth} steps, with the transformations linking them and the events that created each lot.
      */
     public Trace trace(String root, boolean upstream, int depth) {
-        // walked by transformation rather than by lot: the outputs of one batch share all its inputs, and a walk by
-        // lot would fetch those inputs once for every output in the trace
-        Map<Long, Integer> stepDepths = new HashMap<>();
-        jdbc.query("""
-                with recursive step(seq, depth) as (
-                    select seq, 1 from lineage where lot_id = ? and output = ?
-                    union
-                    select further.seq, s.depth + 1
-                    from step s
-                    join lineage across on across.seq = s.seq and across.output <> ?
-                    join lineage further on further.lot_id = across.lot_id and further.output = ?
-                    where s.depth < ?
-                )
-                select seq, min(depth) from step group by seq""", rs -> {
-            stepDepths.put(rs.getLong(1), rs.getInt(2));
-        }, root, upstream, upstream, upstream, depth);
-        // the lots each transformation links on the far side of the walk, and on the near side those in the trace
+        // walked level by level with index look-ups (a recursive query gets its join estimates wrong and scans the
+        // table), and by transformation: a batch's inputs are fetched once however many of its outputs are traced
         Map<String, Integer> lotDepths = new HashMap<>(Map.of(root, 0));
+        Map<Long, Integer> stepDepths = new HashMap<>();
+        List<Object[]> links = new ArrayList<>();
+        List<String> frontier = List.of(root);
+        for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+            Object[] lotArray = frontier.toArray();
+            List<Long> found = jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement(
+                        "select distinct seq from lineage where lot_id = any(?) and output = ?");
+                ps.setArray(1, con.createArrayOf("text", lotArray));
+                ps.setBoolean(2, upstream);
+                return ps;
+            }, (rs, n) -> rs.getLong(1));
+            Object[] seqArray = found.stream().filter(seq -> !stepDepths.containsKey(seq)).toArray();
+            for (Object seq : seqArray) {
+                stepDepths.put((Long) seq, level);
+            }
+            List<String> next = new ArrayList<>();
+            int reached = level;
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement(
+                        "select seq, lot_id, output from lineage where seq = any(?) order by seq, output, lot_id");
+                ps.setArray(1, con.createArrayOf("bigint", seqArray));
+                return ps;
+            }, rs -> {
+                String lot = rs.getString(2);
+                boolean output = rs.getBoolean(3);
+                links.add(new Object[] {rs.getLong(1), lot, output});
+                if (output != upstream && lotDepths.putIfAbsent(lot, reached) == null) {
+                    next.add(lot);
+                }
+            });
+            frontier = next;
+        }
         Map<Long, Step> steps = new TreeMap<>();
-        List<String[]> near = new ArrayList<>();
         Object[] seqArray = stepDepths.keySet().toArray();
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select l.seq, l.lot_id, l.output, e.event_id, e.type, e.event_time, e.facility_id
-                    from lineage l join ledger_event e on e.seq = l.seq
-                    where l.seq = any(?) order by l.seq, l.output, l.lot_id""");
+            PreparedStatement ps = con.prepareStatement(
+                    "select seq, event_id, type, event_time, facility_id from ledger_event where seq = any(?)");
             ps.setArray(1, con.createArrayOf("bigint", seqArray));
             return ps;
         }, rs -> {
-            long seq = rs.getLong(1);
-            Step step = steps.get(seq);
-            if (step == null) {
-                step = new Step(new EventSummary(rs.getString(4), rs.getString(5), seq, rs.getTimestamp(6).toInstant(),
-                        rs.getString(7)), new ArrayList<>(), new ArrayList<>());
-                steps.put(seq, step);
-            }
-            String lot = rs.getString(2);
-            boolean output = rs.getBoolean(3);
-            if (output != upstream) {
-                lotDepths.merge(lot, stepDepths.get(seq), Math::min);
-                (output ? step.outputs() : step.inputs()).add(lot);
-            } else {
-                near.add(new String[] {String.valueOf(seq), lot});
-            }
+            steps.put(rs.getLong(1), new Step(new EventSummary(rs.getString(2), rs.getString(3), rs.getLong(1),
+                    rs.getTimestamp(4).toInstant(), rs.getString(5)), new ArrayList<>(), new ArrayList<>()));
         });
-        // a lot made alongside the traced ones (a residue beside a concentrate) is not part of the trace
-        for (String[] n : near) {
-            if (lotDepths.containsKey(n[1])) {
-                Step step = steps.get(Long.parseLong(n[0]));
-                (upstream ? step.outputs() : step.inputs()).add(n[1]);
+        // on the near side only the lots in the trace: a residue made beside a concentrate is not part of it
+        for (Object[] link : links) {
+            String lot = (String) link[1];
+            boolean output = (Boolean) link[2];
+            if (output != upstream || lotDepths.containsKey(lot)) {
+                Step step = steps.get((Long) link[0]);
+                (output ? step.outputs() : step.inputs()).add(lot);
             }
         }
         List<String> ids = lotDepths.keySet().stream()
