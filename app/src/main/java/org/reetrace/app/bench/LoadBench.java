@@ -91,10 +91,14 @@ public final class LoadBench {
 
         context.getBean(SimulatedChain.class).register(scenario);
         Booking booking = new Booking(context.getBean(LedgerWriter.class));
+        CpuTimes before = CpuTimes.now();
         t0 = System.nanoTime();
         SimulationResult sim = Simulation.run(scenario, s.seed(), booking::submit, "b-");
         booking.drain();
         double ingestSeconds = seconds(t0);
+        report.note("Where the ingest's " + String.format(Locale.ROOT, "%.1f s", ingestSeconds) + " went, in CPU"
+                + " seconds on " + Runtime.getRuntime().availableProcessors() + " cores: "
+                + CpuTimes.now().since(before) + ".");
         double ledgerRate = booking.booked / ingestSeconds;
         progress.accept(String.format(Locale.ROOT, "ledger: %d booked, %d refused in %.1f s", booking.booked,
                 booking.refused, ingestSeconds));
@@ -350,5 +354,56 @@ public final class LoadBench {
         });
         env.put("ledger transaction", "up to " + BATCH + " events");
         return env;
+    }
+
+    /**
+     * CPU seconds so far of the threads that do the ingest (the writer applies, the committer stores, main simulates
+     * and submits) and of the PostgreSQL processes (read from /proc where there is one).
+     */
+    private record CpuTimes(Map<String, Long> nanos) {
+
+        static CpuTimes now() {
+            Map<String, Long> n = new LinkedHashMap<>();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null && List.of("ledger-writer", "ledger-committer", "main").contains(t.getThreadName())) {
+                    n.merge(t.getThreadName(), Math.max(0, threads.getThreadCpuTime(t.getThreadId())), Long::sum);
+                }
+            }
+            n.put("PostgreSQL", postgresNanos());
+            return new CpuTimes(n);
+        }
+
+        private static long postgresNanos() {
+            long ticks = 0;
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        }
+
+        String since(CpuTimes before) {
+            StringBuilder b = new StringBuilder();
+            nanos.forEach((name, n) -> {
+                long was = before.nanos().getOrDefault(name, 0L);
+                if (n >= 0 && was >= 0) {
+                    b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f", (n - was) / 1e9));
+                }
+            });
+            return b.toString();
+        }
     }
 }
