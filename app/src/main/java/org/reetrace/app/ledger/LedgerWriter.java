@@ -149,9 +149,11 @@ public class LedgerWriter implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("ledger writer failed a batch of {} submissions", submissions.size(), e);
                 submissions.forEach(s -> s.result().completeExceptionally(e));
-                // the batch may be half applied: answer the one in flight, then read the books again
-                settle(null);
-                reload();
+                // the batch may be half applied: answer the one in flight, then read the books again (settling
+                // reads them itself if that one failed too)
+                if (settle(null)) {
+                    reload();
+                }
             } finally {
                 submissions = new ArrayList<>();
             }
