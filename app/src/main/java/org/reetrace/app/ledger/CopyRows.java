@@ -1,97 +1,122 @@
 package org.reetrace.app.ledger;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.postgresql.PGConnection;
 
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its text format: the fastest way to append many rows, with
- * neither a statement to parse nor parameters to bind per row. Values are escaped as the format requires (backslash,
- * tab, newline and carriage return; {@code \N} for null), arrays and byte strings are written in their text forms.
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its binary format: the fastest way to append many rows, with
+ * no statement to parse, no parameters to bind and no text to escape or decode per row (a bytea in the text format
+ * travels as hex and costs the server more to decode than to store). Each value is written in the server's binary
+ * form of its column type, in the order of the columns named.
  */
 final class CopyRows {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    private static final int TEXT_OID = 25;
+    /** 2000-01-01T00:00:00Z, where PostgreSQL counts timestamps from, in seconds since 1970. */
+    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
-    private final String table;
-    private final StringBuilder text = new StringBuilder(1 << 16);
-    private boolean rowStarted;
+    private final String target;
+    private final int columns;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final DataOutputStream out = new DataOutputStream(bytes);
+    private int fields;
     private long rows;
 
-    /** Rows for {@code table (columns)}, e.g. {@code "lineage (seq, lot_id, output)"}. */
-    CopyRows(String table) {
-        this.table = table;
+    /** Rows for {@code table}'s {@code columns}, given in the order their values will be. */
+    CopyRows(String table, String... columns) {
+        this.target = table + " (" + String.join(", ", columns) + ")";
+        this.columns = columns.length;
+        try {
+            out.write(SIGNATURE);
+            out.writeInt(0); // flags
+            out.writeInt(0); // header extension length
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     CopyRows text(String value) {
-        separate();
-        if (value == null) {
-            text.append("\\N");
-        } else {
-            escape(value);
-        }
-        return this;
+        return value == null ? field(-1) : bytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A json column: its binary form is its text. */
+    CopyRows json(String value) {
+        return text(value);
     }
 
     CopyRows number(long value) {
-        separate();
-        text.append(value);
+        try {
+            field(8).out.writeLong(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
     CopyRows bool(boolean value) {
-        separate();
-        text.append(value ? 't' : 'f');
-        return this;
-    }
-
-    CopyRows time(Instant value) {
-        separate();
-        text.append(value);
-        return this;
-    }
-
-    /** A bytea, in the hex form; its leading backslash escaped for the copy format. */
-    CopyRows bytes(byte[] value) {
-        separate();
-        text.append("\\\\x");
-        HEX.formatHex(text, value);
-        return this;
-    }
-
-    /** A text[]: every element quoted, quotes and backslashes inside escaped for the array literal, then for copy. */
-    CopyRows textArray(List<String> values) {
-        separate();
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append('"');
-            String v = values.get(i);
-            for (int k = 0; k < v.length(); k++) {
-                char c = v.charAt(k);
-                if (c == '"' || c == '\\') {
-                    literal.append('\\');
-                }
-                literal.append(c);
-            }
-            literal.append('"');
+        try {
+            field(1).out.writeByte(value ? 1 : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        escape(literal.append('}').toString());
+        return this;
+    }
+
+    /** A timestamptz: microseconds since 2000, rounded as the server rounds text input. */
+    CopyRows time(Instant value) {
+        long micros = Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L)
+                + Math.round(value.getNano() / 1000.0);
+        return number(micros);
+    }
+
+    CopyRows bytes(byte[] value) {
+        try {
+            field(value.length).out.write(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A one-dimensional text[]: dimensions, no nulls, the element type, then each element. */
+    CopyRows textArray(List<String> values) {
+        List<byte[]> elements = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
+        int length = 12 + (elements.isEmpty() ? 0 : 8) + elements.stream().mapToInt(e -> 4 + e.length).sum();
+        try {
+            field(length);
+            out.writeInt(elements.isEmpty() ? 0 : 1);
+            out.writeInt(0);
+            out.writeInt(TEXT_OID);
+            if (!elements.isEmpty()) {
+                out.writeInt(elements.size());
+                out.writeInt(1); // lower bound
+                for (byte[] e : elements) {
+                    out.writeInt(e.length);
+                    out.write(e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
     CopyRows endRow() {
-        text.append('\n');
-        rowStarted = false;
+        if (fields != columns) {
+            throw new IllegalStateException("a row of " + target + " has " + fields + " values, not " + columns);
+        }
+        fields = 0;
         rows++;
         return this;
     }
@@ -102,30 +127,25 @@ final class CopyRows {
             return 0;
         }
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " from stdin", new StringReader(text.toString()));
+            out.writeShort(-1); // trailer
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target
+                    + " from stdin with (format binary)", new ByteArrayInputStream(bytes.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void separate() {
-        if (rowStarted) {
-            text.append('\t');
-        }
-        rowStarted = true;
-    }
-
-    private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+    /** Starts a field of {@code length} bytes (-1: null), and the row with its field count if it is the first. */
+    private CopyRows field(int length) {
+        try {
+            if (fields == 0) {
+                out.writeShort(columns);
             }
+            fields++;
+            out.writeInt(length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return this;
     }
 }

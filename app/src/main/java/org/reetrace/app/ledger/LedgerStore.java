@@ -179,10 +179,10 @@ public class LedgerStore {
         Map<LotId, Lot> lots = new HashMap<>();
         Map<LotId, Long> created = new HashMap<>();
         Map<LotId, Long> updated = new HashMap<>();
-        CopyRows events = new CopyRows("ledger_event (seq, event_id, type, facility_id, event_time, recorded_at,"
-                + " content_digest, payload, lots, previous_hash, hash)");
-        CopyRows undo = new CopyRows("ledger_undo (seq, undo)");
-        CopyRows lineage = new CopyRows("lineage (seq, lot_id, output)");
+        CopyRows events = new CopyRows("ledger_event", "seq", "event_id", "type", "facility_id", "event_time",
+                "recorded_at", "content_digest", "payload", "lots", "previous_hash", "hash");
+        CopyRows undo = new CopyRows("ledger_undo", "seq", "undo");
+        CopyRows lineage = new CopyRows("lineage", "seq", "lot_id", "output");
         for (Entry e : entries) {
             for (Lot lot : e.lots()) {
                 lots.put(lot.id(), lot);
@@ -192,7 +192,7 @@ public class LedgerStore {
             LedgerEvent event = e.event();
             events.number(e.sequence()).text(event.id().value()).text(event.type().name())
                     .text(event.facility().value()).time(event.time()).time(recordedAt).text(e.digest())
-                    .text(json.writeValueAsString(EventJson.write(event)))
+                    .json(json.writeValueAsString(EventJson.write(event)))
                     .textArray(e.lots().stream().map(l -> l.id().value()).toList())
                     .text(e.previous()).text(e.hash()).endRow();
             undo.number(e.sequence()).bytes(LotCodec.undo(e.before(), e.lots(), e.delta())).endRow();
