@@ -1,13 +1,13 @@
 package org.reetrace.app.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import org.reetrace.app.analytics.AnalyticsFeed;
 import org.reetrace.app.demo.SimulatedChain;
+import org.reetrace.app.ledger.CopyRows;
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.lot.LotQueries;
@@ -34,8 +35,6 @@ import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.Simulation;
 import org.reetrace.sim.SimulationResult;
 import org.reetrace.sim.scenario.Scenario;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -208,7 +207,6 @@ public final class LoadBench {
                 st.execute("create table bench_raw_insert (like ledger_event)");
             }
             c.commit();
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             try (PreparedStatement read = c.prepareStatement("select seq, event_id, type, facility_id, event_time,"
                     + " recorded_at, content_digest, payload::text, lots, previous_hash, hash from ledger_event"
                     + " where seq > ? and seq <= ? order by seq");
@@ -229,16 +227,18 @@ public final class LoadBench {
                     }
                     c.commit();
                     rows += slice.size();
-                    // the copy text is made before the clock starts: only PostgreSQL's intake is the limit
-                    StringBuilder text = new StringBuilder();
+                    // the rows are encoded before the clock starts: only PostgreSQL's intake is the limit
+                    CopyRows copy = new CopyRows("bench_raw_copy", "seq", "event_id", "type", "facility_id",
+                            "event_time", "recorded_at", "content_digest", "payload", "lots", "previous_hash", "hash");
                     for (Object[] r : slice) {
-                        for (int i = 0; i < 11; i++) {
-                            text.append(i == 0 ? "" : "\t").append(copyText(r[i]));
-                        }
-                        text.append('\n');
+                        copy.number((Long) r[0]).text((String) r[1]).text((String) r[2]).text((String) r[3])
+                                .time(((Timestamp) r[4]).toInstant()).time(((Timestamp) r[5]).toInstant())
+                                .text((String) r[6]).json((String) r[7])
+                                .textArray(List.of((String[]) ((java.sql.Array) r[8]).getArray()))
+                                .text((String) r[9]).text((String) r[10]).endRow();
                     }
                     long t0 = System.nanoTime();
-                    copy.copyIn("copy bench_raw_copy from stdin", new StringReader(text.toString()));
+                    copy.copy(c);
                     c.commit();
                     nanos[0] += System.nanoTime() - t0;
                     for (Object[] r : slice) {
@@ -254,27 +254,17 @@ public final class LoadBench {
                 }
             }
             c.setAutoCommit(true);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("raw inserts failed: " + e.getMessage(), e);
         }
         RawRates rates = new RawRates(rows / (nanos[0] / 1e9), rows / (nanos[1] / 1e9));
         progress.accept(String.format(Locale.ROOT, "raw: %d rows, %.0f rows/s by COPY, %.0f rows/s by inserts", rows,
                 rates.copy(), rates.inserts()));
         report.note("Raw rows: tables `like ledger_event` (columns and not-null only) take the ledger's own rows, read"
-                + " back " + BATCH + " at a time and written once by COPY (text format) and once by JDBC batched"
+                + " back " + BATCH + " at a time and written once by COPY (binary format, as the ledger writes) and once by JDBC batched"
                 + " inserts (`reWriteBatchedInserts`), one commit a slice; only the writing is timed. The ledger writes"
                 + " its events, undo data and lineage by COPY and its lots by batched upserts.");
         return rates;
-    }
-
-    /** A value in COPY's text format; of the ledger's columns only the JSON payload can hold a backslash. */
-    private static String copyText(Object value) throws SQLException {
-        if (value == null) {
-            return "\\N";
-        }
-        String text = value instanceof java.sql.Array a ? "{" + String.join(",", (String[]) a.getArray()) + "}"
-                : value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value.toString();
-        return text.replace("\\", "\\\\");
     }
 
     private void questions(Settings s, BenchReport report) {

@@ -19,7 +19,7 @@ import org.postgresql.PGConnection;
  * travels as hex and costs the server more to decode than to store). Each value is written in the server's binary
  * form of its column type, in the order of the columns named.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int TEXT_OID = 25;
@@ -34,7 +34,7 @@ final class CopyRows {
     private long rows;
 
     /** Rows for {@code table}'s {@code columns}, given in the order their values will be. */
-    CopyRows(String table, String... columns) {
+    public CopyRows(String table, String... columns) {
         this.target = table + " (" + String.join(", ", columns) + ")";
         this.columns = columns.length;
         try {
@@ -46,16 +46,16 @@ final class CopyRows {
         }
     }
 
-    CopyRows text(String value) {
+    public CopyRows text(String value) {
         return value == null ? field(-1) : bytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A json column: its binary form is its text. */
-    CopyRows json(String value) {
+    public CopyRows json(String value) {
         return text(value);
     }
 
-    CopyRows number(long value) {
+    public CopyRows number(long value) {
         try {
             field(8).out.writeLong(value);
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows bool(boolean value) {
+    public CopyRows bool(boolean value) {
         try {
             field(1).out.writeByte(value ? 1 : 0);
         } catch (IOException e) {
@@ -74,13 +74,13 @@ final class CopyRows {
     }
 
     /** A timestamptz: microseconds since 2000, rounded as the server rounds text input. */
-    CopyRows time(Instant value) {
+    public CopyRows time(Instant value) {
         long micros = Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L)
                 + Math.round(value.getNano() / 1000.0);
         return number(micros);
     }
 
-    CopyRows bytes(byte[] value) {
+    public CopyRows bytes(byte[] value) {
         try {
             field(value.length).out.write(value);
         } catch (IOException e) {
@@ -90,7 +90,7 @@ final class CopyRows {
     }
 
     /** A one-dimensional text[]: dimensions, no nulls, the element type, then each element. */
-    CopyRows textArray(List<String> values) {
+    public CopyRows textArray(List<String> values) {
         List<byte[]> elements = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
         int length = 12 + (elements.isEmpty() ? 0 : 8) + elements.stream().mapToInt(e -> 4 + e.length).sum();
         try {
@@ -112,7 +112,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows endRow() {
+    public CopyRows endRow() {
         if (fields != columns) {
             throw new IllegalStateException("a row of " + target + " has " + fields + " values, not " + columns);
         }
@@ -122,7 +122,7 @@ final class CopyRows {
     }
 
     /** Sends the rows on {@code connection} (in its transaction); answers how many the server took. */
-    long copy(Connection connection) throws SQLException {
+    public long copy(Connection connection) throws SQLException {
         if (rows == 0) {
             return 0;
         }
