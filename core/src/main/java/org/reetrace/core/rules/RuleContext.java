@@ -40,8 +40,8 @@ import org.reetrace.core.registry.RegistrySnapshot;
 
 /**
  * What a rule sees: the subject (an event, a lot, or a supply of lots), the instant it is judged at, the registry
- * as it stood then, and the books. Built once per subject and shared by every rule of every pack, so the CEL
- * variables are made once ({@link #variables()}), lazily.
+ * as it stood then, and the books. Built once per subject and shared by every rule of every pack, so each CEL
+ * variable is made once, and only if a rule reads it ({@link #variable}).
  *
  * <p>For an event that acts on a lot, {@code lot} is that lot as it stands before the event; for EXTRACT and
  * IMPORT it is the lot the event creates, with the pedigree the ledger will give it; TRANSFORM has no single lot
@@ -59,8 +59,13 @@ public final class RuleContext {
     private final Lot lot;
     private final List<Lot> supply;
     private final Facility facility;
-    private Map<String, Object> variables;
     private final Map<String, Object> memo = new HashMap<>();
+    // the CEL variables, each made on first read
+    private Map<String, Object> eventVariable;
+    private Map<String, Object> lotVariable;
+    private Map<String, Object> facilityVariable;
+    private Map<String, Object> operatorVariable;
+    private List<Map<String, Object>> supplyVariable;
 
     private RuleContext(Subject subject, Instant at, RegistrySnapshot registry, LedgerFacts facts, LedgerEvent event,
                         Lot lot, List<Lot> supply) {
@@ -201,19 +206,18 @@ public final class RuleContext {
         return (T) v;
     }
 
-    /** The CEL variables: event, lot, facility, operator (params are added per pack). */
-    Map<String, Object> variables() {
-        if (variables == null) {
-            Map<String, Object> v = new HashMap<>();
-            v.put("event", eventMap());
-            v.put("lot", lotMap(lot));
-            v.put("facility", facilityMap(facility));
-            Operator op = facility == null ? null : registry.operator(facility.operator()).orElse(null);
-            v.put("operator", operatorMap(op));
-            v.put("supply", supply.stream().map(RuleContext::lotMap).toList());
-            variables = v;
-        }
-        return variables;
+    /** A CEL variable: event, lot, facility, operator or supply (params are the pack's); empty for any other name. */
+    Optional<Object> variable(String name) {
+        return Optional.ofNullable(switch (name) {
+            case "event" -> eventVariable != null ? eventVariable : (eventVariable = eventMap());
+            case "lot" -> lotVariable != null ? lotVariable : (lotVariable = lotMap(lot));
+            case "facility" -> facilityVariable != null ? facilityVariable : (facilityVariable = facilityMap(facility));
+            case "operator" -> operatorVariable != null ? operatorVariable
+                    : (operatorVariable = operatorMap(facility == null ? null : registry.operator(facility.operator()).orElse(null)));
+            case "supply" -> supplyVariable != null ? supplyVariable
+                    : (supplyVariable = supply.stream().map(RuleContext::lotMap).toList());
+            default -> null;
+        });
     }
 
     private Map<String, Object> eventMap() {
