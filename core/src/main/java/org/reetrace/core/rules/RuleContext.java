@@ -34,8 +34,10 @@ import org.reetrace.core.pedigree.PedigreeKey;
 import org.reetrace.core.pedigree.Stage;
 import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.provenance.PedigreeShares;
+import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.RegistrySnapshot;
 
 /**
@@ -50,6 +52,8 @@ import org.reetrace.core.registry.RegistrySnapshot;
 public final class RuleContext {
 
     private static final double MG_PER_KG = 1_000_000.0;
+    private static final CountryCode UNKNOWN_COUNTRY = CountryCode.of("ZZ");
+    private static final OperatorId UNKNOWN_OPERATOR = OperatorId.of("unknown");
 
     private final Subject subject;
     private final Instant at;
@@ -83,10 +87,12 @@ public final class RuleContext {
     /** An event at ingest, judged at its own time against {@code registry} (the registry as of that time). */
     public static RuleContext forEvent(LedgerEvent event, RegistrySnapshot registry, LedgerFacts facts) {
         Lot lot = switch (event) {
-            case Extract e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
-                    Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), country(registry, event)),
-                            List.of(new Stage(StageKind.MINING, country(registry, event), country(registry, event)))),
-                            e.composition()));
+            case Extract e -> {
+                CountryCode mined = country(registry, event);
+                yield created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
+                        Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), mined),
+                                List.of(new Stage(StageKind.MINING, mined, mined))), e.composition()));
+            }
             case Import e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event, importPedigree(e));
             case Assay e -> facts.lot(e.lot()).orElse(null);
             case Ship e -> facts.lot(e.lot()).orElse(null);
@@ -136,8 +142,8 @@ public final class RuleContext {
         return new RuleContext(Subject.SUPPLY, at, registry, LedgerFacts.NONE, null, pooled, lots);
     }
 
-    private static org.reetrace.core.registry.CountryCode country(RegistrySnapshot r, LedgerEvent e) {
-        return r.facility(e.facility()).map(Facility::country).orElse(org.reetrace.core.registry.CountryCode.of("ZZ"));
+    private static CountryCode country(RegistrySnapshot r, LedgerEvent e) {
+        return r.facility(e.facility()).map(Facility::country).orElse(UNKNOWN_COUNTRY);
     }
 
     private static Pedigree importPedigree(Import e) {
@@ -158,7 +164,7 @@ public final class RuleContext {
         }
         Facility f = registry.facility(e.facility()).orElse(null);
         return new Lot(id, form, mass, c, e.facility(),
-                f == null ? org.reetrace.core.registry.OperatorId.of("unknown") : f.operator(),
+                f == null ? UNKNOWN_OPERATOR : f.operator(),
                 LotStatus.ACTIVE, pedigree, null, null);
     }
 
