@@ -3,6 +3,7 @@ package org.reetrace.core.rules;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,17 @@ import dev.cel.runtime.CelVariableResolver;
 /** A pack whose conditions are compiled and ready to evaluate. Immutable and thread-safe. */
 public final class CompiledPack {
 
-    record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
+    /** A rule's programs, and its messages when it passes or its 'when' is false, made once rather than per finding. */
+    record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain,
+                        String passed, Map<Subject, String> whenFalse) {
+
+        static CompiledRule of(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
+            Map<Subject, String> whenFalse = new EnumMap<>(Subject.class);
+            rule.subjects().forEach(s -> whenFalse.put(s, "rule " + rule.id() + " does not concern this "
+                    + s.name().toLowerCase(Locale.ROOT) + " (its 'when' is false)"));
+            return new CompiledRule(rule, when, require, explain, "complies with " + rule.citation(),
+                    Map.copyOf(whenFalse));
+        }
     }
 
     private final RulePack pack;
@@ -77,11 +88,10 @@ public final class CompiledPack {
         Rule rule = r.rule();
         try {
             if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(variables, functions.bindings()))) {
-                return finding(rule, Outcome.NOT_APPLICABLE, "rule " + rule.id() + " does not concern this "
-                        + ctx.subject().name().toLowerCase(java.util.Locale.ROOT) + " (its 'when' is false)", "", ctx);
+                return finding(rule, Outcome.NOT_APPLICABLE, r.whenFalse().get(ctx.subject()), "", ctx);
             }
             if (Boolean.TRUE.equals(r.require().eval(variables, functions.bindings()))) {
-                return finding(rule, Outcome.PASSED, "complies with " + rule.citation(), "", ctx);
+                return finding(rule, Outcome.PASSED, r.passed(), "", ctx);
             }
             String detail = "";
             if (r.explain() != null) {

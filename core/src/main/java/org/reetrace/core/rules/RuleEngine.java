@@ -124,7 +124,7 @@ public final class RuleEngine {
             CelAbstractSyntaxTree explain = r.explanation().map(x -> check(texts, r.id(), x, problems)).orElse(null);
             if (problems.isEmpty()) {
                 try {
-                    rules.add(new CompiledPack.CompiledRule(r,
+                    rules.add(CompiledPack.CompiledRule.of(r,
                             when == null ? null : runtime.createProgram(when),
                             runtime.createProgram(require),
                             explain == null ? null : runtime.createProgram(explain)));
