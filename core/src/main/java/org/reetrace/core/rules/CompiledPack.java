@@ -87,16 +87,16 @@ public final class CompiledPack {
     private Finding evaluate(CompiledRule r, CelVariableResolver variables, RuleContext ctx) {
         Rule rule = r.rule();
         try {
-            if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(variables, functions.bindings()))) {
+            if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(variables))) {
                 return finding(rule, Outcome.NOT_APPLICABLE, r.whenFalse().get(ctx.subject()), "", ctx);
             }
-            if (Boolean.TRUE.equals(r.require().eval(variables, functions.bindings()))) {
+            if (Boolean.TRUE.equals(r.require().eval(variables))) {
                 return finding(rule, Outcome.PASSED, r.passed(), "", ctx);
             }
             String detail = "";
             if (r.explain() != null) {
                 try {
-                    detail = String.valueOf(r.explain().eval(variables, functions.bindings()));
+                    detail = String.valueOf(r.explain().eval(variables));
                 } catch (CelEvaluationException | RuntimeException e) {
                     detail = "explain failed: " + e.getMessage();
                 }

@@ -18,7 +18,6 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
-import dev.cel.runtime.CelLateFunctionBindings;
 
 import org.reetrace.core.element.Element;
 import org.reetrace.core.lot.Lot;
@@ -43,10 +42,10 @@ import org.reetrace.core.registry.ZoneKind;
 
 /**
  * The functions a rule can call for what CEL cannot compute itself: geometry, ownership, provenance, value. Each
- * is declared once for the compiler and bound once per engine (CEL late binding), so compiled programs and their
- * bindings are shared; a function reads the subject being judged on its thread ({@link #judging}), since CEL hands
- * it only its arguments. The list and meaning of each function is documented in {@code rules/README.md}; keep the
- * two in step.
+ * is declared once for the compiler and bound once, in the engine's CEL runtime ({@link #bindings()}), so programs
+ * and bindings are made at load and shared; a function reads the subject being judged on its thread
+ * ({@link #judging}), since CEL hands it only its arguments. The list and meaning of each function is documented
+ * in {@code rules/README.md}; keep the two in step.
  */
 final class RuleFunctions {
 
@@ -61,13 +60,11 @@ final class RuleFunctions {
     private final ZoneId zone;
     /** The subject being judged on each thread: packs are shared by the ledger writer and the request threads. */
     private final ThreadLocal<RuleContext> judged = new ThreadLocal<>();
-    private final CelLateFunctionBindings bindings;
 
     RuleFunctions(PriceTable prices, ProcessedCriteria criteria, ZoneId zone) {
         this.prices = prices;
         this.criteria = criteria;
         this.zone = zone;
-        this.bindings = bind();
     }
 
     static List<CelFunctionDecl> declarations() {
@@ -110,12 +107,7 @@ final class RuleFunctions {
         return CelFunctionDecl.newFunctionDeclaration(name, overloads);
     }
 
-    /** The functions, for every evaluation of {@link #judging}'s body. */
-    CelLateFunctionBindings bindings() {
-        return bindings;
-    }
-
-    /** Runs {@code evaluation} (CEL programs calling {@link #bindings()}) with the functions reading {@code ctx}. */
+    /** Runs {@code evaluation} (CEL programs calling the functions) with the functions reading {@code ctx}. */
     <T> T judging(RuleContext ctx, Supplier<T> evaluation) {
         RuleContext outer = judged.get();
         judged.set(ctx);
@@ -134,8 +126,9 @@ final class RuleFunctions {
         return ctx;
     }
 
-    private CelLateFunctionBindings bind() {
-        return CelLateFunctionBindings.from(
+    /** The implementations of {@link #declarations()}, for the runtime; each works only inside {@link #judging}. */
+    List<CelFunctionBinding> bindings() {
+        return List.of(
                 CelFunctionBinding.from("processed_map", Map.class, m -> processed(ctx(), m).processed()),
                 CelFunctionBinding.from("processedReason_map", Map.class, m -> processed(ctx(), m).reason()),
                 CelFunctionBinding.from("originShare_string", String.class,
