@@ -43,7 +43,8 @@ import org.reetrace.core.rules.RuleEngine;
  * rules read and the mine's extraction so far that year), so that only rule evaluation is timed. The figure that
  * matters: microseconds per event ({@code type=ALL}, the year's mix); the other {@code type}s time one kind each.
  *
- * <p>{@code java -jar bench/target/benchmarks.jar RuleEvaluationBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
+ * <p>{@code java -jar bench/target/benchmarks.jar RuleEvaluationBenchmark -f 1 -wi 6 -i 5 -w 2s -r 2s}: the CEL
+ * interpreter takes about ten seconds to be compiled on a busy two-core machine, so warm up longer than the others.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
