@@ -1,17 +1,13 @@
 package org.reetrace.app.rules;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.app.ledger.CommittedEntries;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
-import org.reetrace.core.event.Extract;
-import org.reetrace.core.event.Reverse;
+import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
@@ -34,7 +30,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The tally is what each mine extracted per quota year (in the zone the rule engine reads quota years in),
  * read from the stored events at start and added to after each commit; extractions booked earlier in the same,
- * not yet committed batch are counted from the batch's entries.
+ * not yet committed batch are counted from the batch's entries ({@link ExtractionTally}).
  */
 @Component
 public class IngestRules implements CommittedEntries {
@@ -43,12 +39,13 @@ public class IngestRules implements CommittedEntries {
     private final JdbcClient jdbc;
     private final StoredRegistry registry;
     private final ZoneId quotaZone = RuleEngine.Settings.defaults().quotaZone();
-    private final Map<FacilityId, Map<Integer, Long>> extracted = new HashMap<>();
+    private final ExtractionTally tally;
 
     public IngestRules(StoredRules rules, StoredRegistry registry, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.registry = registry;
+        this.tally = new ExtractionTally(quotaZone, this::storedExtraction);
         jdbc.sql("""
                 select facility_id, extract(year from event_time at time zone ?)::int,
                     sum((payload->>'massKg')::numeric * 1000000)::bigint
@@ -57,7 +54,7 @@ public class IngestRules implements CommittedEntries {
                 group by 1, 2""")
                 .param(quotaZone.getId())
                 .query(rs -> {
-                    add(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3));
+                    tally.addCommitted(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3));
                 });
     }
 
@@ -71,19 +68,7 @@ public class IngestRules implements CommittedEntries {
 
             @Override
             public Mass extractedInYear(FacilityId mine, int year) {
-                long mg = extracted.getOrDefault(mine, Map.of()).getOrDefault(year, 0L);
-                for (Entry e : uncommitted) {
-                    if (e.event() instanceof Extract x && x.facility().equals(mine) && year(x.time()) == year) {
-                        mg += x.mass().mg();
-                    }
-                    if (e.event() instanceof Reverse r) {
-                        Optional<Extracted> x = reversedExtraction(r, uncommitted);
-                        if (x.isPresent() && x.get().mine().equals(mine) && x.get().year() == year) {
-                            mg -= x.get().mg();
-                        }
-                    }
-                }
-                return Mass.ofMilligrams(mg);
+                return tally.extractedInYear(mine, year, uncommitted);
             }
         };
         return rules.evaluate(RuleContext.forEvent(event, registry.asOf(event.time()), facts));
@@ -92,47 +77,18 @@ public class IngestRules implements CommittedEntries {
     /** Counts the extractions of a committed batch, and takes back those it reverses. */
     @Override
     public void committed(List<Entry> entries) {
-        for (Entry e : entries) {
-            if (e.event() instanceof Extract x) {
-                add(x.facility(), year(x.time()), x.mass().mg());
-            }
-            if (e.event() instanceof Reverse r) {
-                reversedExtraction(r, List.of()).ifPresent(x -> add(x.mine(), x.year(), -x.mg()));
-            }
-        }
+        tally.committed(entries);
     }
 
-    /**
-     * The extraction a reversal takes back, if it reverses one: an extraction booked in error does not count
-     * against the mine's quota. Looked up among {@code uncommitted} entries first, then in the store.
-     */
-    private Optional<Extracted> reversedExtraction(Reverse r, List<Entry> uncommitted) {
-        for (Entry e : uncommitted) {
-            if (e.event().id().equals(r.original())) {
-                return e.event() instanceof Extract x
-                        ? Optional.of(new Extracted(x.facility(), year(x.time()), x.mass().mg()))
-                        : Optional.empty();
-            }
-        }
+    /** A committed extraction's count against its mine's quota, by event id; empty if the event is no extraction. */
+    private Optional<ExtractionTally.Count> storedExtraction(EventId id) {
         return jdbc.sql("""
                         select facility_id, extract(year from event_time at time zone ?)::int,
                             ((payload->>'massKg')::numeric * 1000000)::bigint
                         from ledger_event where event_id = ? and type = 'EXTRACT'""")
-                .params(quotaZone.getId(), r.original().value())
-                .query((rs, n) -> new Extracted(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3)))
+                .params(quotaZone.getId(), id.value())
+                .query((rs, n) -> new ExtractionTally.Count(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3)))
                 .optional();
-    }
-
-    /** An extraction's count against its mine's quota. */
-    private record Extracted(FacilityId mine, int year, long mg) {
-    }
-
-    private int year(Instant t) {
-        return t.atZone(quotaZone).getYear();
-    }
-
-    private void add(FacilityId mine, int year, long mg) {
-        extracted.computeIfAbsent(mine, k -> new HashMap<>()).merge(year, mg, Long::sum);
     }
 
     /** The refusal of a blocked event: stable code, the rule and its citation, the numbers. */

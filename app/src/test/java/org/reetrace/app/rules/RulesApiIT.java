@@ -172,4 +172,50 @@ class RulesApiIT extends RunningAppIT {
         assertThat(postJson("/api/alerts/" + id + "/close", regulator, "{\"comment\": \"again\"}").status()).isEqualTo(409);
         assertThat(postJson("/api/alerts/" + id + "/acknowledge", regulator, "{}").status()).isEqualTo(400);
     }
+    private String quotaExtraction(String id, long kg) {
+        return """
+                {"id": "%1$s-%2$s", "type": "EXTRACT", "time": "2026-03-01T00:00:00Z", "facility": "T-MINE-%2$s",
+                 "lot": "%1$s-%2$s", "form": "ORE", "massKg": %3$d, "compositionMg": {"La": 1000000},
+                 "location": {"latitude": 5.25, "longitude": 101.15}}""".formatted(id, p, kg);
+    }
+
+    @Test
+    void the_quota_counts_what_the_mine_booked_this_year_less_reversals_and_nothing_of_a_refused_submission() {
+        assertThat(postJson("/api/licences", regulator, """
+                {"id": "LEASE-%1$s", "kind": "MINING_LEASE", "holder": "OP-T-%1$s", "facility": "T-MINE-%1$s",
+                 "issuer": "MY", "from": "2025-01-01", "annualQuotaKg": 10000, "effective": "2025-01-01",
+                 "area": {"type": "Polygon", "coordinates": [[[101.1,5.2],[101.2,5.2],[101.2,5.3],[101.1,5.3],[101.1,5.2]]]}}"""
+                .formatted(p)).status()).isEqualTo(201);
+        assertThat(load("""
+                pack: test-%1$s
+                version: 1
+                jurisdiction: MY
+                rule: T-QUOTA-%1$s
+                citation: Test Act 2026, s.3
+                effective: 2020-01-01..
+                applies-to: EXTRACT
+                severity: BLOCK
+                require: event.facility != 'T-MINE-%1$s' || event.massKg <= quotaRemainingKg()
+                explain: string(quotaRemainingKg()) + ' kg left'
+                message: Over the annual quota.
+                """.formatted(p), true).status()).isEqualTo(201);
+
+        // the second extraction of the submission is over the quota: the first is taken back with it
+        Response refused = postJson("/api/events/batch", miner, "{\"events\": [%s, %s]}"
+                .formatted(quotaExtraction("q1", 6000), quotaExtraction("q2", 6000)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("ruleId").asString()).isEqualTo("T-QUOTA-" + p);
+        assertThat(refused.json().path("detail").asString()).contains("4000.0 kg left");
+
+        assertThat(postJson("/api/events", miner, quotaExtraction("q3", 6000)).status()).isEqualTo(201);
+        Response over = postJson("/api/events", miner, quotaExtraction("q4", 5000));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().path("detail").asString()).contains("4000.0 kg left");
+
+        // an extraction booked in error and reversed no longer counts
+        assertThat(postJson("/api/events", miner, """
+                {"id": "r3-%1$s", "type": "REVERSE", "time": "2026-03-02T00:00:00Z", "facility": "T-MINE-%1$s",
+                 "original": "q3-%1$s", "reason": "booked in error"}""".formatted(p)).status()).isEqualTo(201);
+        assertThat(postJson("/api/events", miner, quotaExtraction("q4", 5000)).status()).isEqualTo(201);
+    }
 }

@@ -1,16 +1,17 @@
 package org.reetrace.core.registry;
 
-import java.util.regex.Pattern;
-
 /** An ISO 3166-1 alpha-2 country code such as MY or CN. */
 public record CountryCode(String alpha2) implements Comparable<CountryCode> {
 
-    private static final Pattern ALPHA2 = Pattern.compile("[A-Z]{2}");
-
     public CountryCode {
-        if (alpha2 == null || !ALPHA2.matcher(alpha2).matches()) {
+        if (alpha2 == null || alpha2.length() != 2 || !isUpper(alpha2.charAt(0)) || !isUpper(alpha2.charAt(1))) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code such as MY: " + alpha2);
         }
+    }
+
+    // A-Z only; a plain test rather than a regex: rules make country codes from text on every evaluation
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     public static CountryCode of(String alpha2) {

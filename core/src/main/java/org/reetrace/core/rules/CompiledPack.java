@@ -1,30 +1,51 @@
 package org.reetrace.core.rules;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelLateFunctionBindings;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 
 /** A pack whose conditions are compiled and ready to evaluate. Immutable and thread-safe. */
 public final class CompiledPack {
 
-    record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
+    /** A rule's programs, and its messages when it passes or its 'when' is false, made once rather than per finding. */
+    record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain,
+                        String passed, Map<Subject, String> whenFalse) {
+
+        static CompiledRule of(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
+            Map<Subject, String> whenFalse = new EnumMap<>(Subject.class);
+            rule.subjects().forEach(s -> whenFalse.put(s, "rule " + rule.id() + " does not concern this "
+                    + s.name().toLowerCase(Locale.ROOT) + " (its 'when' is false)"));
+            return new CompiledRule(rule, when, require, explain, "complies with " + rule.citation(),
+                    Map.copyOf(whenFalse));
+        }
     }
 
     private final RulePack pack;
     private final Map<String, Object> params;
     private final List<CompiledRule> rules;
+    /** The rules of each subject in pack order: a subject no rule applies to costs nothing. */
+    private final Map<Subject, List<CompiledRule>> bySubject;
+    private final Optional<Object> paramsVariable;
     private final RuleFunctions functions;
 
     CompiledPack(RulePack pack, Map<String, Object> params, List<CompiledRule> rules, RuleFunctions functions) {
         this.pack = pack;
         this.params = params;
         this.rules = List.copyOf(rules);
+        Map<Subject, List<CompiledRule>> by = new EnumMap<>(Subject.class);
+        for (CompiledRule r : this.rules) {
+            r.rule().subjects().forEach(s -> by.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+        }
+        by.replaceAll((s, l) -> List.copyOf(l));
+        this.bySubject = by;
+        this.paramsVariable = Optional.of(params);
         this.functions = functions;
     }
 
@@ -47,49 +68,35 @@ public final class CompiledPack {
 
     /** Every rule of this pack that concerns the context's subject, one finding each, in pack order. */
     public List<Finding> evaluate(RuleContext ctx) {
-        List<Finding> out = new ArrayList<>();
-        Bound bound = null;
-        for (CompiledRule r : rules) {
-            if (!r.rule().subjects().contains(ctx.subject())) {
-                continue;
-            }
-            Optional<String> off = r.rule().notInForce(ctx.at());
-            if (off.isPresent()) {
-                out.add(finding(r.rule(), Outcome.NOT_APPLICABLE, off.get(), "", ctx));
-                continue;
-            }
-            if (bound == null) {
-                bound = bind(ctx);
-            }
-            out.add(evaluate(r, bound, ctx));
+        List<CompiledRule> concerned = bySubject.getOrDefault(ctx.subject(), List.of());
+        if (concerned.isEmpty()) {
+            return new ArrayList<>();
         }
-        return out;
+        CelVariableResolver variables = name -> name.equals("params") ? paramsVariable : ctx.variable(name);
+        return functions.judging(ctx, () -> {
+            List<Finding> out = new ArrayList<>(concerned.size());
+            for (CompiledRule r : concerned) {
+                Optional<String> off = r.rule().notInForce(ctx.at());
+                out.add(off.isPresent() ? finding(r.rule(), Outcome.NOT_APPLICABLE, off.get(), "", ctx)
+                        : evaluate(r, variables, ctx));
+            }
+            return out;
+        });
     }
 
-    /** The variables and functions of one subject, made once for all of a pack's rules. */
-    private record Bound(CelVariableResolver variables, CelLateFunctionBindings functions) {
-    }
-
-    private Bound bind(RuleContext ctx) {
-        Map<String, Object> vars = ctx.variables();
-        CelVariableResolver resolver = name -> name.equals("params") ? Optional.of(params) : Optional.ofNullable(vars.get(name));
-        return new Bound(resolver, ctx.memo("bindings", () -> functions.bind(ctx)));
-    }
-
-    private Finding evaluate(CompiledRule r, Bound b, RuleContext ctx) {
+    private Finding evaluate(CompiledRule r, CelVariableResolver variables, RuleContext ctx) {
         Rule rule = r.rule();
         try {
-            if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(b.variables(), b.functions()))) {
-                return finding(rule, Outcome.NOT_APPLICABLE, "rule " + rule.id() + " does not concern this "
-                        + ctx.subject().name().toLowerCase(java.util.Locale.ROOT) + " (its 'when' is false)", "", ctx);
+            if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(variables))) {
+                return finding(rule, Outcome.NOT_APPLICABLE, r.whenFalse().get(ctx.subject()), "", ctx);
             }
-            if (Boolean.TRUE.equals(r.require().eval(b.variables(), b.functions()))) {
-                return finding(rule, Outcome.PASSED, "complies with " + rule.citation(), "", ctx);
+            if (Boolean.TRUE.equals(r.require().eval(variables))) {
+                return finding(rule, Outcome.PASSED, r.passed(), "", ctx);
             }
             String detail = "";
             if (r.explain() != null) {
                 try {
-                    detail = String.valueOf(r.explain().eval(b.variables(), b.functions()));
+                    detail = String.valueOf(r.explain().eval(variables));
                 } catch (CelEvaluationException | RuntimeException e) {
                     detail = "explain failed: " + e.getMessage();
                 }

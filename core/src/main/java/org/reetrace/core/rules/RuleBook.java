@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,16 @@ public final class RuleBook {
         }
     }
 
+    /** The loaded packs by key, and those in force in evaluation order (by key), sorted once per change. */
+    private record State(Map<String, Entry> entries, List<CompiledPack> inForce) {
+        static State of(Map<String, Entry> entries) {
+            return new State(Map.copyOf(entries), entries.values().stream().filter(Entry::enabled)
+                    .sorted(Comparator.comparing(Entry::key)).map(Entry::pack).toList());
+        }
+    }
+
     private final RuleEngine engine;
-    private volatile Map<String, Entry> entries = Map.of();
+    private volatile State state = State.of(Map.of());
 
     public RuleBook(RuleEngine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -74,6 +82,7 @@ public final class RuleBook {
     public synchronized Entry load(String source, String text, boolean enable) {
         CompiledPack compiled = engine.load(source, text);
         String key = Entry.key(compiled.name(), compiled.version());
+        Map<String, Entry> entries = state.entries();
         Entry existing = entries.get(key);
         if (existing != null && !existing.pack().pack().digest().equals(compiled.pack().digest())) {
             throw new RulePackException(source, List.of(new RuleProblem("pack", 1, 0, "pack " + key
@@ -83,15 +92,15 @@ public final class RuleBook {
         if (existing == null) {
             next.put(key, new Entry(compiled, false));
         }
-        entries = Map.copyOf(next);
+        state = State.of(next);
         if (enable) {
             enable(compiled.name(), compiled.version());
         }
-        return entries.get(key);
+        return state.entries().get(key);
     }
 
     public List<Entry> list() {
-        List<Entry> l = new ArrayList<>(entries.values());
+        List<Entry> l = new ArrayList<>(state.entries().values());
         l.sort((a, b) -> a.key().compareTo(b.key()));
         return l;
     }
@@ -100,15 +109,15 @@ public final class RuleBook {
     public synchronized void enable(String name, String version) {
         Entry target = require(name, version);
         Map<String, Entry> next = new LinkedHashMap<>();
-        entries.forEach((k, e) -> next.put(k, e.pack().name().equals(name) ? new Entry(e.pack(), e == target) : e));
-        entries = Map.copyOf(next);
+        state.entries().forEach((k, e) -> next.put(k, e.pack().name().equals(name) ? new Entry(e.pack(), e == target) : e));
+        state = State.of(next);
     }
 
     public synchronized void disable(String name, String version) {
         Entry target = require(name, version);
-        Map<String, Entry> next = new LinkedHashMap<>(entries);
+        Map<String, Entry> next = new LinkedHashMap<>(state.entries());
         next.put(target.key(), new Entry(target.pack(), false));
-        entries = Map.copyOf(next);
+        state = State.of(next);
     }
 
     public CompiledPack pack(String name, String version) {
@@ -116,6 +125,7 @@ public final class RuleBook {
     }
 
     private Entry require(String name, String version) {
+        Map<String, Entry> entries = state.entries();
         Entry e = entries.get(Entry.key(name, version));
         if (e == null) {
             throw new IllegalArgumentException("no rule pack " + name + " version " + version + " is loaded; loaded: "
@@ -126,13 +136,12 @@ public final class RuleBook {
 
     /** Every enabled pack, for ingest: refuse on {@link Evaluation#block()}, else raise {@link Evaluation#alerts()}. */
     public Evaluation evaluate(RuleContext ctx) {
-        return evaluate(ctx, entries.values().stream().filter(Entry::enabled).map(Entry::pack).toList());
+        return evaluate(ctx, state.inForce());
     }
 
     /** The enabled packs of some jurisdictions only: the customs pre-check for a destination's laws. */
     public Evaluation evaluate(RuleContext ctx, Set<Jurisdiction> jurisdictions) {
-        return evaluate(ctx, entries.values().stream().filter(Entry::enabled).map(Entry::pack)
-                .filter(p -> jurisdictions.contains(p.pack().jurisdiction())).toList());
+        return evaluate(ctx, state.inForce().stream().filter(p -> jurisdictions.contains(p.pack().jurisdiction())).toList());
     }
 
     /** One loaded pack, enabled or not, e.g. to assess a lot against a pack version not yet in force. */
@@ -140,11 +149,10 @@ public final class RuleBook {
         return evaluate(ctx, List.of(pack(name, version)));
     }
 
-    private static Evaluation evaluate(RuleContext ctx, Collection<CompiledPack> packs) {
-        List<CompiledPack> ordered = new ArrayList<>(packs);
-        ordered.sort((a, b) -> (a.name() + "@" + a.version()).compareTo(b.name() + "@" + b.version()));
+    /** @param packs in evaluation order */
+    private static Evaluation evaluate(RuleContext ctx, List<CompiledPack> packs) {
         List<Finding> findings = new ArrayList<>();
-        for (CompiledPack p : ordered) {
+        for (CompiledPack p : packs) {
             findings.addAll(p.evaluate(ctx));
         }
         return new Evaluation(findings);

@@ -34,14 +34,16 @@ import org.reetrace.core.pedigree.PedigreeKey;
 import org.reetrace.core.pedigree.Stage;
 import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.provenance.PedigreeShares;
+import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.RegistrySnapshot;
 
 /**
  * What a rule sees: the subject (an event, a lot, or a supply of lots), the instant it is judged at, the registry
- * as it stood then, and the books. Built once per subject and shared by every rule of every pack, so the CEL
- * variables are made once ({@link #variables()}), lazily.
+ * as it stood then, and the books. Built once per subject and shared by every rule of every pack, so each CEL
+ * variable is made once, and only if a rule reads it ({@link #variable}).
  *
  * <p>For an event that acts on a lot, {@code lot} is that lot as it stands before the event; for EXTRACT and
  * IMPORT it is the lot the event creates, with the pedigree the ledger will give it; TRANSFORM has no single lot
@@ -50,6 +52,8 @@ import org.reetrace.core.registry.RegistrySnapshot;
 public final class RuleContext {
 
     private static final double MG_PER_KG = 1_000_000.0;
+    private static final CountryCode UNKNOWN_COUNTRY = CountryCode.of("ZZ");
+    private static final OperatorId UNKNOWN_OPERATOR = OperatorId.of("unknown");
 
     private final Subject subject;
     private final Instant at;
@@ -59,8 +63,13 @@ public final class RuleContext {
     private final Lot lot;
     private final List<Lot> supply;
     private final Facility facility;
-    private Map<String, Object> variables;
     private final Map<String, Object> memo = new HashMap<>();
+    // the CEL variables, each made on first read
+    private Map<String, Object> eventVariable;
+    private Map<String, Object> lotVariable;
+    private Map<String, Object> facilityVariable;
+    private Map<String, Object> operatorVariable;
+    private List<Map<String, Object>> supplyVariable;
 
     private RuleContext(Subject subject, Instant at, RegistrySnapshot registry, LedgerFacts facts, LedgerEvent event,
                         Lot lot, List<Lot> supply) {
@@ -78,10 +87,12 @@ public final class RuleContext {
     /** An event at ingest, judged at its own time against {@code registry} (the registry as of that time). */
     public static RuleContext forEvent(LedgerEvent event, RegistrySnapshot registry, LedgerFacts facts) {
         Lot lot = switch (event) {
-            case Extract e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
-                    Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), country(registry, event)),
-                            List.of(new Stage(StageKind.MINING, country(registry, event), country(registry, event)))),
-                            e.composition()));
+            case Extract e -> {
+                CountryCode mined = country(registry, event);
+                yield created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
+                        Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), mined),
+                                List.of(new Stage(StageKind.MINING, mined, mined))), e.composition()));
+            }
             case Import e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event, importPedigree(e));
             case Assay e -> facts.lot(e.lot()).orElse(null);
             case Ship e -> facts.lot(e.lot()).orElse(null);
@@ -131,8 +142,8 @@ public final class RuleContext {
         return new RuleContext(Subject.SUPPLY, at, registry, LedgerFacts.NONE, null, pooled, lots);
     }
 
-    private static org.reetrace.core.registry.CountryCode country(RegistrySnapshot r, LedgerEvent e) {
-        return r.facility(e.facility()).map(Facility::country).orElse(org.reetrace.core.registry.CountryCode.of("ZZ"));
+    private static CountryCode country(RegistrySnapshot r, LedgerEvent e) {
+        return r.facility(e.facility()).map(Facility::country).orElse(UNKNOWN_COUNTRY);
     }
 
     private static Pedigree importPedigree(Import e) {
@@ -153,7 +164,7 @@ public final class RuleContext {
         }
         Facility f = registry.facility(e.facility()).orElse(null);
         return new Lot(id, form, mass, c, e.facility(),
-                f == null ? org.reetrace.core.registry.OperatorId.of("unknown") : f.operator(),
+                f == null ? UNKNOWN_OPERATOR : f.operator(),
                 LotStatus.ACTIVE, pedigree, null, null);
     }
 
@@ -201,106 +212,99 @@ public final class RuleContext {
         return (T) v;
     }
 
-    /** The CEL variables: event, lot, facility, operator (params are added per pack). */
-    Map<String, Object> variables() {
-        if (variables == null) {
-            Map<String, Object> v = new HashMap<>();
-            v.put("event", eventMap());
-            v.put("lot", lotMap(lot));
-            v.put("facility", facilityMap(facility));
-            Operator op = facility == null ? null : registry.operator(facility.operator()).orElse(null);
-            v.put("operator", operatorMap(op));
-            v.put("supply", supply.stream().map(RuleContext::lotMap).toList());
-            variables = v;
-        }
-        return variables;
+    /** A CEL variable: event, lot, facility, operator or supply (params are the pack's); empty for any other name. */
+    Optional<Object> variable(String name) {
+        return Optional.ofNullable(switch (name) {
+            case "event" -> eventVariable != null ? eventVariable : (eventVariable = eventMap());
+            case "lot" -> lotVariable != null ? lotVariable : (lotVariable = lotMap(lot));
+            case "facility" -> facilityVariable != null ? facilityVariable : (facilityVariable = facilityMap(facility));
+            case "operator" -> operatorVariable != null ? operatorVariable
+                    : (operatorVariable = operatorMap(facility == null ? null : registry.operator(facility.operator()).orElse(null)));
+            case "supply" -> supplyVariable != null ? supplyVariable
+                    : (supplyVariable = supply.stream().map(RuleContext::lotMap).toList());
+            default -> null;
+        });
     }
 
     private Map<String, Object> eventMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", subject.name());
-        m.put("id", event == null ? "" : event.id().value());
-        m.put("facility", event == null ? (facility == null ? "" : facility.id().value()) : event.facility().value());
-        m.put("time", at.toString());
-        m.put("lot", lot == null ? "" : lot.id().value());
-        m.put("form", lot == null ? "" : lot.form().name());
-        m.put("massKg", lot == null ? 0.0 : lot.mass().mg() / MG_PER_KG);
-        m.put("hasLocation", false);
-        m.put("lat", 0.0);
-        m.put("lon", 0.0);
-        m.put("destination", "");
-        m.put("process", "");
-        m.put("assayed", false);
-        m.put("activity", 0.0);
-        m.put("originCountry", "");
-        m.put("supplier", "");
-        m.put("hasDeclaration", false);
-        m.put("declaration", declarationMap(null));
-        m.put("inputs", List.of());
-        m.put("outputs", List.of());
-        switch (event) {
-            case null -> {
-            }
-            case Extract e -> {
-                if (e.location() != null) {
-                    m.put("hasLocation", true);
-                    m.put("lat", e.location().latitude());
-                    m.put("lon", e.location().longitude());
-                }
-            }
-            case Assay e -> {
-                m.put("assayed", e.activity() != null);
-                m.put("activity", e.activity() == null ? 0.0 : e.activity().doubleValue());
-            }
-            case Ship e -> m.put("destination", e.destination().value());
-            case Receive e -> m.put("massKg", e.receivedMass().mg() / MG_PER_KG);
-            case Transform e -> {
-                m.put("process", e.process().name());
-                m.put("inputs", e.inputs().stream().map(i -> (Object) Map.of("lot", i.lot().value(),
-                        "massKg", i.mass().mg() / MG_PER_KG)).toList());
-                m.put("outputs", e.outputs().stream().map(o -> (Object) Map.of("lot", o.lot().value(),
-                        "form", o.form().name(), "massKg", o.mass().mg() / MG_PER_KG)).toList());
-            }
-            case Export e -> {
-                m.put("hasDeclaration", true);
-                m.put("declaration", declarationMap(e.declaration()));
-            }
-            case Import e -> {
-                m.put("hasDeclaration", true);
-                m.put("declaration", declarationMap(e.declaration()));
-                m.put("originCountry", e.originCountry().alpha2());
-                m.put("supplier", e.supplier());
-            }
-            case Dispose e -> {
-            }
-            case Adjust e -> m.put("massKg", e.mass().mg() / MG_PER_KG);
-            case Reverse e -> {
-            }
-        }
-        return m;
-    }
-
-    private static Map<String, Object> declarationMap(CustomsDeclaration d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("number", d == null ? "" : d.number());
-        m.put("hsCode", d == null ? "" : d.hsCode());
-        m.put("permit", d == null || d.permit() == null ? "" : d.permit());
-        m.put("counterparty", d == null ? "" : d.counterparty());
-        m.put("country", d == null ? "" : d.country().alpha2());
-        return m;
+        return EVENT.over(this);
     }
 
     static Map<String, Object> lotMap(Lot lot) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("present", lot != null);
-        m.put("id", lot == null ? "" : lot.id().value());
-        m.put("form", lot == null ? "" : lot.form().name());
-        m.put("status", lot == null ? "" : lot.status().name());
-        m.put("massKg", lot == null ? 0.0 : lot.mass().mg() / MG_PER_KG);
-        m.put("facility", lot == null ? "" : lot.facility().value());
-        m.put("holder", lot == null ? "" : lot.holder().value());
-        m.put("assayed", lot != null && lot.activity() != null);
-        m.put("activity", lot == null || lot.activity() == null ? 0.0 : lot.activity().doubleValue());
+        return LOT.over(lot);
+    }
+
+    private static Map<String, Object> facilityMap(Facility f) {
+        return FACILITY.over(f);
+    }
+
+    private static Map<String, Object> operatorMap(Operator o) {
+        return OPERATOR.over(o);
+    }
+
+    // The variables' keys and values as rules/README.md documents them: every key present, absent values '', 0.0
+    // or false. Values are computed when read (FieldMap).
+
+    private static final FieldMap.Schema<CustomsDeclaration> DECLARATION = FieldMap.<CustomsDeclaration>schema()
+            .field("number", d -> d == null ? "" : d.number())
+            .field("hsCode", d -> d == null ? "" : d.hsCode())
+            .field("permit", d -> d == null || d.permit() == null ? "" : d.permit())
+            .field("counterparty", d -> d == null ? "" : d.counterparty())
+            .field("country", d -> d == null ? "" : d.country().alpha2())
+            .build();
+
+    private static final FieldMap.Schema<RuleContext> EVENT = FieldMap.<RuleContext>schema()
+            .field("type", c -> c.subject.name())
+            .field("id", c -> c.event == null ? "" : c.event.id().value())
+            .field("facility", c -> c.event != null ? c.event.facility().value()
+                    : c.facility == null ? "" : c.facility.id().value())
+            .field("time", c -> c.at.toString())
+            .field("lot", c -> c.lot == null ? "" : c.lot.id().value())
+            .field("form", c -> c.lot == null ? "" : c.lot.form().name())
+            .field("massKg", c -> switch (c.event) {
+                case Receive e -> e.receivedMass().mg() / MG_PER_KG;
+                case Adjust e -> e.mass().mg() / MG_PER_KG;
+                case null, default -> c.lot == null ? 0.0 : c.lot.mass().mg() / MG_PER_KG;
+            })
+            .field("hasLocation", c -> c.event instanceof Extract e && e.location() != null)
+            .field("lat", c -> c.event instanceof Extract e && e.location() != null ? e.location().latitude() : 0.0)
+            .field("lon", c -> c.event instanceof Extract e && e.location() != null ? e.location().longitude() : 0.0)
+            .field("destination", c -> c.event instanceof Ship e ? e.destination().value() : "")
+            .field("process", c -> c.event instanceof Transform e ? e.process().name() : "")
+            .field("assayed", c -> c.event instanceof Assay e && e.activity() != null)
+            .field("activity", c -> c.event instanceof Assay e && e.activity() != null ? e.activity().doubleValue() : 0.0)
+            .field("originCountry", c -> c.event instanceof Import e ? e.originCountry().alpha2() : "")
+            .field("supplier", c -> c.event instanceof Import e ? e.supplier() : "")
+            .field("hasDeclaration", c -> c.event instanceof Export || c.event instanceof Import)
+            .field("declaration", c -> DECLARATION.over(switch (c.event) {
+                case Export e -> e.declaration();
+                case Import e -> e.declaration();
+                case null, default -> null;
+            }))
+            .field("inputs", c -> c.event instanceof Transform e
+                    ? e.inputs().stream().map(i -> (Object) Map.of("lot", i.lot().value(), "massKg", i.mass().mg() / MG_PER_KG)).toList()
+                    : List.of())
+            .field("outputs", c -> c.event instanceof Transform e
+                    ? e.outputs().stream().map(o -> (Object) Map.of("lot", o.lot().value(), "form", o.form().name(),
+                            "massKg", o.mass().mg() / MG_PER_KG)).toList()
+                    : List.of())
+            .build();
+
+    private static final FieldMap.Schema<Lot> LOT = FieldMap.<Lot>schema()
+            .field("present", l -> l != null)
+            .field("id", l -> l == null ? "" : l.id().value())
+            .field("form", l -> l == null ? "" : l.form().name())
+            .field("status", l -> l == null ? "" : l.status().name())
+            .field("massKg", l -> l == null ? 0.0 : l.mass().mg() / MG_PER_KG)
+            .field("facility", l -> l == null ? "" : l.facility().value())
+            .field("holder", l -> l == null ? "" : l.holder().value())
+            .field("assayed", l -> l != null && l.activity() != null)
+            .field("activity", l -> l == null || l.activity() == null ? 0.0 : l.activity().doubleValue())
+            .field("elementsKg", RuleContext::elementsKg)
+            .field("treoKg", l -> l == null ? 0.0 : l.composition().treoMg() / MG_PER_KG)
+            .build();
+
+    private static Map<String, Object> elementsKg(Lot lot) {
         Map<String, Object> elements = new LinkedHashMap<>();
         if (lot != null) {
             for (Element e : Element.values()) {
@@ -310,28 +314,22 @@ public final class RuleContext {
                 }
             }
         }
-        m.put("elementsKg", elements);
-        m.put("treoKg", lot == null ? 0.0 : lot.composition().treoMg() / MG_PER_KG);
-        return m;
+        return elements;
     }
 
-    private static Map<String, Object> facilityMap(Facility f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("present", f != null);
-        m.put("id", f == null ? "" : f.id().value());
-        m.put("name", f == null ? "" : f.name());
-        m.put("kind", f == null ? "" : f.kind().name());
-        m.put("country", f == null ? "" : f.country().alpha2());
-        m.put("operator", f == null ? "" : f.operator().value());
-        return m;
-    }
+    private static final FieldMap.Schema<Facility> FACILITY = FieldMap.<Facility>schema()
+            .field("present", f -> f != null)
+            .field("id", f -> f == null ? "" : f.id().value())
+            .field("name", f -> f == null ? "" : f.name())
+            .field("kind", f -> f == null ? "" : f.kind().name())
+            .field("country", f -> f == null ? "" : f.country().alpha2())
+            .field("operator", f -> f == null ? "" : f.operator().value())
+            .build();
 
-    private static Map<String, Object> operatorMap(Operator o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("present", o != null);
-        m.put("id", o == null ? "" : o.id().value());
-        m.put("name", o == null ? "" : o.name());
-        m.put("country", o == null ? "" : o.country().alpha2());
-        return m;
-    }
+    private static final FieldMap.Schema<Operator> OPERATOR = FieldMap.<Operator>schema()
+            .field("present", o -> o != null)
+            .field("id", o -> o == null ? "" : o.id().value())
+            .field("name", o -> o == null ? "" : o.name())
+            .field("country", o -> o == null ? "" : o.country().alpha2())
+            .build();
 }

@@ -29,8 +29,9 @@ import org.reetrace.core.provenance.ProcessedCriteria;
 
 /**
  * The CEL environment rules are written against, and the compiler of packs. Each condition is parsed, type-checked
- * and planned once, when its pack is loaded; evaluation then only binds the subject. A pack with any error is
- * refused whole with the rule id, line and column of each error. Thread-safe and immutable.
+ * and planned once, when its pack is loaded, for a runtime that has the functions bound; evaluation then only
+ * supplies the subject. A pack with any error is refused whole with the rule id, line and column of each error.
+ * Thread-safe and immutable.
  */
 public final class RuleEngine {
 
@@ -71,6 +72,7 @@ public final class RuleEngine {
         this.constants = compiler(SimpleType.DYN, false);
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(OPTIONS)
+                .addFunctionBindings(functions.bindings())
                 .build();
         this.parser = new RulePackParser(knownJurisdictions);
     }
@@ -124,7 +126,7 @@ public final class RuleEngine {
             CelAbstractSyntaxTree explain = r.explanation().map(x -> check(texts, r.id(), x, problems)).orElse(null);
             if (problems.isEmpty()) {
                 try {
-                    rules.add(new CompiledPack.CompiledRule(r,
+                    rules.add(CompiledPack.CompiledRule.of(r,
                             when == null ? null : runtime.createProgram(when),
                             runtime.createProgram(require),
                             explain == null ? null : runtime.createProgram(explain)));

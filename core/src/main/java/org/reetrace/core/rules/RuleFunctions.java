@@ -1,6 +1,5 @@
 package org.reetrace.core.rules;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
@@ -18,7 +18,6 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
-import dev.cel.runtime.CelLateFunctionBindings;
 
 import org.reetrace.core.element.Element;
 import org.reetrace.core.lot.Lot;
@@ -43,8 +42,9 @@ import org.reetrace.core.registry.ZoneKind;
 
 /**
  * The functions a rule can call for what CEL cannot compute itself: geometry, ownership, provenance, value. Each
- * is declared once for the compiler and bound per subject at evaluation (CEL late binding), so compiled programs
- * are shared while the functions read the subject's context. The list and meaning of each function is documented
+ * is declared once for the compiler and bound once, in the engine's CEL runtime ({@link #bindings()}), so programs
+ * and bindings are made at load and shared; a function reads the subject being judged on its thread
+ * ({@link #judging}), since CEL hands it only its arguments. The list and meaning of each function is documented
  * in {@code rules/README.md}; keep the two in step.
  */
 final class RuleFunctions {
@@ -58,6 +58,8 @@ final class RuleFunctions {
     private final PriceTable prices;
     private final ProcessedCriteria criteria;
     private final ZoneId zone;
+    /** The subject being judged on each thread: packs are shared by the ledger writer and the request threads. */
+    private final ThreadLocal<RuleContext> judged = new ThreadLocal<>();
 
     RuleFunctions(PriceTable prices, ProcessedCriteria criteria, ZoneId zone) {
         this.prices = prices;
@@ -105,56 +107,74 @@ final class RuleFunctions {
         return CelFunctionDecl.newFunctionDeclaration(name, overloads);
     }
 
-    /** The functions bound to one subject. */
-    CelLateFunctionBindings bind(RuleContext ctx) {
-        Instant at = ctx.at();
-        return CelLateFunctionBindings.from(
-                CelFunctionBinding.from("processed_map", Map.class, m -> processed(ctx, m).processed()),
-                CelFunctionBinding.from("processedReason_map", Map.class, m -> processed(ctx, m).reason()),
+    /** Runs {@code evaluation} (CEL programs calling the functions) with the functions reading {@code ctx}. */
+    <T> T judging(RuleContext ctx, Supplier<T> evaluation) {
+        RuleContext outer = judged.get();
+        judged.set(ctx);
+        try {
+            return evaluation.get();
+        } finally {
+            judged.set(outer);
+        }
+    }
+
+    private RuleContext ctx() {
+        RuleContext ctx = judged.get();
+        if (ctx == null) {
+            throw new IllegalStateException("a rule function was called outside an evaluation");
+        }
+        return ctx;
+    }
+
+    /** The implementations of {@link #declarations()}, for the runtime; each works only inside {@link #judging}. */
+    List<CelFunctionBinding> bindings() {
+        return List.of(
+                CelFunctionBinding.from("processed_map", Map.class, m -> processed(ctx(), m).processed()),
+                CelFunctionBinding.from("processedReason_map", Map.class, m -> processed(ctx(), m).reason()),
                 CelFunctionBinding.from("originShare_string", String.class,
-                        c -> lot(ctx).map(l -> PedigreeShares.originShare(l.pedigree(), country(c))).orElse(0.0)),
+                        c -> lot(ctx()).map(l -> PedigreeShares.originShare(l.pedigree(), country(c))).orElse(0.0)),
                 CelFunctionBinding.from("originShare_string_string", String.class, String.class,
-                        (c, e) -> lot(ctx).map(l -> PedigreeShares.originShare(l.pedigree(), country(c), element(e))).orElse(0.0)),
+                        (c, e) -> lot(ctx()).map(l -> PedigreeShares.originShare(l.pedigree(), country(c), element(e))).orElse(0.0)),
                 CelFunctionBinding.from("stageShare_string_string", String.class, String.class,
-                        (s, c) -> stageShares(ctx, s).getOrDefault(country(c), 0.0)),
+                        (s, c) -> stageShares(ctx(), s).getOrDefault(country(c), 0.0)),
                 CelFunctionBinding.from("maxStageShare_string", String.class,
-                        s -> stageShares(ctx, s).values().stream().mapToDouble(Double::doubleValue).max().orElse(0.0)),
+                        s -> stageShares(ctx(), s).values().stream().mapToDouble(Double::doubleValue).max().orElse(0.0)),
                 CelFunctionBinding.from("topStageCountry_string", String.class,
-                        s -> stageShares(ctx, s).entrySet().stream().max(Map.Entry.comparingByValue())
+                        s -> stageShares(ctx(), s).entrySet().stream().max(Map.Entry.comparingByValue())
                                 .map(e -> e.getKey().alpha2()).orElse("")),
                 CelFunctionBinding.from("passedStageIn_list_list", List.class, List.class,
-                        (s, c) -> !pathsThrough(ctx, s, c).isEmpty()),
+                        (s, c) -> !pathsThrough(ctx(), s, c).isEmpty()),
                 CelFunctionBinding.from("pathsThrough_list_list", List.class, List.class,
-                        (s, c) -> pathsThrough(ctx, s, c).stream().map(PedigreeKey::toString).toList()),
+                        (s, c) -> pathsThrough(ctx(), s, c).stream().map(PedigreeKey::toString).toList()),
                 CelFunctionBinding.from("valueShareByOrigin_string", String.class,
-                        c -> lot(ctx).map(l -> ctx.memo("value", () -> ValueShare.byOrigin(l.pedigree(), prices))
+                        c -> lot(ctx()).map(l -> ctx().memo("value", () -> ValueShare.byOrigin(l.pedigree(), prices))
                                 .getOrDefault(country(c), 0.0)).orElse(0.0)),
                 CelFunctionBinding.from("technologyOrigin_string", String.class,
-                        p -> ctx.facility().map(f -> f.technologyOrigin(process(p)).alpha2()).orElse("")),
+                        p -> ctx().facility().map(f -> f.technologyOrigin(process(p)).alpha2()).orElse("")),
                 CelFunctionBinding.from("technologyCategory_string", String.class,
                         p -> TechnologyCategory.of(process(p)).map(Enum::name).orElse("")),
                 CelFunctionBinding.from("stateLinked_string", String.class,
-                        op -> ctx.registry().operator(OperatorId.of(op)).isPresent()
-                                && ctx.registry().stateLink(OperatorId.of(op)).linked()),
+                        op -> ctx().registry().operator(OperatorId.of(op)).isPresent()
+                                && ctx().registry().stateLink(OperatorId.of(op)).linked()),
                 CelFunctionBinding.from("stateLinked_string_string", String.class, String.class,
-                        (op, c) -> ctx.registry().stateLink(OperatorId.of(op), country(c)).linked()),
+                        (op, c) -> ctx().registry().stateLink(OperatorId.of(op), country(c)).linked()),
                 CelFunctionBinding.from("stateLinkExplanation_string", String.class,
-                        op -> ctx.registry().operator(OperatorId.of(op)).isPresent()
-                                ? ctx.registry().stateLink(OperatorId.of(op)).explanation()
+                        op -> ctx().registry().operator(OperatorId.of(op)).isPresent()
+                                ? ctx().registry().stateLink(OperatorId.of(op)).explanation()
                                 : "operator " + op + " is not in the registry"),
-                CelFunctionBinding.from("inZone_string", String.class, k -> inZone(ctx, zoneKind(k))),
-                CelFunctionBinding.from("inLease", List.of(), args -> !leases(ctx).isEmpty()),
-                CelFunctionBinding.from("quotaRemainingKg", List.of(), args -> quotaRemainingKg(ctx)),
+                CelFunctionBinding.from("inZone_string", String.class, k -> inZone(ctx(), zoneKind(k))),
+                CelFunctionBinding.from("inLease", List.of(), args -> !leases(ctx()).isEmpty()),
+                CelFunctionBinding.from("quotaRemainingKg", List.of(), args -> quotaRemainingKg(ctx())),
                 CelFunctionBinding.from("holdsLicence_string", String.class,
-                        k -> !licences(ctx, licenceKind(k), null).isEmpty()),
+                        k -> !licences(ctx(), licenceKind(k), null).isEmpty()),
                 CelFunctionBinding.from("holdsLicence_string_string", String.class, String.class,
-                        (k, issuer) -> !licences(ctx, licenceKind(k), country(issuer)).isEmpty()),
+                        (k, issuer) -> !licences(ctx(), licenceKind(k), country(issuer)).isEmpty()),
                 CelFunctionBinding.from("permitValid_string_string", String.class, String.class,
-                        (k, number) -> permitValid(ctx, licenceKind(k), number)),
+                        (k, number) -> permitValid(ctx(), licenceKind(k), number)),
                 CelFunctionBinding.from("licensedDisposal_string", String.class,
-                        f -> !f.isEmpty() && ctx.registry().licensedDisposal(FacilityId.of(f), at)),
+                        f -> !f.isEmpty() && ctx().registry().licensedDisposal(FacilityId.of(f), ctx().at())),
                 CelFunctionBinding.from("facilityKind_string", String.class,
-                        f -> f.isEmpty() ? "" : ctx.registry().facility(FacilityId.of(f)).map(x -> x.kind().name()).orElse("")));
+                        f -> f.isEmpty() ? "" : ctx().registry().facility(FacilityId.of(f)).map(x -> x.kind().name()).orElse("")));
     }
 
     private ProcessedCriteria.Assessment processed(RuleContext ctx, Map<?, ?> lotMap) {
@@ -195,8 +215,9 @@ final class RuleFunctions {
     }
 
     private static boolean inZone(RuleContext ctx, ZoneKind kind) {
-        return location(ctx).map(p -> ctx.registry().zonesCovering(p, ctx.at()).stream().anyMatch(z -> z.kind() == kind))
-                .orElse(false);
+        // one look-up for the several kinds a rule asks about (MY-MIN-01: three)
+        return location(ctx).map(p -> ctx.memo("zones", () -> ctx.registry().zonesCovering(p, ctx.at())).stream()
+                .anyMatch(z -> z.kind() == kind)).orElse(false);
     }
 
     /** Valid leases of the acting mine that cover the event's location. */
@@ -216,6 +237,10 @@ final class RuleFunctions {
      * lease sets no quota.
      */
     private double quotaRemainingKg(RuleContext ctx) {
+        return ctx.memo("quota", () -> computeQuotaRemainingKg(ctx)); // asked by require, and again by explain
+    }
+
+    private double computeQuotaRemainingKg(RuleContext ctx) {
         List<Licence> ls = leases(ctx);
         if (ls.isEmpty()) {
             return 0.0;
