@@ -48,8 +48,8 @@ class ExtractionTallyTest {
 
     private Entry entry(LedgerEvent event) {
         sequence++;
-        return new Entry(sequence, "h" + sequence, "h" + (sequence - 1), event, List.of(), List.of(), Set.of(),
-                List.of(), Balance.EMPTY);
+        return new Entry(sequence, "h" + sequence, "h" + (sequence - 1), "d" + sequence, event, List.of(),
+                Entry.Lineage.NONE, Set.of(), List.of(), Balance.EMPTY);
     }
 
     private static Extract extract(String id, FacilityId mine, Instant at, long tonnes) {
