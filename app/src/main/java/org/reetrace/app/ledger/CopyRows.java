@@ -23,6 +23,7 @@ public final class CopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int TEXT_OID = 25;
+    private static final int BIGINT_OID = 20;
     /** 2000-01-01T00:00:00Z, where PostgreSQL counts timestamps from, in seconds since 1970. */
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
@@ -83,6 +84,27 @@ public final class CopyRows {
     public CopyRows bytes(byte[] value) {
         try {
             field(value.length).out.write(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** A one-dimensional bigint[], as {@link #textArray(List)} is written. */
+    public CopyRows bigintArray(long[] values) {
+        try {
+            field(12 + (values.length == 0 ? 0 : 8) + values.length * 12);
+            out.writeInt(values.length == 0 ? 0 : 1);
+            out.writeInt(0);
+            out.writeInt(BIGINT_OID);
+            if (values.length > 0) {
+                out.writeInt(values.length);
+                out.writeInt(1); // lower bound
+                for (long v : values) {
+                    out.writeInt(8);
+                    out.writeLong(v);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

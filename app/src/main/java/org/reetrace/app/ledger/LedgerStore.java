@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -211,29 +212,39 @@ public class LedgerStore {
                 lineage.copy(con);
                 return null;
             });
-            jdbc.batchUpdate("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    // a corrective event may book the id of a VOID lot again, with another form
-                    + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
-                    + "composition = excluded.composition, "
-                    + "facility_id = excluded.facility_id, holder_id = excluded.holder_id, status = excluded.status, "
-                    + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
-                    + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq",
-                    lots.values(), 1000, (ps, lot) -> {
-                        Connection con = ps.getConnection();
-                        ps.setString(1, lot.id().value());
-                        ps.setString(2, lot.form().name());
-                        ps.setLong(3, lot.mass().mg());
-                        ps.setArray(4, bigints(con, lot.composition().toArray()));
-                        ps.setString(5, lot.facility().value());
-                        ps.setString(6, lot.holder().value());
-                        ps.setString(7, lot.status().name());
-                        ps.setString(8, lot.headingTo().map(FacilityId::value).orElse(null));
-                        ps.setBigDecimal(9, lot.activity());
-                        ps.setBytes(10, LotCodec.pedigree(lot.pedigree()));
-                        ps.setLong(11, created.get(lot.id()));
-                        ps.setLong(12, updated.get(lot.id()));
-                    });
+            // lots are upserted (a lot changes with most events) from a staging table filled by COPY
+            CopyRows staged = new CopyRows("lot_stage", "id", "form", "mass_mg", "composition", "facility_id",
+                    "holder_id", "status", "destination_id", "activity_bq_g", "pedigree", "created_seq", "updated_seq");
+            for (Lot lot : lots.values()) {
+                staged.text(lot.id().value()).text(lot.form().name()).number(lot.mass().mg())
+                        .bigintArray(lot.composition().toArray()).text(lot.facility().value())
+                        .text(lot.holder().value()).text(lot.status().name())
+                        .text(lot.headingTo().map(FacilityId::value).orElse(null))
+                        // as text: the scale is what was measured
+                        .text(lot.activity() == null ? null : lot.activity().toPlainString())
+                        .bytes(LotCodec.pedigree(lot.pedigree())).number(created.get(lot.id()))
+                        .number(updated.get(lot.id())).endRow();
+            }
+            jdbc.execute((ConnectionCallback<Void>) con -> {
+                try (Statement st = con.createStatement()) {
+                    st.execute("""
+                            create temporary table if not exists lot_stage (id text, form text, mass_mg bigint,
+                                composition bigint[], facility_id text, holder_id text, status text,
+                                destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
+                                updated_seq bigint) on commit delete rows""");
+                    staged.copy(con);
+                    st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
+                            + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
+                            + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
+                            // a corrective event may book the id of a VOID lot again, with another form
+                            + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
+                            + "composition = excluded.composition, facility_id = excluded.facility_id, "
+                            + "holder_id = excluded.holder_id, status = excluded.status, "
+                            + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
+                            + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq");
+                }
+                return null;
+            });
             if (!alerts.isEmpty()) {
                 jdbc.batchUpdate("""
                         insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,

@@ -29,20 +29,21 @@ class CopyRowsIT extends RunningAppIT {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.createStatement().execute("create temporary table copy_check (n bigint, s text, a text[], b bytea,"
-                    + " f boolean, t timestamptz, j json)");
-            CopyRows rows = new CopyRows("copy_check", "n", "s", "a", "b", "f", "t", "j");
+                    + " f boolean, t timestamptz, j json, v bigint[])");
+            CopyRows rows = new CopyRows("copy_check", "n", "s", "a", "b", "f", "t", "j", "v");
             for (int i = 0; i < awkward.size(); i++) {
                 rows.number(i).text(awkward.get(i)).textArray(awkward).bytes(bytes).bool(i % 2 == 0).time(t)
-                        .json("{\"v\": \"" + i + " \\\\ \\n\"}").endRow();
+                        .json("{\"v\": \"" + i + " \\\\ \\n\"}")
+                        .bigintArray(new long[] {i, -i, Long.MAX_VALUE}).endRow();
             }
             rows.number(-1).text(null).textArray(List.of()).bytes(new byte[0]).bool(false)
-                    .time(Instant.parse("1999-12-31T23:59:59.9999995Z")).json(null).endRow();
+                    .time(Instant.parse("1999-12-31T23:59:59.9999995Z")).json(null).bigintArray(new long[0]).endRow();
 
             assertThat(rows.copy(c)).isEqualTo(awkward.size() + 1);
             assertThatThrownBy(() -> new CopyRows("copy_check", "n", "s").number(1).endRow())
                     .hasMessageContaining("has 1 values, not 2");
 
-            var rs = c.createStatement().executeQuery("select n, s, a, b, f, t, j::text from copy_check order by n");
+            var rs = c.createStatement().executeQuery("select n, s, a, b, f, t, j::text, v from copy_check order by n");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isNull();
             assertThat((String[]) rs.getArray(3).getArray()).isEmpty();
@@ -50,6 +51,7 @@ class CopyRowsIT extends RunningAppIT {
             // before the server's epoch, and rounded to the microsecond as text input would be
             assertThat(rs.getTimestamp(6).toInstant()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
             assertThat(rs.getString(7)).isNull();
+            assertThat((Long[]) rs.getArray(8).getArray()).isEmpty();
             for (int i = 0; i < awkward.size(); i++) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(i);
@@ -58,6 +60,7 @@ class CopyRowsIT extends RunningAppIT {
                 assertThat(rs.getBytes(4)).isEqualTo(bytes);
                 assertThat(rs.getBoolean(5)).isEqualTo(i % 2 == 0);
                 assertThat(rs.getTimestamp(6).toInstant()).isEqualTo(t);
+                assertThat((Long[]) rs.getArray(8).getArray()).containsExactly((long) i, (long) -i, Long.MAX_VALUE);
                 assertThat(rs.getString(7)).isEqualTo("{\"v\": \"" + i + " \\\\ \\n\"}");
             }
         }
