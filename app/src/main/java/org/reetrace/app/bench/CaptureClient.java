@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
@@ -39,13 +38,13 @@ final class CaptureClient {
         this.baseUrl = baseUrl;
     }
 
-    /** Captures {@code document} as {@code token}'s operator with the GS1 error behaviour given. */
-    Outcome capture(Path document, String token, String behaviour, Duration patience)
+    /** Captures a document as {@code token}'s operator with the GS1 error behaviour given. */
+    Outcome capture(HttpRequest.BodyPublisher document, String token, String behaviour, Duration patience)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         HttpResponse<String> posted = http.send(request("/epcis/capture", token, patience)
                 .header("Content-Type", "application/ld+json").header("GS1-Capture-Error-Behaviour", behaviour)
-                .POST(HttpRequest.BodyPublishers.ofFile(document)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(document).build(), HttpResponse.BodyHandlers.ofString());
         double checked = (System.nanoTime() - t0) / 1e9;
         if (posted.statusCode() != 202) {
             return new Outcome(posted.statusCode(), checked, 0, 0, false, abbreviated(posted.body()));

@@ -28,7 +28,7 @@ import org.reetrace.core.registry.FacilityId;
  * {@code size} events of one operator, in stream order (the capture interface refuses events at another operator's
  * facility), and names the documents it must follow: those that hold the previous event on any of its lots, so
  * that a receipt is sent after the document with its shipment and a transformation after those with its inputs.
- * Sent in any order that keeps to this, the ledger sees every lot's events in the order they happened.
+ * Sent in the order given, one after another, the ledger sees every lot's events in the order they happened.
  */
 final class CaptureWorkload {
 
@@ -43,6 +43,7 @@ final class CaptureWorkload {
     private CaptureWorkload() {
     }
 
+    /** The documents, each after those it follows (and otherwise in the order they were opened). */
     static List<Document> documents(List<LedgerEvent> stream, Function<FacilityId, String> operatorOf, int size) {
         record Open(String operator, List<LedgerEvent> events, Set<Integer> after) {
         }
@@ -73,7 +74,26 @@ final class CaptureWorkload {
         for (int i = 0; i < open.size(); i++) {
             documents.add(new Document(i, open.get(i).operator(), open.get(i).events(), open.get(i).after()));
         }
-        return documents;
+        return inOrder(documents);
+    }
+
+    /**
+     * An order to send documents in: each after those it follows, the earliest opened first among those ready. (A
+     * document opened early may hold a later receipt than one opened after it, so the order of opening is not one.)
+     */
+    static List<Document> inOrder(List<Document> documents) {
+        List<Document> ordered = new ArrayList<>(documents.size());
+        boolean[] sent = new boolean[documents.size()];
+        List<Document> waiting = new ArrayList<>(documents);
+        while (!waiting.isEmpty()) {
+            Document ready = waiting.stream().filter(d -> d.after().stream().allMatch(n -> sent[n])).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("documents " + waiting.stream()
+                            .map(d -> d.number() + " after " + d.after()).toList() + " wait on each other"));
+            waiting.remove(ready);
+            sent[ready.number()] = true;
+            ordered.add(ready);
+        }
+        return ordered;
     }
 
     /** The lots an event acts on; a reversal acts on those of the event it reverses, which must come first. */

@@ -48,7 +48,7 @@ class BenchCommandIT {
         int documents = Integer.parseInt(sent.group(2));
         assertThat(documents).isGreaterThanOrEqualTo(Integer.parseInt(sent.group(1)));
         assertThat(number(http)).as("events per second").isPositive();
-        assertThat(rows.get("Capture of one document").path("workload").asString())
+        assertThat(rows.get("Capture of one document, POST to finished job").path("workload").asString())
                 .endsWith(", " + documents + " calls");
 
         JsonNode large = rows.get("EPCIS capture of one 1 MB document");
