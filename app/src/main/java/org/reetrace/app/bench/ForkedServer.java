@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +88,20 @@ final class ForkedServer implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /**
+     * Has the JVM collect all its garbage ({@code jcmd <pid> GC.run}, a full GC that its GC log shows), so that
+     * what it holds can be told from what it has not collected yet; false where the Java has no jcmd (a JRE).
+     */
+    boolean collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** What it printed so far (its log, and an OutOfMemoryError if the heap ran out). */

@@ -55,9 +55,11 @@ class BenchCommandIT {
         assertThat(large.path("workload").asString()).contains("OP-KENERING", "-Xmx256m", "smaller than");
         assertThat(large.path("met").isNull()).as("captured, but smaller than the goal's: %s", large).isTrue();
         assertThat(number(large)).as("seconds").isPositive();
-        JsonNode heap = rows.get("Heap of that capture, most after a GC");
+        JsonNode heap = rows.get("Heap of that capture, most after a GC pause");
         assertThat(heap.path("met").asBoolean()).as(heap.toString()).isTrue();
         assertThat(number(heap)).as("MiB").isBetween(1.0, 256.0);
+        assertThat(number(rows.get("Heap held after that capture"))).as("MiB after a full GC")
+                .isPositive().isLessThanOrEqualTo(number(heap));
         assertThat(bench.path("notes").toString()).contains("GS1-Capture-Error-Behaviour: proceed");
     }
 

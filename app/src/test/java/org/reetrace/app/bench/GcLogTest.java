@@ -23,6 +23,7 @@ class GcLogTest {
         assertThat(log.peakBeforeBytes()).isEqualTo(250L << 20);
         assertThat(log.peakAfterBytes()).isEqualTo(118L << 20);
         assertThat(log.heapBytes()).isEqualTo(256L << 20);
+        assertThat(log.lastFullAfter()).isEqualTo(96L << 20);
     }
 
     @Test
@@ -31,7 +32,8 @@ class GcLogTest {
                 "[1.195s][info][gc] GC(0) Pause Young (Allocation Failure) 70656K->43008K(252928K) 44.877ms"));
         assertThat(serial.collector()).isEqualTo("Serial");
         assertThat(serial.peakAfterBytes()).isEqualTo(43008L << 10);
+        assertThat(serial.lastFullAfter()).as("no full pause").isZero();
 
-        assertThat(GcLog.parse(List.of())).isEqualTo(new GcLog("", 0, 0, 0, 0));
+        assertThat(GcLog.parse(List.of())).isEqualTo(new GcLog("", 0, 0, 0, 0, 0));
     }
 }
