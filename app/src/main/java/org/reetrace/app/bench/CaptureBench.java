@@ -69,9 +69,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (some of the clean scenario's exports still fail MY-EXP-01) costs only itself, as in the ingest measure.
  */
 public final class CaptureBench {
-    static final int CLIENTS = 4;
-    static final int DOCUMENT_EVENTS = 1_000;
-    static final String HEAP = "256m";
+    private static final int CLIENTS = 4;
+    private static final int DOCUMENT_EVENTS = 1_000;
+    private static final String HEAP = "256m";
     private static final String BEHAVIOUR = "proceed";
     private static final ZoneOffset MALAYSIA = ZoneOffset.ofHours(8);
     private static final String LARGE_DATABASE = "bench_capture";

@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--events", description = "About how many events to book (default: 1,000,000; 50,000 with --quick);"
-            + " a fifth of them, at most 100,000, are captured over HTTP.")
+            + " a tenth of them, at most 100,000, are captured over HTTP.")
     Integer events;
 
     @Option(names = "--document-mb", description = "Size of the one large capture document in MB (default: 100; 10 with"
@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
                 };
                 BenchReport r = new LoadBench(context, progress).run(new LoadBench.Settings(n, seed, calls),
                         command.toString());
-                new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 5),
+                new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 10),
                         mb * 1_000_000L, seed), r);
                 try {
                     Files.createDirectories(report);
