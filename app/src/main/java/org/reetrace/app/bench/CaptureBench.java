@@ -187,7 +187,7 @@ public final class CaptureBench {
         double rate = tally.stored() / seconds;
         progress.accept(String.format(Locale.ROOT, "capture: %d stored, %d refused in %.1f s: %.0f events/s",
                 tally.stored(), tally.refused(), seconds, rate));
-        report.row("EPCIS capture over HTTP, " + CLIENTS + " clients x 1,000-event documents",
+        report.row("EPCIS capture over HTTP, " + CLIENTS + " clients, documents <= 1,000 events",
                 String.format(Locale.ROOT, "%d events in %d documents, %.0f events a document%s", events, documents,
                         (double) events / documents, tally.refused() > 0 ? " (" + tally.refused() + " refused)" : ""),
                 rate, "events/s", ">= 10,000 events/s", rate >= 10_000);

@@ -41,7 +41,7 @@ class BenchCommandIT {
         bench.path("rows").forEach(r -> rows.put(r.path("measure").asString(), r));
         assertThat(rows).containsKeys("Ingest through the ledger writer", "Reconciliation of the year");
 
-        JsonNode http = rows.get("EPCIS capture over HTTP, 4 clients x 1,000-event documents");
+        JsonNode http = rows.get("EPCIS capture over HTTP, 4 clients, documents <= 1,000 events");
         Matcher sent = Pattern.compile("^100 events in (\\d+) documents").matcher(http.path("workload").asString());
         assertThat(sent.find()).as(http.toString()).isTrue();
         int documents = Integer.parseInt(sent.group(1));
