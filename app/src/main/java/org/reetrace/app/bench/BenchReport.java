@@ -61,9 +61,9 @@ public final class BenchReport {
 
     public String text() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-44s %22s %-9s %-32s %s%n", "measure", "figure", "unit", "goal", ""));
+        b.append(String.format(Locale.ROOT, "%-58s %22s %-9s %-32s %s%n", "measure", "figure", "unit", "goal", ""));
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%-44s %22s %-9s %-32s %s%n", r.measure(), r.figure(), r.unit(),
+            b.append(String.format(Locale.ROOT, "%-58s %22s %-9s %-32s %s%n", r.measure(), r.figure(), r.unit(),
                     r.goal(), verdict(r.met())));
         }
         return b.toString();

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.reetrace.app.bench.BenchReport;
+import org.reetrace.app.bench.CaptureBench;
 import org.reetrace.app.bench.LoadBench;
 
 import picocli.CommandLine.Command;
@@ -19,22 +21,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end benchmark: ingest through the ledger against raw inserts, the questions' latencies and a year's
- * reconciliation, on simulator data in a fresh embedded PostgreSQL under the temp folder (deleted afterwards). Prints
+ * The end-to-end benchmark: ingest through the ledger against raw inserts, the questions' latencies, a year's
+ * reconciliation and EPCIS capture over HTTP, on simulator data in a fresh embedded PostgreSQL under the temp folder
+ * (deleted afterwards); the application serves HTTP on a free port of the loopback interface meanwhile. Prints
  * the table and writes it as markdown and JSON. It asserts nothing about times: the exit code says only that it ran.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures ingest (ledger writer against raw batched inserts of the same rows), a lot's pedigree,"
-                + " a magnet lot's full upstream trace, a facility's stock (p50/p99) and a year's reconciliation, on a"
-                + " simulated year in a fresh embedded PostgreSQL; prints the table and writes DIR/bench.md and"
+                + " a magnet lot's full upstream trace, a facility's stock (p50/p99), a year's reconciliation and EPCIS"
+                + " capture over HTTP (concurrent clients; one large document in a forked server with a 256 MB heap),"
+                + " on a simulated year in a fresh embedded PostgreSQL; prints the table and writes DIR/bench.md and"
                 + " DIR/bench.json with the machine, JDK and PostgreSQL settings.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question): under 2 minutes.")
+    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question, a 10 MB document):"
+            + " under 2 minutes.")
     boolean quick;
 
-    @Option(names = "--events", description = "About how many events to book (default: 1,000,000; 50,000 with --quick).")
+    @Option(names = "--events", description = "About how many events to book (default: 1,000,000; 50,000 with --quick);"
+            + " a tenth of them, at most 100,000, are captured over HTTP.")
     Integer events;
+
+    @Option(names = "--document-mb", description = "Size of the one large capture document in MB (default: 100; 10 with"
+            + " --quick).")
+    Integer documentMb;
 
     @Option(names = "--samples", description = "Timed calls per question (default: 2,000; 300 with --quick).")
     Integer samples;
@@ -59,8 +69,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int n = events != null ? events : quick ? 50_000 : 1_000_000;
         int calls = samples != null ? samples : quick ? 300 : 2_000;
-        if (n < 1000 || calls < 10) {
-            throw new CommandFailure("--events must be at least 1000 and --samples at least 10");
+        int mb = documentMb != null ? documentMb : quick ? 10 : 100;
+        if (n < 1000 || calls < 10 || mb < 1) {
+            throw new CommandFailure("--events must be at least 1000, --samples at least 10 and --document-mb at least 1");
         }
         PrintWriter o = spec.commandLine().getOut();
         Path scratch = Files.createTempDirectory("reetrace-bench-");
@@ -76,17 +87,24 @@ final class BenchCommand implements Callable<Integer> {
         if (samples != null) {
             command.append(" --samples ").append(calls);
         }
+        if (documentMb != null) {
+            command.append(" --document-mb ").append(mb);
+        }
         if (seed != 1) {
             command.append(" --seed ").append(seed);
         }
         o.printf("bench: data in %s%n", scratch);
         o.flush();
         try {
-            return Commands.runWith(database, verbose, context -> {
-                BenchReport r = new LoadBench(context, line -> {
+            return Commands.runServingLocally(database, verbose, context -> {
+                Consumer<String> progress = line -> {
                     o.println("bench: " + line);
                     o.flush();
-                }).run(new LoadBench.Settings(n, seed, calls), command.toString());
+                };
+                BenchReport r = new LoadBench(context, progress).run(new LoadBench.Settings(n, seed, calls),
+                        command.toString());
+                new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 10),
+                        mb * 1_000_000L, seed), r);
                 try {
                     Files.createDirectories(report);
                     Files.writeString(report.resolve("bench.md"), r.markdown(), StandardCharsets.UTF_8);

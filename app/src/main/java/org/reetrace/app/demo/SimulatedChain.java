@@ -112,6 +112,11 @@ public class SimulatedChain {
 
     /** Registers what the scenario needs and the registry lacks; answers how many records were added. */
     public int register(Scenario scenario) {
+        return register(registry, scenario);
+    }
+
+    /** The same in another registry, e.g. one of another database that a benchmark prepares for another JVM. */
+    public static int register(StoredRegistry registry, Scenario scenario) {
         ScenarioRegistry sr = new ScenarioRegistry(scenario);
         int added = 0;
         for (Operator o : sr.operators()) {

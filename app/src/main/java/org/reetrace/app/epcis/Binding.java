@@ -3,7 +3,6 @@ package org.reetrace.app.epcis;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.epcis.document.IndexedEvent;
@@ -31,7 +30,7 @@ enum Binding {
         return this == JSON ? new Events(JsonDocumentReader.open(in)) : new Events(XmlDocumentReader.open(in));
     }
 
-    /** Either reader behind one face: both iterate indexed events and know the document's namespaces. */
+    /** Either reader behind one face: both iterate indexed events. */
     static final class Events implements Iterator<IndexedEvent>, AutoCloseable {
         private final JsonDocumentReader json;
         private final XmlDocumentReader xml;
@@ -54,11 +53,6 @@ enum Binding {
         @Override
         public IndexedEvent next() {
             return json != null ? json.next() : xml.next();
-        }
-
-        /** Prefix to namespace, as declared so far (JSON-LD @context, XML xmlns). */
-        Map<String, String> namespaces() {
-            return json != null ? json.header().namespaces() : xml.header().namespaces();
         }
 
         @Override

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +154,7 @@ class CaptureJobs implements DisposableBean {
                     var next = events.next();
                     CapturedEvent e = CapturedEvent.of(next.index(), next.event(), recordTime, id);
                     if (seen.remove(e.key()) != null) {
-                        rows.add(row(e, id, capturer, events.namespaces()));
+                        rows.add(row(e, id, capturer));
                     }
                     if (rows.size() == CHUNK) {
                         store.insert(rows);
@@ -184,8 +184,9 @@ class CaptureJobs implements DisposableBean {
                 if (chunk.size() == CHUNK || !events.hasNext()) {
                     int before = errors.size();
                     List<CapturedEvent> fresh = fresh(chunk, seen, errors);
-                    // each profile event is its own submission; the ledger writer batches them into one commit
-                    Map<CapturedEvent, CompletableFuture<List<Outcome>>> pending = new LinkedHashMap<>();
+                    // each profile event is its own submission; the ledger writer batches them into one commit.
+                    // By identity: a record's hash code would walk the whole event.
+                    Map<CapturedEvent, CompletableFuture<List<Outcome>>> pending = new IdentityHashMap<>();
                     for (CapturedEvent e : fresh) {
                         if (e.reading() instanceof ProfileReading.Profiled p) {
                             pending.put(e, ledger.submit(List.of(p.event())));
@@ -196,7 +197,7 @@ class CaptureJobs implements DisposableBean {
                         CompletableFuture<List<Outcome>> outcome = pending.get(e);
                         Optional<JobError> refused = outcome == null ? Optional.empty()
                                 : refusal(outcome.join().getFirst(), e.index());
-                        refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer, events.namespaces())));
+                        refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer)));
                     }
                     transaction.executeWithoutResult(status -> store.insert(rows));
                     stored += rows.size();
@@ -231,11 +232,10 @@ class CaptureJobs implements DisposableBean {
     }
 
     /** An event that names no place belongs to the operator that captured it, who alone (and the regulator) sees it. */
-    private CapturedEvent.StoredRow row(CapturedEvent e, String captureId, String capturer,
-                                        Map<String, String> namespaces) {
+    private CapturedEvent.StoredRow row(CapturedEvent e, String captureId, String capturer) {
         String operator = e.facility().flatMap(registry::facility).map(Facility::operator).map(Object::toString)
                 .orElse(capturer);
-        return e.row(operator, captureId, namespaces);
+        return e.row(operator, captureId);
     }
 
     private static Optional<JobError> refusal(Outcome o, Integer index) {

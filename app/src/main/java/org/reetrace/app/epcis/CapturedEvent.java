@@ -31,12 +31,21 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
      * anonymous event sent again is a new one; a client that wants retries to be idempotent sends eventIDs.)
      */
     static CapturedEvent of(int index, EpcisEvent raw, Instant recordTime, String captureId) {
-        String hash = EventHash.of(raw);
-        String id = raw.eventID() != null ? raw.eventID()
-                : "urn:uuid:" + UUID.nameUUIDFromBytes((captureId + "#" + index).getBytes(StandardCharsets.UTF_8));
+        String id = idOf(raw, index, captureId);
         EpcisEvent recorded = ProfileWriter.recorded(raw, id, recordTime);
-        return new CapturedEvent(index, recorded, hash, RareEarthProfile.facilityOf(raw),
+        return new CapturedEvent(index, recorded, EventHash.of(raw), RareEarthProfile.facilityOf(raw),
                 ProfileReader.read(recorded, id));
+    }
+
+    /** What the profile makes of the event {@link #of} records: for a check, which needs no hash. */
+    static ProfileReading reading(int index, EpcisEvent raw, Instant recordTime, String captureId) {
+        String id = idOf(raw, index, captureId);
+        return ProfileReader.read(ProfileWriter.recorded(raw, id, recordTime), id);
+    }
+
+    private static String idOf(EpcisEvent raw, int index, String captureId) {
+        return raw.eventID() != null ? raw.eventID()
+                : "urn:uuid:" + UUID.nameUUIDFromBytes((captureId + "#" + index).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the store appends to the eventID of an error declaration to keep it apart from the original. */
@@ -56,7 +65,7 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
     }
 
     /** The row the store keeps; {@code operatorId} is the facility's operator at capture. */
-    StoredRow row(String operatorId, String captureId, Map<String, String> namespaces) {
+    StoredRow row(String operatorId, String captureId) {
         EpcisEvent e = event;
         List<String> epcs = new ArrayList<>(e.epcList());
         epcs.addAll(e.childEPCs());

@@ -15,9 +15,11 @@ import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.registry.Facility;
+import org.reetrace.core.registry.FacilityId;
 import org.reetrace.epcis.document.IndexedEvent;
 import org.reetrace.epcis.document.MalformedEventException;
 import org.reetrace.epcis.profile.ProfileReading;
+import org.reetrace.epcis.profile.RareEarthProfile;
 import org.reetrace.epcis.validation.JsonSchemaValidator;
 import org.reetrace.epcis.validation.ValidationProblem;
 import org.reetrace.epcis.validation.XmlSchemaValidator;
@@ -66,12 +68,12 @@ class DocumentCheck {
                     throw EpcisProblems.tooLarge("the document holds more than " + settings.captureLimit()
                             + " events (GS1-EPCIS-Capture-Limit)", settings);
                 }
-                CapturedEvent captured = CapturedEvent.of(next.index(), next.event(), Instant.EPOCH, "check");
-                if (captured.reading() instanceof ProfileReading.Invalid invalid) {
+                if (CapturedEvent.reading(next.index(), next.event(), Instant.EPOCH, "check")
+                        instanceof ProfileReading.Invalid invalid) {
                     profile.add(new ValidationProblem(next.index(), eventPointer(binding, next.index()) + invalid.field(),
                             "rare-earth profile: " + invalid.message()));
                 }
-                authorise(caller, captured).ifPresent(forbidden::add);
+                authorise(caller, next.index(), RareEarthProfile.facilityOf(next.event())).ifPresent(forbidden::add);
             }
         } catch (ProblemException e) {
             throw e;
@@ -109,24 +111,24 @@ class DocumentCheck {
      * An operator captures only at its own registered facilities (DESIGN.md section 8); naming a place that is not
      * its own, or not registered, is refused.
      */
-    Optional<Map<String, Object>> authorise(Caller caller, CapturedEvent e) {
+    Optional<Map<String, Object>> authorise(Caller caller, int eventIndex, Optional<FacilityId> facility) {
         String why;
         if (caller.operatorId().isEmpty()) {
             why = "only operators capture events";
-        } else if (e.facility().isEmpty()) {
+        } else if (facility.isEmpty()) {
             // names no place at all: the capturing operator's own record (a profile event cannot be one)
             return Optional.empty();
         } else {
-            Optional<Facility> f = registry.facility(e.facility().get());
+            Optional<Facility> f = registry.facility(facility.get());
             if (f.isEmpty()) {
-                why = "facility " + e.facility().get() + " is not in the registry";
+                why = "facility " + facility.get() + " is not in the registry";
             } else if (!caller.actsFor(f.get().operator().value())) {
-                why = "facility " + e.facility().get() + " belongs to another operator";
+                why = "facility " + facility.get() + " belongs to another operator";
             } else {
                 return Optional.empty();
             }
         }
-        return Optional.of(Map.of("eventIndex", e.index(), "message", why));
+        return Optional.of(Map.of("eventIndex", eventIndex, "message", why));
     }
 
     private List<ValidationProblem> validate(Path document, Binding binding) {

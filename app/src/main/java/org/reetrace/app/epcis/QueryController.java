@@ -190,7 +190,7 @@ class QueryController {
         }
         EpcisEvent raw;
         try {
-            raw = JsonDocumentReader.readEvent(node.toString());
+            raw = JsonDocumentReader.readEvent(node);
         } catch (MalformedEventException e) {
             throw EpcisProblems.invalid(List.of(new ValidationProblem(0, e.location(), e.reason())), false);
         }
@@ -199,7 +199,7 @@ class QueryController {
             throw EpcisProblems.invalid(List.of(new ValidationProblem(0, invalid.field(),
                     "rare-earth profile: " + invalid.message())), false);
         }
-        check.authorise(caller, captured).ifPresent(refused -> {
+        check.authorise(caller, 0, captured.facility()).ifPresent(refused -> {
             throw ProblemException.forbidden(String.valueOf(refused.get("message")));
         });
         String stored = store.hashesOf(List.of(captured.eventId())).get(captured.key());
@@ -227,7 +227,7 @@ class QueryController {
         }
         String operator = captured.facility().flatMap(registry::facility).map(f -> f.operator().value())
                 .orElse(caller.operatorId().orElse(null));
-        store.insert(List.of(captured.row(operator, null, Map.of())));
+        store.insert(List.of(captured.row(operator, null)));
         return ResponseEntity.created(location).build();
     }
 

@@ -1,6 +1,7 @@
 package org.reetrace.epcis.hash;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Converts EPC URIs (TDS 2.0 pure identity, class and pattern URNs) into canonical GS1 Digital Link URIs
@@ -9,6 +10,10 @@ import java.util.Locale;
  */
 public final class DigitalLink {
     private static final String HOST = "https://id.gs1.org";
+    private static final String KEYS = "00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018";
+    // compiled once: every URI of every captured event is canonicalised for its hash
+    private static final Pattern KEYED_PATH = Pattern.compile("(/[^/]+)*/(" + KEYS + ")/[^/]+.*");
+    private static final Pattern KEY = Pattern.compile(KEYS);
 
     private DigitalLink() {
     }
@@ -89,7 +94,7 @@ public final class DigitalLink {
             path = path.substring(0, query);
         }
         // Only URIs whose path carries a GS1 primary key are Digital Links; other URIs are left alone.
-        if (!path.matches("(/[^/]+)*/(00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)/[^/]+.*")
+        if (!KEYED_PATH.matcher(path).matches()
                 || lower.startsWith("https://ref.gs1.org") || lower.startsWith("https://gs1.org")) {
             return uri;
         }
@@ -99,7 +104,7 @@ public final class DigitalLink {
 
     private static String primaryKeyIn(String path) {
         for (String segment : path.split("/")) {
-            if (segment.matches("00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018")) {
+            if (KEY.matcher(segment).matches()) {
                 return segment;
             }
         }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 import org.reetrace.epcis.document.EpcisEvent;
 import org.reetrace.epcis.document.Extension;
@@ -43,6 +43,8 @@ public final class EventHash {
     public static final String VERSION = "CBV2.0";
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Compiled once: the hash is taken of every captured event, and most extension values are tested. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
 
     private EventHash() {
     }
@@ -114,7 +116,15 @@ public final class EventHash {
     }
 
     private static <T> String sorted(List<T> items, Function<T, String> render) {
-        return items.stream().map(render).sorted().collect(Collectors.joining());
+        if (items.size() == 1) {
+            return render.apply(items.getFirst());
+        }
+        List<String> rendered = new ArrayList<>(items.size());
+        for (T item : items) {
+            rendered.add(render.apply(item));
+        }
+        rendered.sort(null);
+        return String.join("", rendered);
     }
 
     private static String epcs(String name, List<String> epcs) {
@@ -188,7 +198,7 @@ public final class EventHash {
             return null;
         }
         String v = value.strip();
-        if (v.matches("[+-]?\\d+\\.\\d+")) {
+        if (DECIMAL.matcher(v).matches()) {
             return new BigDecimal(v).stripTrailingZeros().toPlainString();
         }
         return DigitalLink.canonical(v);

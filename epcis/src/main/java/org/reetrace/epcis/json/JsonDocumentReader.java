@@ -50,7 +50,11 @@ public final class JsonDocumentReader implements Iterator<IndexedEvent>, AutoClo
 
     /** Parses one event written on its own (as POST /events receives it). */
     public static EpcisEvent readEvent(String json) {
-        JsonNode node = JsonEventNodeStream.MAPPER.readTree(json);
+        return readEvent(JsonEventNodeStream.MAPPER.readTree(json));
+    }
+
+    /** Reads one event already parsed as JSON, as if written on its own (its own @context only). */
+    public static EpcisEvent readEvent(JsonNode node) {
         return JsonEventMapper.toEvent(node, 0, "", new JsonLdContext());
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reetrace.epcis.document.BizTransaction;
 import org.reetrace.epcis.document.Cbv;
@@ -55,12 +56,14 @@ public final class JsonDocumentWriter implements AutoCloseable {
         return w;
     }
 
-    /** One event as a standalone JSON-LD object with its own {@code @context}. */
+    /**
+     * One event as a standalone JSON-LD object with its own {@code @context}, without white space: it is what the
+     * repository stores of every captured event, read again by machines only.
+     */
     public static String eventToJson(EpcisEvent event, Map<String, String> namespaces) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         EpcisHeader h = EpcisHeader.capture(null, namespaces);
-        try (JsonGenerator g = JsonEventNodeStream.MAPPER.writer().withDefaultPrettyPrinter()
-                .createGenerator(bytes)) {
+        try (JsonGenerator g = JsonEventNodeStream.MAPPER.writer().createGenerator(bytes)) {
             new JsonDocumentWriter(g, h).writeEvent(event, true);
         }
         return bytes.toString(StandardCharsets.UTF_8);
@@ -108,11 +111,12 @@ public final class JsonDocumentWriter implements AutoCloseable {
     }
 
     private void writeEvent(EpcisEvent e, boolean standalone) {
-        Map<String, String> undeclared = undeclaredNamespaces(e);
+        Set<String> namespaces = Namespaces.of(e);
+        Map<String, String> undeclared = undeclaredNamespaces(namespaces);
         out.writeStartObject();
         if (standalone || !undeclared.isEmpty()) {
             writeContext(standalone ? List.of(EpcisHeader.EPCIS_CONTEXT) : List.of(),
-                    standalone ? allPrefixes(e) : undeclared);
+                    standalone ? allPrefixes(namespaces) : undeclared);
         }
         out.writeStringProperty("type", e.eventType());
         for (EventField f : e.fieldOrder()) {
@@ -377,9 +381,9 @@ public final class JsonDocumentWriter implements AutoCloseable {
      * prefixes. An event's own {@code @context} reaches no further than that event, so every event that uses such
      * a namespace declares it again (under the same prefix, given the first time it is met).
      */
-    private Map<String, String> undeclaredNamespaces(EpcisEvent e) {
+    private Map<String, String> undeclaredNamespaces(Set<String> namespaces) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String ns : Namespaces.of(e)) {
+        for (String ns : namespaces) {
             if (header.namespaces().containsValue(ns) || JsonLdContext.EPCIS_PREFIXES.containsValue(ns)) {
                 continue;
             }
@@ -400,9 +404,9 @@ public final class JsonDocumentWriter implements AutoCloseable {
         }
     }
 
-    private Map<String, String> allPrefixes(EpcisEvent e) {
+    private Map<String, String> allPrefixes(Set<String> namespaces) {
         Map<String, String> all = new LinkedHashMap<>();
-        for (String ns : Namespaces.of(e)) {
+        for (String ns : namespaces) {
             String prefix = prefixOf.get(ns);
             if (prefix != null) {
                 all.put(prefix, ns);

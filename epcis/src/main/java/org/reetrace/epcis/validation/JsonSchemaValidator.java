@@ -91,7 +91,7 @@ public final class JsonSchemaValidator {
 
     private static List<ValidationProblem> readable(int index, String pointer, JsonNode node) {
         try {
-            JsonDocumentReader.readEvent(node.toString());
+            JsonDocumentReader.readEvent(node);
             return List.of();
         } catch (MalformedEventException e) {
             return List.of(new ValidationProblem(index, pointer + e.location(), e.reason()));

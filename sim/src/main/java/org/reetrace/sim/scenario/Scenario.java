@@ -68,6 +68,12 @@ public record Scenario(String name, YearMonth start, int months, int baselineMon
                 signatures, operators, mines, plants, sites, buyers, zones, frauds);
     }
 
+    /** The same chain from another month on: e.g. a second stream that follows the first in time. */
+    public Scenario withStart(YearMonth start) {
+        return new Scenario(name, start, months, baselineMonths, scale, measurement, partnerReporting, royaltyRate,
+                signatures, operators, mines, plants, sites, buyers, zones, frauds);
+    }
+
     public YearMonth end() {
         return start.plusMonths(months - 1L);
     }

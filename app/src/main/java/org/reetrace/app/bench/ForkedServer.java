@@ -1,0 +1,121 @@
+package org.reetrace.app.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code reetrace serve} in a JVM of its own, started with JVM options of the caller's choosing (a heap limit, a GC
+ * log), so that its heap is bounded and measured apart from the benchmark's. It runs the same Java and the same
+ * code: the executable jar the benchmark runs from, or its class path (tests). Closing it stops it with SIGTERM,
+ * which shuts the application down cleanly.
+ */
+final class ForkedServer implements AutoCloseable {
+    private static final Pattern SERVING = Pattern.compile("serving on (http://localhost:\\d+)/");
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final String baseUrl;
+
+    private ForkedServer(List<String> command, Map<String, String> environment, Duration patience)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("forked-server-output").start(() -> {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
+                    Matcher m = SERVING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                url.completeExceptionally(e);
+            }
+            url.completeExceptionally(new IllegalStateException("the forked server ended:\n" + output));
+        });
+        try {
+            baseUrl = url.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("the forked server did not start:\n" + output, e);
+        }
+    }
+
+    /** Starts {@code reetrace serve --port 0 arguments...} with the JVM options and extra environment given. */
+    static ForkedServer start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment,
+                              Duration patience) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(launcher(System.getProperty("java.class.path")));
+        command.add("serve");
+        command.add("--port");
+        command.add("0");
+        command.addAll(arguments);
+        return new ForkedServer(command, environment, patience);
+    }
+
+    /** How this code is started again: the executable jar alone on the class path, else the class path and main. */
+    static List<String> launcher(String classPath) {
+        if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+            return List.of("-jar", classPath);
+        }
+        return List.of("-cp", classPath, "org.reetrace.app.Reetrace");
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Has the JVM collect all its garbage ({@code jcmd <pid> GC.run}, a full GC that its GC log shows), so that
+     * what it holds can be told from what it has not collected yet; false where the Java has no jcmd (a JRE).
+     */
+    boolean collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    /** What it printed so far (its log, and an OutOfMemoryError if the heap ran out). */
+    String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.reetrace.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.reetrace.app.cli.CommandRun;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code reetrace bench} on the smallest workload it takes (CI's smoke test runs --quick): the ingest rows and the
+ * capture rows, whose counts add up: events captured over HTTP by documents of one operator, and one document
+ * captured by a forked server with a 256 MB heap.
+ */
+class BenchCommandIT {
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void a_small_bench_captures_over_http_and_in_a_server_with_a_small_heap(@TempDir Path reports) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = CommandRun.reetrace(out, err, "bench", "--events", "1000", "--samples", "10", "--document-mb", "1",
+                "--report", reports.toString());
+
+        assertThat(code).as("%s%n%s", out, err).isZero();
+        Map<String, JsonNode> rows = new HashMap<>();
+        JsonNode bench = JsonMapper.builder().build().readTree(Files.readString(reports.resolve("bench.json")));
+        bench.path("rows").forEach(r -> rows.put(r.path("measure").asString(), r));
+        assertThat(rows).containsKeys("Ingest through the ledger writer", "Reconciliation of the year");
+
+        JsonNode http = rows.get("EPCIS capture over HTTP, 4 clients, documents <= 1,000 events");
+        Matcher sent = Pattern.compile("^100 events in (\\d+) documents").matcher(http.path("workload").asString());
+        assertThat(sent.find()).as(http.toString()).isTrue();
+        int documents = Integer.parseInt(sent.group(1));
+        assertThat(documents).as("at least one a client").isGreaterThanOrEqualTo(4);
+        assertThat(number(http)).as("events per second").isPositive();
+        assertThat(rows.get("Capture of one document, POST to finished job").path("workload").asString())
+                .endsWith(", " + documents + " calls");
+
+        JsonNode large = rows.get("EPCIS capture of one 1 MB document");
+        assertThat(large.path("workload").asString()).contains("OP-KENERING", "-Xmx256m", "smaller than");
+        assertThat(large.path("met").isNull()).as("captured, but smaller than the goal's: %s", large).isTrue();
+        assertThat(number(large)).as("seconds").isPositive();
+        JsonNode heap = rows.get("Heap of that capture, most after a GC pause");
+        assertThat(heap.path("met").asBoolean()).as(heap.toString()).isTrue();
+        assertThat(number(heap)).as("MiB").isBetween(1.0, 256.0);
+        assertThat(number(rows.get("Heap held after that capture"))).as("MiB after a full GC")
+                .isPositive().isLessThanOrEqualTo(number(heap));
+        assertThat(bench.path("notes").toString()).contains("GS1-Capture-Error-Behaviour: proceed");
+    }
+
+    private static double number(JsonNode row) {
+        return Double.parseDouble(row.path("figure").asString().replace(",", ""));
+    }
+}
