@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.reetrace.app.database.PostgresTarget;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.registry.StoredRegistry;
@@ -329,6 +330,8 @@ public final class CaptureBench {
     private String prepare(String url, String user, String password, Scenario scenario, String operator) {
         Flyway.configure().dataSource(url, user, password)
                 .locations(context.getEnvironment().getProperty("spring.flyway.locations", "classpath:db/migration"))
+                // the migrations written in Java are beans, as Spring Boot's own Flyway finds them
+                .javaMigrations(context.getBeansOfType(JavaMigration.class).values().toArray(JavaMigration[]::new))
                 .load().migrate();
         DataSource ds = new DriverManagerDataSource(url, user, password);
         Clock clock = context.getBean(Clock.class);
