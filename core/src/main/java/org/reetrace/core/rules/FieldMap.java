@@ -35,7 +35,8 @@ final class FieldMap<T> extends AbstractMap<String, Object> {
             this.index = Map.copyOf(ix);
         }
 
-        FieldMap<T> over(T source) {
+        /** The map of {@code source}, its values not yet computed. */
+        Map<String, Object> over(T source) {
             return new FieldMap<>(this, source);
         }
     }

@@ -215,31 +215,15 @@ public final class RuleContext {
     /** A CEL variable: event, lot, facility, operator or supply (params are the pack's); empty for any other name. */
     Optional<Object> variable(String name) {
         return Optional.ofNullable(switch (name) {
-            case "event" -> eventVariable != null ? eventVariable : (eventVariable = eventMap());
-            case "lot" -> lotVariable != null ? lotVariable : (lotVariable = lotMap(lot));
-            case "facility" -> facilityVariable != null ? facilityVariable : (facilityVariable = facilityMap(facility));
-            case "operator" -> operatorVariable != null ? operatorVariable
-                    : (operatorVariable = operatorMap(facility == null ? null : registry.operator(facility.operator()).orElse(null)));
+            case "event" -> eventVariable != null ? eventVariable : (eventVariable = EVENT.over(this));
+            case "lot" -> lotVariable != null ? lotVariable : (lotVariable = LOT.over(lot));
+            case "facility" -> facilityVariable != null ? facilityVariable : (facilityVariable = FACILITY.over(facility));
+            case "operator" -> operatorVariable != null ? operatorVariable : (operatorVariable = OPERATOR.over(
+                    facility == null ? null : registry.operator(facility.operator()).orElse(null)));
             case "supply" -> supplyVariable != null ? supplyVariable
-                    : (supplyVariable = supply.stream().map(RuleContext::lotMap).toList());
+                    : (supplyVariable = supply.stream().map(LOT::over).toList());
             default -> null;
         });
-    }
-
-    private Map<String, Object> eventMap() {
-        return EVENT.over(this);
-    }
-
-    static Map<String, Object> lotMap(Lot lot) {
-        return LOT.over(lot);
-    }
-
-    private static Map<String, Object> facilityMap(Facility f) {
-        return FACILITY.over(f);
-    }
-
-    private static Map<String, Object> operatorMap(Operator o) {
-        return OPERATOR.over(o);
     }
 
     // The variables' keys and values as rules/README.md documents them: every key present, absent values '', 0.0

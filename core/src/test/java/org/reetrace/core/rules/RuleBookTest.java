@@ -4,11 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.reetrace.core.rules.RuleFixture.*;
 
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 import org.reetrace.core.composition.Mass;
+import org.reetrace.core.element.Element;
 import org.reetrace.core.event.CustomsDeclaration;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.Extract;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.registry.FacilityId;
 
 class RuleBookTest {
 
@@ -148,6 +160,80 @@ class RuleBookTest {
                 .containsExactly("cn@2026.1", "eu@2026.1", "my@2026.1", "us@2026.1");
         assertThat(book().pack("my", "2026.1").pack().rules()).hasSize(8);
         assertThat(book().pack("cn", "2026.1").param("valueThreshold")).hasValue(0.001);
+    }
+
+    /** Looks a lot up in the books, which for one lot id first waits for another thread: see below. */
+    private static LedgerFacts pausingAt(String lotId, Runnable pause) {
+        return new LedgerFacts() {
+            @Override
+            public Optional<Lot> lot(LotId id) {
+                if (id.value().equals(lotId)) {
+                    pause.run();
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Mass extractedInYear(FacilityId mine, int year) {
+                return Mass.ZERO;
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void packs_shared_by_threads_judge_each_thread_s_own_subject_while_another_is_judged() throws Exception {
+        // the first function (a books look-up) of A waits until B is inside its own evaluation; A's second
+        // function then runs while B is being judged, and must still see A's extraction, inside the lease
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("t", """
+                pack: threads
+                version: 1
+                jurisdiction: MY
+                rule: T-1
+                citation: Test Act 2026 s.1
+                effective: 2024-01-01..
+                applies-to: EXTRACT
+                severity: FLAG
+                require: !processed({'id': 'probe'}) && inLease()
+                message: x
+                """, true);
+        var aInside = new CountDownLatch(1);
+        var bInside = new CountDownLatch(1);
+        var aDone = new CountDownLatch(1);
+        var a = new Extract(EventId.of("a"), JUNE_2026, MINE, LotId.of("lot-a"), MaterialForm.ORE, Mass.ofTonnes(1),
+                kg(Element.Y, 1), IN_LEASE);
+        var b = new Extract(EventId.of("b"), JUNE_2026, MINE, LotId.of("lot-b"), MaterialForm.ORE, Mass.ofTonnes(1),
+                kg(Element.Y, 1), OUTSIDE_LEASE);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            var judgedA = threads.submit(() -> {
+                try {
+                    return book.evaluate(RuleContext.forEvent(a, REGISTRY, pausingAt("probe", () -> {
+                        aInside.countDown();
+                        await(bInside);
+                    }))).of("T-1").orElseThrow();
+                } finally {
+                    aDone.countDown();
+                }
+            });
+            await(aInside);
+            var judgedB = threads.submit(() -> book.evaluate(RuleContext.forEvent(b, REGISTRY, pausingAt("probe", () -> {
+                bInside.countDown();
+                await(aDone);
+            }))).of("T-1").orElseThrow());
+            assertThat(judgedA.get().outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(judgedB.get().outcome()).isEqualTo(Outcome.FAILED);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static org.reetrace.core.registry.CountryCode DE() {
