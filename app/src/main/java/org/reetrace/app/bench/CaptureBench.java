@@ -222,40 +222,39 @@ public final class CaptureBench {
         ScenarioRegistry chain = new ScenarioRegistry(year);
         Set<FacilityId> facilities = chain.facilities().stream()
                 .filter(f -> f.operator().value().equals(operator)).map(Facility::id).collect(Collectors.toSet());
-        Path document = work.resolve("large.jsonld");
-        // the mine's share of a year grows less than in proportion to the scale: scale up until the year fills it
-        Written large = writeLarge(year, s.seed(), facilities, s.documentBytes(), 1, document);
-        for (int attempt = 0; attempt < 5 && large.bytes() < s.documentBytes(); attempt++) {
-            int scale = (int) Math.ceil(large.scale() * 1.2 * s.documentBytes() / large.bytes());
-            large = writeLarge(year, s.seed(), facilities, s.documentBytes(), scale, document);
-        }
-        Scenario scenario = year.withScale(large.scale());
-        int events = large.events();
-        long bytes = large.bytes();
-        progress.accept(String.format(Locale.ROOT, "capture: one document of %d events of %s (%.1f MB) for a"
-                + " forked server with -Xmx%s", events, operator, bytes / 1e6, HEAP));
-
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         PostgresTarget target = context.getBean(PostgresTarget.class);
         String password = target.password() == null ? "" : target.password();
         String url = target.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + LARGE_DATABASE);
         jdbc.execute("drop database if exists " + LARGE_DATABASE + " with (force)");
         jdbc.execute("create database " + LARGE_DATABASE);
-        String token = prepare(url, target.username(), password, scenario, operator);
+        String token = prepare(url, target.username(), password, year, operator);
         Path gcLog = work.resolve("large-gc.log");
+        Path document = work.resolve("large.jsonld");
+        Written large;
         CaptureClient.Outcome outcome;
         double seconds;
         boolean survived;
         boolean collected = false;
         String output;
+        // started before the document is written, which takes about as long as the server takes to start
         try (ForkedServer server = ForkedServer.start(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
-                        "-Xlog:gc:file=" + gcLog), List.of("--database-url", url),
-                Map.of("REETRACE_DATABASE_USERNAME", target.username(), "REETRACE_DATABASE_PASSWORD", password),
-                Duration.ofMinutes(3))) {
+                "-Xlog:gc:file=" + gcLog), List.of("--database-url", url),
+                Map.of("REETRACE_DATABASE_USERNAME", target.username(), "REETRACE_DATABASE_PASSWORD", password))) {
+            // the mine's share of a year grows less than in proportion to the scale: scale up until the year fills it
+            large = writeLarge(year, s.seed(), facilities, s.documentBytes(), 1, document);
+            for (int attempt = 0; attempt < 5 && large.bytes() < s.documentBytes(); attempt++) {
+                int scale = (int) Math.ceil(large.scale() * 1.2 * s.documentBytes() / large.bytes());
+                large = writeLarge(year, s.seed(), facilities, s.documentBytes(), scale, document);
+            }
+            progress.accept(String.format(Locale.ROOT, "capture: one document of %d events of %s (%.1f MB) for a"
+                    + " forked server with -Xmx%s", large.events(), operator, large.bytes() / 1e6, HEAP));
+            String base = server.awaitServing(Duration.ofMinutes(3));
+            progress.accept("capture: the forked server serves; posting the document");
             long t0 = System.nanoTime();
             try {
-                outcome = new CaptureClient(server.baseUrl()).capture(HttpRequest.BodyPublishers.ofFile(document),
-                        token, BEHAVIOUR, PATIENCE);
+                outcome = new CaptureClient(base).capture(HttpRequest.BodyPublishers.ofFile(document), token,
+                        BEHAVIOUR, PATIENCE);
             } catch (IOException e) {
                 // the server went away mid-capture: the row says so, and its output says why
                 outcome = new CaptureClient.Outcome(0, (System.nanoTime() - t0) / 1e9, 0, 0, false, e.toString());
@@ -270,6 +269,8 @@ public final class CaptureBench {
             Files.deleteIfExists(document);
             jdbc.execute("drop database if exists " + LARGE_DATABASE + " with (force)");
         }
+        int events = large.events();
+        long bytes = large.bytes();
         GcLog gc = GcLog.parse(Files.readAllLines(gcLog));
         Files.deleteIfExists(gcLog);
         boolean captured = survived && outcome.accepted() && outcome.storedCount() + refusals(outcome) == events;
@@ -301,7 +302,7 @@ public final class CaptureBench {
                         + " with the document; the capture itself holds a chunk of 500 events and the id and hash of"
                         + " each event so far, to tell an eventID sent twice). Running out of heap would have ended"
                         + " the fork.%s", events, operator,
-                bytes / 1e6, scenario.scale(), HEAP, outcome.checkedSeconds(),
+                bytes / 1e6, large.scale(), HEAP, outcome.checkedSeconds(),
                 captured ? "" : " The capture failed: " + outcome.status() + " " + outcome.problem()
                         + (survived ? "" : "; the fork ended:\n" + tail(output))));
     }
