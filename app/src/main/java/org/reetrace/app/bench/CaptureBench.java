@@ -195,19 +195,20 @@ public final class CaptureBench {
                 "-", -1);
         report.latency("Capture of one document, POST to finished job", "stored and booked", tally.sortedMs(), "-",
                 -1);
-        report.note(String.format(Locale.ROOT, "EPCIS capture over HTTP: %d clients, each with a simulated year of its"
-                        + " own (the Malaysia scenario without frauds, %s to %s for the first, a year later for each"
-                        + " next: no stream builds on another's lots, and each year the mines' quotas hold), scale %d,"
-                        + " seed %d, ids prefixed %sc<client>-: %d events written to the rare-earth profile as %d"
-                        + " JSON-LD documents (%.1f MB), each of up to %,d events of one operator (an operator captures"
-                        + " only at its own facilities; its last document of a year is shorter). A client (java.net.http,"
+        report.note(String.format(Locale.ROOT, "EPCIS capture over HTTP: %d clients, each with the first %,d events"
+                        + " of a simulated year of its own (the Malaysia scenario without frauds from %s for the first,"
+                        + " a year later for each next: no stream builds on another's lots, and each year the mines'"
+                        + " quotas hold), scale %d, seed %d, ids prefixed %sc<client>-: %d events written to the"
+                        + " rare-earth profile as %d JSON-LD documents (%.1f MB), each of up to %,d events of one"
+                        + " operator (an operator captures only at its own facilities, so a client's last document of"
+                        + " each operator is shorter). A client (java.net.http,"
                         + " HTTP/1.1, the operator's token) POSTs its documents to /epcis/capture of the benchmark's"
                         + " application one after another, each after those with the earlier events on its lots, with"
                         + " GS1-Capture-Error-Behaviour: proceed, and polls each capture job every %d ms until it has"
                         + " finished. The figure is events stored per second from the first POST to the last finished"
                         + " job; each was checked (GS1 JSON schema, profile, facility), hashed, stored as EPCIS and"
                         + " booked through the ledger writer, so the figure includes the ledger's own cost (see the"
-                        + " ingest row).", CLIENTS, year.start().plusYears(1), year.end().plusYears(1), year.scale(),
+                        + " ingest row).", CLIENTS, perClient, year.start().plusYears(1), year.scale(),
                 s.seed(), IDS, events, documents, bytes / 1e6, DOCUMENT_EVENTS, CaptureClient.POLL.toMillis()));
         if (tally.refused() > 0) {
             report.note("Refused in capture: " + tally.refused() + " events (" + tally.rejectedDocuments()
