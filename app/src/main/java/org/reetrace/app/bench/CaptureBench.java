@@ -196,19 +196,20 @@ public final class CaptureBench {
                 "-", -1);
         report.latency("Capture of one document, POST to finished job", "stored and booked", tally.sortedMs(), "-",
                 -1);
-        report.note(String.format(Locale.ROOT, "EPCIS capture over HTTP: %d clients, each with a simulated year of its"
-                        + " own (the Malaysia scenario without frauds, %s to %s for the first, a year later for each"
-                        + " next: no stream builds on another's lots, and each year the mines' quotas hold), scale %d,"
-                        + " seed %d, ids prefixed %sc<client>-: %d events written to the rare-earth profile as %d"
-                        + " JSON-LD documents (%.1f MB), each of up to %,d events of one operator (an operator captures"
-                        + " only at its own facilities; its last document of a year is shorter). A client (java.net.http,"
+        report.note(String.format(Locale.ROOT, "EPCIS capture over HTTP: %d clients, each with the first %,d events"
+                        + " of a simulated year of its own (the Malaysia scenario without frauds from %s for the first,"
+                        + " a year later for each next: no stream builds on another's lots, and each year the mines'"
+                        + " quotas hold), scale %d, seed %d, ids prefixed %sc<client>-: %d events written to the"
+                        + " rare-earth profile as %d JSON-LD documents (%.1f MB), each of up to %,d events of one"
+                        + " operator (an operator captures only at its own facilities, so a client's last document of"
+                        + " each operator is shorter). A client (java.net.http,"
                         + " HTTP/1.1, the operator's token) POSTs its documents to /epcis/capture of the benchmark's"
                         + " application one after another, each after those with the earlier events on its lots, with"
                         + " GS1-Capture-Error-Behaviour: proceed, and polls each capture job every %d ms until it has"
                         + " finished. The figure is events stored per second from the first POST to the last finished"
                         + " job; each was checked (GS1 JSON schema, profile, facility), hashed, stored as EPCIS and"
                         + " booked through the ledger writer, so the figure includes the ledger's own cost (see the"
-                        + " ingest row).", CLIENTS, year.start().plusYears(1), year.end().plusYears(1), year.scale(),
+                        + " ingest row).", CLIENTS, perClient, year.start().plusYears(1), year.scale(),
                 s.seed(), IDS, events, documents, bytes / 1e6, DOCUMENT_EVENTS, CaptureClient.POLL.toMillis()));
         if (tally.refused() > 0) {
             report.note("Refused in capture: " + tally.refused() + " events (" + tally.rejectedDocuments()
@@ -223,40 +224,39 @@ public final class CaptureBench {
         ScenarioRegistry chain = new ScenarioRegistry(year);
         Set<FacilityId> facilities = chain.facilities().stream()
                 .filter(f -> f.operator().value().equals(operator)).map(Facility::id).collect(Collectors.toSet());
-        Path document = work.resolve("large.jsonld");
-        // the mine's share of a year grows less than in proportion to the scale: scale up until the year fills it
-        Written large = writeLarge(year, s.seed(), facilities, s.documentBytes(), 1, document);
-        for (int attempt = 0; attempt < 5 && large.bytes() < s.documentBytes(); attempt++) {
-            int scale = (int) Math.ceil(large.scale() * 1.2 * s.documentBytes() / large.bytes());
-            large = writeLarge(year, s.seed(), facilities, s.documentBytes(), scale, document);
-        }
-        Scenario scenario = year.withScale(large.scale());
-        int events = large.events();
-        long bytes = large.bytes();
-        progress.accept(String.format(Locale.ROOT, "capture: one document of %d events of %s (%.1f MB) for a"
-                + " forked server with -Xmx%s", events, operator, bytes / 1e6, HEAP));
-
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         PostgresTarget target = context.getBean(PostgresTarget.class);
         String password = target.password() == null ? "" : target.password();
         String url = target.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + LARGE_DATABASE);
         jdbc.execute("drop database if exists " + LARGE_DATABASE + " with (force)");
         jdbc.execute("create database " + LARGE_DATABASE);
-        String token = prepare(url, target.username(), password, scenario, operator);
+        String token = prepare(url, target.username(), password, year, operator);
         Path gcLog = work.resolve("large-gc.log");
+        Path document = work.resolve("large.jsonld");
+        Written large;
         CaptureClient.Outcome outcome;
         double seconds;
         boolean survived;
         boolean collected = false;
         String output;
+        // started before the document is written, which takes about as long as the server takes to start
         try (ForkedServer server = ForkedServer.start(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError",
-                        "-Xlog:gc:file=" + gcLog), List.of("--database-url", url),
-                Map.of("REETRACE_DATABASE_USERNAME", target.username(), "REETRACE_DATABASE_PASSWORD", password),
-                Duration.ofMinutes(3))) {
+                "-Xlog:gc:file=" + gcLog), List.of("--database-url", url),
+                Map.of("REETRACE_DATABASE_USERNAME", target.username(), "REETRACE_DATABASE_PASSWORD", password))) {
+            // the mine's share of a year grows less than in proportion to the scale: scale up until the year fills it
+            large = writeLarge(year, s.seed(), facilities, s.documentBytes(), 1, document);
+            for (int attempt = 0; attempt < 5 && large.bytes() < s.documentBytes(); attempt++) {
+                int scale = (int) Math.ceil(large.scale() * 1.2 * s.documentBytes() / large.bytes());
+                large = writeLarge(year, s.seed(), facilities, s.documentBytes(), scale, document);
+            }
+            progress.accept(String.format(Locale.ROOT, "capture: one document of %d events of %s (%.1f MB) for a"
+                    + " forked server with -Xmx%s", large.events(), operator, large.bytes() / 1e6, HEAP));
+            String base = server.awaitServing(Duration.ofMinutes(3));
+            progress.accept("capture: the forked server serves; posting the document");
             long t0 = System.nanoTime();
             try {
-                outcome = new CaptureClient(server.baseUrl()).capture(HttpRequest.BodyPublishers.ofFile(document),
-                        token, BEHAVIOUR, PATIENCE);
+                outcome = new CaptureClient(base).capture(HttpRequest.BodyPublishers.ofFile(document), token,
+                        BEHAVIOUR, PATIENCE);
             } catch (IOException e) {
                 // the server went away mid-capture: the row says so, and its output says why
                 outcome = new CaptureClient.Outcome(0, (System.nanoTime() - t0) / 1e9, 0, 0, false, e.toString());
@@ -271,6 +271,8 @@ public final class CaptureBench {
             Files.deleteIfExists(document);
             jdbc.execute("drop database if exists " + LARGE_DATABASE + " with (force)");
         }
+        int events = large.events();
+        long bytes = large.bytes();
         GcLog gc = GcLog.parse(Files.readAllLines(gcLog));
         Files.deleteIfExists(gcLog);
         boolean captured = survived && outcome.accepted() && outcome.storedCount() + refusals(outcome) == events;
@@ -302,7 +304,7 @@ public final class CaptureBench {
                         + " with the document; the capture itself holds a chunk of 500 events and the id and hash of"
                         + " each event so far, to tell an eventID sent twice). Running out of heap would have ended"
                         + " the fork.%s", events, operator,
-                bytes / 1e6, scenario.scale(), HEAP, outcome.checkedSeconds(),
+                bytes / 1e6, large.scale(), HEAP, outcome.checkedSeconds(),
                 captured ? "" : " The capture failed: " + outcome.status() + " " + outcome.problem()
                         + (survived ? "" : "; the fork ended:\n" + tail(output))));
     }

@@ -28,14 +28,12 @@ final class ForkedServer implements AutoCloseable {
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
-    private final String baseUrl;
+    private final CompletableFuture<String> url = new CompletableFuture<>();
 
-    private ForkedServer(List<String> command, Map<String, String> environment, Duration patience)
-            throws IOException, InterruptedException {
+    private ForkedServer(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         process = builder.start();
-        CompletableFuture<String> url = new CompletableFuture<>();
         Thread.ofPlatform().daemon(true).name("forked-server-output").start(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -52,17 +50,14 @@ final class ForkedServer implements AutoCloseable {
             }
             url.completeExceptionally(new IllegalStateException("the forked server ended:\n" + output));
         });
-        try {
-            baseUrl = url.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            close();
-            throw new IllegalStateException("the forked server did not start:\n" + output, e);
-        }
     }
 
-    /** Starts {@code reetrace serve --port 0 arguments...} with the JVM options and extra environment given. */
-    static ForkedServer start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment,
-                              Duration patience) throws IOException, InterruptedException {
+    /**
+     * Starts {@code reetrace serve --port 0 arguments...} with the JVM options and extra environment given, and
+     * returns at once: {@link #awaitServing} waits until it serves.
+     */
+    static ForkedServer start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -71,7 +66,7 @@ final class ForkedServer implements AutoCloseable {
         command.add("--port");
         command.add("0");
         command.addAll(arguments);
-        return new ForkedServer(command, environment, patience);
+        return new ForkedServer(command, environment);
     }
 
     /** How this code is started again: the executable jar alone on the class path, else the class path and main. */
@@ -82,8 +77,13 @@ final class ForkedServer implements AutoCloseable {
         return List.of("-cp", classPath, "org.reetrace.app.Reetrace");
     }
 
-    String baseUrl() {
-        return baseUrl;
+    /** Its base URL once it serves; fails if it ends or takes longer than {@code patience} to start. */
+    String awaitServing(Duration patience) throws InterruptedException {
+        try {
+            return url.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the forked server did not start:\n" + output, e);
+        }
     }
 
     boolean alive() {

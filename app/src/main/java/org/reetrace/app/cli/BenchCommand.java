@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + " DIR/bench.json with the machine, JDK and PostgreSQL settings.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question, a 10 MB document):"
+    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question, a 5 MB document):"
             + " under 2 minutes.")
     boolean quick;
 
@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
             + " a tenth of them, at most 100,000, are captured over HTTP.")
     Integer events;
 
-    @Option(names = "--document-mb", description = "Size of the one large capture document in MB (default: 100; 10 with"
+    @Option(names = "--document-mb", description = "Size of the one large capture document in MB (default: 100; 5 with"
             + " --quick).")
     Integer documentMb;
 
@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int n = events != null ? events : quick ? 50_000 : 1_000_000;
         int calls = samples != null ? samples : quick ? 300 : 2_000;
-        int mb = documentMb != null ? documentMb : quick ? 10 : 100;
+        int mb = documentMb != null ? documentMb : quick ? 5 : 100;
         if (n < 1000 || calls < 10 || mb < 1) {
             throw new CommandFailure("--events must be at least 1000, --samples at least 10 and --document-mb at least 1");
         }
