@@ -151,7 +151,7 @@ public final class LoadBench {
     private static final class Booking {
 
         private final LedgerWriter writer;
-        private final List<CompletableFuture<List<Outcome>>> inFlight = new ArrayList<>();
+        private final java.util.ArrayDeque<CompletableFuture<List<Outcome>>> inFlight = new java.util.ArrayDeque<>();
         private final Map<String, Integer> reasons = new TreeMap<>();
         private long booked;
         private long refused;
@@ -160,28 +160,34 @@ public final class LoadBench {
             this.writer = writer;
         }
 
+        /** Submits; with {@link #IN_FLIGHT} unanswered, waits for the oldest half, so the writer never runs dry. */
         void submit(LedgerEvent event) {
             inFlight.add(writer.submit(List.of(event)));
             if (inFlight.size() >= IN_FLIGHT) {
-                drain();
+                while (inFlight.size() > IN_FLIGHT / 2) {
+                    tally(inFlight.poll());
+                }
             }
         }
 
         void drain() {
-            for (CompletableFuture<List<Outcome>> f : inFlight) {
-                for (Outcome o : f.join()) {
-                    if (o instanceof Outcome.Booked) {
-                        booked++;
-                    } else {
-                        refused++;
-                        reasons.merge(switch (o) {
-                            case Outcome.Refused r -> r.blockingRule().map(b -> b.ruleId()).orElse(r.reason().code());
-                            default -> o.getClass().getSimpleName();
-                        }, 1, Integer::sum);
-                    }
+            while (!inFlight.isEmpty()) {
+                tally(inFlight.poll());
+            }
+        }
+
+        private void tally(CompletableFuture<List<Outcome>> answer) {
+            for (Outcome o : answer.join()) {
+                if (o instanceof Outcome.Booked) {
+                    booked++;
+                } else {
+                    refused++;
+                    reasons.merge(switch (o) {
+                        case Outcome.Refused r -> r.blockingRule().map(b -> b.ruleId()).orElse(r.reason().code());
+                        default -> o.getClass().getSimpleName();
+                    }, 1, Integer::sum);
                 }
             }
-            inFlight.clear();
         }
     }
 
