@@ -292,7 +292,7 @@ public final class LoadBench {
                 size[1]++;
             });
             report.latency("Full upstream trace of a magnet lot", "random of " + magnets.size() + " magnet lots, "
-                    + edges + " lineage edges, ~" + size[0] / size[1] + " lots a trace", t,
+                    + edges + " lineage rows, ~" + size[0] / size[1] + " lots a trace", t,
                     "p99 < 50 ms", 50);
         }
         if (!facilities.isEmpty()) {
