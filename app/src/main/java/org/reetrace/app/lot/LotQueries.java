@@ -45,6 +45,10 @@ public class LotQueries {
     public record Trace(List<StoredLot> lots, List<Step> steps, Map<Long, EventSummary> creators) {
     }
 
+    /** A row of lineage: {@code lot} went into ({@code output} false) or came out of transformation {@code seq}. */
+    private record Linked(long seq, String lot, boolean output) {
+    }
+
     public record EventRecord(long sequence, String facility, JsonNode json) {
     }
 
@@ -93,7 +97,7 @@ public class LotQueries {
         // table), and by transformation: a batch's inputs are fetched once however many of its outputs are traced
         Map<String, Integer> lotDepths = new HashMap<>(Map.of(root, 0));
         Map<Long, Integer> stepDepths = new HashMap<>();
-        List<Object[]> links = new ArrayList<>();
+        List<Linked> links = new ArrayList<>();
         List<String> frontier = List.of(root);
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             Object[] lotArray = frontier.toArray();
@@ -118,7 +122,7 @@ public class LotQueries {
             }, rs -> {
                 String lot = rs.getString(2);
                 boolean output = rs.getBoolean(3);
-                links.add(new Object[] {rs.getLong(1), lot, output});
+                links.add(new Linked(rs.getLong(1), lot, output));
                 if (output != upstream && lotDepths.putIfAbsent(lot, reached) == null) {
                     next.add(lot);
                 }
@@ -137,12 +141,10 @@ public class LotQueries {
                     rs.getTimestamp(4).toInstant(), rs.getString(5)), new ArrayList<>(), new ArrayList<>()));
         });
         // on the near side only the lots in the trace: a residue made beside a concentrate is not part of it
-        for (Object[] link : links) {
-            String lot = (String) link[1];
-            boolean output = (Boolean) link[2];
-            if (output != upstream || lotDepths.containsKey(lot)) {
-                Step step = steps.get((Long) link[0]);
-                (output ? step.outputs() : step.inputs()).add(lot);
+        for (Linked link : links) {
+            if (link.output() != upstream || lotDepths.containsKey(link.lot())) {
+                Step step = steps.get(link.seq());
+                (link.output() ? step.outputs() : step.inputs()).add(link.lot());
             }
         }
         List<String> ids = lotDepths.keySet().stream()
