@@ -163,11 +163,6 @@ public class LedgerStore {
         }
     }
 
-    /** Writes accepted entries and the state after them in one transaction (see {@link #write(List, List, Books, Instant)}). */
-    public void write(List<Entry> entries, Ledger ledger, Instant recordedAt) {
-        write(entries, List.of(), Books.after(entries, ledger), recordedAt);
-    }
-
     /**
      * Writes accepted entries, the alerts the rules raised on their events and the state after them in one
      * transaction: the events with their undo data, every lot they changed (as the last of them left it), lineage,
