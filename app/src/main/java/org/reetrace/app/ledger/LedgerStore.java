@@ -150,31 +150,27 @@ public class LedgerStore {
     }
 
     /**
-     * The state of the books after a batch, as far as the store keeps it beside the lots: the stock of each facility
-     * the batch touched and the national balance. Taken on the writer thread, so that the batch can be stored while
-     * the ledger goes on.
+     * A batch ready to be stored: its rows encoded for COPY and the state of the books after it, as far as the store
+     * keeps it beside the lots (the stock of each facility the batch touched, and the national balance). Staged on
+     * the writer thread, so that the committer's time is PostgreSQL's while the ledger goes on with the next batch.
      */
-    public record Books(Map<FacilityId, Composition> stocks, Balance balance) {
-
-        public static Books after(List<Entry> entries, Ledger ledger) {
-            Map<FacilityId, Composition> stocks = new LinkedHashMap<>();
-            entries.forEach(e -> e.facilities().forEach(f -> stocks.computeIfAbsent(f, ledger::stock)));
-            return new Books(Map.copyOf(stocks), ledger.balance());
-        }
+    public record Staged(long first, long last, String head, CopyRows events, CopyRows undo, CopyRows lineage,
+                         CopyRows lots, List<RaisedAlert> alerts, Map<FacilityId, Composition> stocks, Balance balance,
+                         Instant recordedAt) {
     }
 
     /**
-     * Writes accepted entries, the alerts the rules raised on their events and the state after them in one
-     * transaction: the events with their undo data, every lot they changed (as the last of them left it), lineage,
-     * the stock of each facility touched, and the balance.
+     * Stages accepted entries, the alerts the rules raised on their events and the state of {@code ledger} after
+     * them: the events with their undo data, every lot they changed (as the last of them left it), and lineage.
      */
-    public void write(List<Entry> entries, List<RaisedAlert> alerts, Books books, Instant recordedAt) {
+    public Staged stage(List<Entry> entries, List<RaisedAlert> alerts, Ledger ledger, Instant recordedAt) {
         if (entries.isEmpty()) {
-            return;
+            throw new IllegalArgumentException("no entries to stage");
         }
         Map<LotId, Lot> lots = new HashMap<>();
         Map<LotId, Long> created = new HashMap<>();
         Map<LotId, Long> updated = new HashMap<>();
+        Map<FacilityId, Composition> stocks = new LinkedHashMap<>();
         CopyRows events = new CopyRows("ledger_event", "seq", "event_id", "type", "facility_id", "event_time",
                 "recorded_at", "content_digest", "payload", "lots", "previous_hash", "hash");
         CopyRows undo = new CopyRows("ledger_undo", "seq", "undo");
@@ -185,6 +181,7 @@ public class LedgerStore {
                 created.putIfAbsent(lot.id(), e.sequence());
                 updated.put(lot.id(), e.sequence());
             }
+            e.facilities().forEach(f -> stocks.computeIfAbsent(f, ledger::stock));
             LedgerEvent event = e.event();
             events.number(e.sequence()).text(event.id().value()).text(event.type().name())
                     .text(event.facility().value()).time(event.time()).time(recordedAt).text(e.digest())
@@ -200,26 +197,33 @@ public class LedgerStore {
                 lineage.number(e.sequence()).text(out.value()).bool(true).endRow();
             }
         }
+        CopyRows staged = new CopyRows("lot_stage", "id", "form", "mass_mg", "composition", "facility_id",
+                "holder_id", "status", "destination_id", "activity_bq_g", "pedigree", "created_seq", "updated_seq");
+        for (Lot lot : lots.values()) {
+            staged.text(lot.id().value()).text(lot.form().name()).number(lot.mass().mg())
+                    .bigintArray(lot.composition().toArray()).text(lot.facility().value())
+                    .text(lot.holder().value()).text(lot.status().name())
+                    .text(lot.headingTo().map(FacilityId::value).orElse(null))
+                    // as text: the scale is what was measured
+                    .text(lot.activity() == null ? null : lot.activity().toPlainString())
+                    .bytes(LotCodec.pedigree(lot.pedigree())).number(created.get(lot.id()))
+                    .number(updated.get(lot.id())).endRow();
+        }
+        return new Staged(entries.getFirst().sequence(), entries.getLast().sequence(), entries.getLast().hash(),
+                events, undo, lineage, staged, List.copyOf(alerts), Map.copyOf(stocks), ledger.balance(), recordedAt);
+    }
+
+    /** Writes a staged batch in one transaction; only PostgreSQL's work is left to do. */
+    public void write(Staged batch) {
+        Instant recordedAt = batch.recordedAt();
         tx.executeWithoutResult(status -> {
             jdbc.execute((ConnectionCallback<Void>) con -> {
-                events.copy(con);
-                undo.copy(con);
-                lineage.copy(con);
+                batch.events().copy(con);
+                batch.undo().copy(con);
+                batch.lineage().copy(con);
                 return null;
             });
             // lots are upserted (a lot changes with most events) from a staging table filled by COPY
-            CopyRows staged = new CopyRows("lot_stage", "id", "form", "mass_mg", "composition", "facility_id",
-                    "holder_id", "status", "destination_id", "activity_bq_g", "pedigree", "created_seq", "updated_seq");
-            for (Lot lot : lots.values()) {
-                staged.text(lot.id().value()).text(lot.form().name()).number(lot.mass().mg())
-                        .bigintArray(lot.composition().toArray()).text(lot.facility().value())
-                        .text(lot.holder().value()).text(lot.status().name())
-                        .text(lot.headingTo().map(FacilityId::value).orElse(null))
-                        // as text: the scale is what was measured
-                        .text(lot.activity() == null ? null : lot.activity().toPlainString())
-                        .bytes(LotCodec.pedigree(lot.pedigree())).number(created.get(lot.id()))
-                        .number(updated.get(lot.id())).endRow();
-            }
             jdbc.execute((ConnectionCallback<Void>) con -> {
                 try (Statement st = con.createStatement()) {
                     st.execute("""
@@ -227,7 +231,7 @@ public class LedgerStore {
                                 composition bigint[], facility_id text, holder_id text, status text,
                                 destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
                                 updated_seq bigint) on commit delete rows""");
-                    staged.copy(con);
+                    batch.lots().copy(con);
                     st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                             + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
                             + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
@@ -240,12 +244,12 @@ public class LedgerStore {
                 }
                 return null;
             });
-            if (!alerts.isEmpty()) {
+            if (!batch.alerts().isEmpty()) {
                 jdbc.batchUpdate("""
                         insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
                             pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail,
                             status, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", alerts, 1000, (ps, a) -> {
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", batch.alerts(), 1000, (ps, a) -> {
                     ps.setLong(1, a.eventSeq());
                     ps.setString(2, a.event().id().value());
                     ps.setString(3, a.event().facility().value());
@@ -264,33 +268,33 @@ public class LedgerStore {
                     ps.setTimestamp(16, Timestamp.from(recordedAt));
                 });
             }
-            long last = entries.getLast().sequence();
+            long last = batch.last();
             jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "
                     + "on conflict (facility_id) do update set composition = excluded.composition, "
-                    + "updated_seq = excluded.updated_seq", books.stocks().entrySet(), 1000, (ps, f) -> {
+                    + "updated_seq = excluded.updated_seq", batch.stocks().entrySet(), 1000, (ps, f) -> {
                         ps.setString(1, f.getKey().value());
                         ps.setArray(2, bigints(ps.getConnection(), f.getValue().toArray()));
                         ps.setLong(3, last);
                     });
-            Balance b = books.balance();
+            Balance b = batch.balance();
             int rows = jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("""
                         update ledger_balance set seq = ?, head = ?, extracted = ?, imported = ?, lost = ?,
                             unexplained = ?, adjusted = ? where seq = ?""");
                 ps.setLong(1, last);
-                ps.setString(2, entries.getLast().hash());
+                ps.setString(2, batch.head());
                 ps.setArray(3, bigints(con, b.extracted()));
                 ps.setArray(4, bigints(con, b.imported()));
                 ps.setArray(5, bigints(con, b.lost()));
                 ps.setArray(6, bigints(con, b.unexplained()));
                 ps.setArray(7, bigints(con, b.adjusted()));
-                ps.setLong(8, entries.getFirst().sequence() - 1);
+                ps.setLong(8, batch.first() - 1);
                 return ps;
             });
             // a second writer on the same database would have moved the head: refuse rather than fork the chain
             if (rows != 1) {
                 throw new IllegalStateException("ledger head moved under the writer: expected sequence "
-                        + (entries.getFirst().sequence() - 1) + " in ledger_balance");
+                        + (batch.first() - 1) + " in ledger_balance");
             }
         });
     }

@@ -1,7 +1,6 @@
 package org.reetrace.app.ledger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,10 +37,10 @@ import org.springframework.stereotype.Component;
  * produced in one PostgreSQL transaction, and only then answers. Validation needs no locks because nothing else
  * writes; two conflicting submissions are simply applied one after the other.
  *
- * <p>Writing is pipelined: while one batch is being committed (on the committer thread, mostly PostgreSQL's work),
- * the writer already applies the next one in memory on top of it (the writer's work), so the two cores of a small
- * server are both busy. A batch is handed to the committer only after the one before it has committed, so the
- * chain is stored in order; listeners and answers follow commit, in order, on the writer thread.
+ * <p>Writing is pipelined: while one batch is being committed (on the committer thread, PostgreSQL's work), the
+ * writer already applies the next one in memory on top of it and encodes its rows (the writer's work), so the two
+ * cores of a small server are both busy. A batch is handed to the committer only after the one before it has
+ * committed, so the chain is stored in order; listeners and answers follow commit, in order, on the writer thread.
  *
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
  * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
@@ -176,15 +175,17 @@ public class LedgerWriter implements SmartLifecycle {
             batch.answers().add(applyAll(s.events(), known, uncommitted, batch));
         }
         batch.entries().addAll(uncommitted.subList(fromInFlight, uncommitted.size()));
-        LedgerStore.Books books = LedgerStore.Books.after(batch.entries(), ledger);
-        Instant recordedAt = clock.instant();
+        LedgerStore.Staged staged = batch.entries().isEmpty() ? null
+                : store.stage(batch.entries(), batch.alerts(), ledger, clock.instant());
         if (!settle(batch)) {
             return;
         }
         inFlight = batch;
         committer.execute(() -> {
             try {
-                store.write(batch.entries(), batch.alerts(), books, recordedAt);
+                if (staged != null) {
+                    store.write(staged);
+                }
                 batch.commit().complete(null);
             } catch (RuntimeException e) {
                 batch.commit().completeExceptionally(e);
