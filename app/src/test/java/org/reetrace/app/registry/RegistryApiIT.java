@@ -1,6 +1,7 @@
 package org.reetrace.app.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
@@ -34,6 +35,16 @@ class RegistryApiIT extends RunningAppIT {
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"effective\": \"2025-02-01\", \"holdings\": " + holdings + "}")));
+    }
+
+    @Test
+    void an_operator_the_books_may_name_is_never_deleted() {
+        assertThatThrownBy(() -> jdbc.sql("delete from operator where id = :id").param("id", "OP-X-" + p).update())
+                .hasMessageContaining("operator rows are kept");
+        assertThatThrownBy(() -> jdbc.sql("delete from facility where operator_id = :id").param("id", "OP-X-" + p)
+                .update()).hasMessageContaining("facility rows are kept");
+        assertThat(jdbc.sql("select count(*) from operator where id = :id").param("id", "OP-X-" + p)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
