@@ -1,8 +1,5 @@
 package org.reetrace.app.ledger;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.postgresql.PGConnection;
 
@@ -29,8 +27,7 @@ public final class CopyRows {
 
     private final String target;
     private final int columns;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final ByteSink out = new ByteSink(1 << 16);
     private int fields;
     private long rows;
 
@@ -38,13 +35,9 @@ public final class CopyRows {
     public CopyRows(String table, String... columns) {
         this.target = table + " (" + String.join(", ", columns) + ")";
         this.columns = columns.length;
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.write(SIGNATURE);
+        out.writeInt(0); // flags
+        out.writeInt(0); // header extension length
     }
 
     public CopyRows text(String value) {
@@ -57,20 +50,12 @@ public final class CopyRows {
     }
 
     public CopyRows number(long value) {
-        try {
-            field(8).out.writeLong(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        field(8).out.writeLong(value);
         return this;
     }
 
     public CopyRows bool(boolean value) {
-        try {
-            field(1).out.writeByte(value ? 1 : 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        field(1).out.writeByte(value ? 1 : 0);
         return this;
     }
 
@@ -82,31 +67,32 @@ public final class CopyRows {
     }
 
     public CopyRows bytes(byte[] value) {
-        try {
-            field(value.length).out.write(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        field(value.length).out.write(value);
+        return this;
+    }
+
+    /** A bytea written in place by {@code encoder}, its length filled in after: no array to build and copy. */
+    CopyRows bytes(Consumer<ByteSink> encoder) {
+        field(0);
+        int start = out.size();
+        encoder.accept(out);
+        out.putInt(start - 4, out.size() - start);
         return this;
     }
 
     /** A one-dimensional bigint[], as {@link #textArray(List)} is written. */
     public CopyRows bigintArray(long[] values) {
-        try {
-            field(12 + (values.length == 0 ? 0 : 8) + values.length * 12);
-            out.writeInt(values.length == 0 ? 0 : 1);
-            out.writeInt(0);
-            out.writeInt(BIGINT_OID);
-            if (values.length > 0) {
-                out.writeInt(values.length);
-                out.writeInt(1); // lower bound
-                for (long v : values) {
-                    out.writeInt(8);
-                    out.writeLong(v);
-                }
+        field(12 + (values.length == 0 ? 0 : 8) + values.length * 12);
+        out.writeInt(values.length == 0 ? 0 : 1);
+        out.writeInt(0);
+        out.writeInt(BIGINT_OID);
+        if (values.length > 0) {
+            out.writeInt(values.length);
+            out.writeInt(1); // lower bound
+            for (long v : values) {
+                out.writeInt(8);
+                out.writeLong(v);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return this;
     }
@@ -115,21 +101,17 @@ public final class CopyRows {
     public CopyRows textArray(List<String> values) {
         List<byte[]> elements = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
         int length = 12 + (elements.isEmpty() ? 0 : 8) + elements.stream().mapToInt(e -> 4 + e.length).sum();
-        try {
-            field(length);
-            out.writeInt(elements.isEmpty() ? 0 : 1);
-            out.writeInt(0);
-            out.writeInt(TEXT_OID);
-            if (!elements.isEmpty()) {
-                out.writeInt(elements.size());
-                out.writeInt(1); // lower bound
-                for (byte[] e : elements) {
-                    out.writeInt(e.length);
-                    out.write(e);
-                }
+        field(length);
+        out.writeInt(elements.isEmpty() ? 0 : 1);
+        out.writeInt(0);
+        out.writeInt(TEXT_OID);
+        if (!elements.isEmpty()) {
+            out.writeInt(elements.size());
+            out.writeInt(1); // lower bound
+            for (byte[] e : elements) {
+                out.writeInt(e.length);
+                out.write(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return this;
     }
@@ -151,7 +133,7 @@ public final class CopyRows {
         try {
             out.writeShort(-1); // trailer
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target
-                    + " from stdin with (format binary)", new ByteArrayInputStream(bytes.toByteArray()));
+                    + " from stdin with (format binary)", out.reader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,15 +141,11 @@ public final class CopyRows {
 
     /** Starts a field of {@code length} bytes (-1: null), and the row with its field count if it is the first. */
     private CopyRows field(int length) {
-        try {
-            if (fields == 0) {
-                out.writeShort(columns);
-            }
-            fields++;
-            out.writeInt(length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (fields == 0) {
+            out.writeShort(columns);
         }
+        fields++;
+        out.writeInt(length);
         return this;
     }
 }

@@ -188,7 +188,7 @@ public class LedgerStore {
                     .json(json.writeValueAsString(EventJson.write(event)))
                     .textArray(e.lots().stream().map(l -> l.id().value()).toList())
                     .text(e.previous()).text(e.hash()).endRow();
-            undo.number(e.sequence()).bytes(LotCodec.undo(e.before(), e.lots(), e.delta())).endRow();
+            undo.number(e.sequence()).bytes(out -> LotCodec.undo(out, e.before(), e.lots(), e.delta())).endRow();
             // a lot named twice on one side of a transformation is one fact
             for (LotId in : new LinkedHashSet<>(e.lineage().inputs())) {
                 lineage.number(e.sequence()).text(in.value()).bool(false).endRow();
@@ -206,7 +206,7 @@ public class LedgerStore {
                     .text(lot.headingTo().map(FacilityId::value).orElse(null))
                     // as text: the scale is what was measured
                     .text(lot.activity() == null ? null : lot.activity().toPlainString())
-                    .bytes(LotCodec.pedigree(lot.pedigree())).number(created.get(lot.id()))
+                    .bytes(out -> LotCodec.pedigree(out, lot.pedigree())).number(created.get(lot.id()))
                     .number(updated.get(lot.id())).endRow();
         }
         return new Staged(entries.getFirst().sequence(), entries.getLast().sequence(), entries.getLast().hash(),

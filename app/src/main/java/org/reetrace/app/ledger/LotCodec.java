@@ -1,11 +1,8 @@
 package org.reetrace.app.ledger;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -49,7 +46,15 @@ public final class LotCodec {
     }
 
     public static byte[] pedigree(Pedigree pedigree) {
-        return write(out -> writePedigree(out, pedigree));
+        ByteSink out = new ByteSink(256);
+        pedigree(out, pedigree);
+        return out.toByteArray();
+    }
+
+    /** A pedigree, written onto {@code out}. */
+    static void pedigree(ByteSink out, Pedigree pedigree) {
+        out.writeByte(VERSION);
+        writePedigree(out, pedigree);
     }
 
     public static Pedigree pedigree(byte[] bytes) {
@@ -61,22 +66,28 @@ public final class LotCodec {
      * pedigree written once: that is most events, and pedigrees are most of a lot's bytes.
      */
     public static byte[] undo(List<Lot> before, List<Lot> after, Balance delta) {
-        return write(out -> {
-            // by identity: a lot that keeps its pedigree keeps the very object, and equality would cost a walk
-            Map<Pedigree, Integer> written = new IdentityHashMap<>();
-            int position = 0;
-            for (List<Lot> lots : List.of(before, after)) {
-                writeVarLong(out, lots.size());
-                for (Lot lot : lots) {
-                    Integer same = written.putIfAbsent(lot.pedigree(), position++);
-                    writeLot(out, lot, same == null ? -1 : same);
-                }
+        ByteSink out = new ByteSink(512);
+        undo(out, before, after, delta);
+        return out.toByteArray();
+    }
+
+    /** Undo data, written onto {@code out}. */
+    static void undo(ByteSink out, List<Lot> before, List<Lot> after, Balance delta) {
+        out.writeByte(VERSION);
+        // by identity: a lot that keeps its pedigree keeps the very object, and equality would cost a walk
+        Map<Pedigree, Integer> written = new IdentityHashMap<>();
+        int position = 0;
+        for (List<Lot> lots : List.of(before, after)) {
+            out.writeVarLong(lots.size());
+            for (Lot lot : lots) {
+                Integer same = written.putIfAbsent(lot.pedigree(), position++);
+                writeLot(out, lot, same == null ? -1 : same);
             }
-            for (long[] account : List.of(delta.extracted(), delta.imported(), delta.lost(), delta.unexplained(),
-                    delta.adjusted())) {
-                writeVector(out, account);
-            }
-        });
+        }
+        for (long[] account : List.of(delta.extracted(), delta.imported(), delta.lost(), delta.unexplained(),
+                delta.adjusted())) {
+            writeVector(out, account);
+        }
     }
 
     public static UndoData undo(byte[] bytes) {
@@ -99,18 +110,18 @@ public final class LotCodec {
     }
 
     /** A lot; {@code samePedigreeAs} is the position of an earlier lot of the same record with this pedigree, or -1. */
-    private static void writeLot(DataOutputStream out, Lot lot, int samePedigreeAs) throws IOException {
-        out.writeUTF(lot.id().value());
-        out.writeUTF(lot.form().name());
-        writeVarLong(out, lot.mass().mg());
+    private static void writeLot(ByteSink out, Lot lot, int samePedigreeAs) {
+        out.writeUtf(lot.id().value());
+        out.writeUtf(lot.form().name());
+        out.writeVarLong(lot.mass().mg());
         writeVector(out, lot.composition().toArray());
-        out.writeUTF(lot.facility().value());
-        out.writeUTF(lot.holder().value());
-        out.writeUTF(lot.status().name());
-        out.writeUTF(lot.destination() == null ? "" : lot.destination().value());
+        out.writeUtf(lot.facility().value());
+        out.writeUtf(lot.holder().value());
+        out.writeUtf(lot.status().name());
+        out.writeUtf(lot.destination() == null ? "" : lot.destination().value());
         // as text: the lot compares activities by value, but the scale is what was measured
-        out.writeUTF(lot.activity() == null ? "" : lot.activity().toPlainString());
-        writeVarLong(out, samePedigreeAs + 1);
+        out.writeUtf(lot.activity() == null ? "" : lot.activity().toPlainString());
+        out.writeVarLong(samePedigreeAs + 1);
         if (samePedigreeAs < 0) {
             writePedigree(out, lot.pedigree());
         }
@@ -134,18 +145,18 @@ public final class LotCodec {
                 activity.isEmpty() ? null : new BigDecimal(activity));
     }
 
-    private static void writePedigree(DataOutputStream out, Pedigree pedigree) throws IOException {
-        writeVarLong(out, pedigree.parts().size());
+    private static void writePedigree(ByteSink out, Pedigree pedigree) {
+        out.writeVarLong(pedigree.parts().size());
         for (Map.Entry<PedigreeKey, Composition> part : pedigree.parts().entrySet()) {
             Origin origin = part.getKey().origin();
-            out.writeUTF(origin.kind().name());
-            out.writeUTF(origin.source());
-            out.writeUTF(origin.country().alpha2());
-            writeVarLong(out, part.getKey().stages().size());
+            out.writeUtf(origin.kind().name());
+            out.writeUtf(origin.source());
+            out.writeUtf(origin.country().alpha2());
+            out.writeVarLong(part.getKey().stages().size());
             for (Stage s : part.getKey().stages()) {
-                out.writeUTF(s.kind().name());
-                out.writeUTF(s.country().alpha2());
-                out.writeUTF(s.technologyCountry().alpha2());
+                out.writeUtf(s.kind().name());
+                out.writeUtf(s.country().alpha2());
+                out.writeUtf(s.technologyCountry().alpha2());
             }
             writeVector(out, part.getValue().toArray());
         }
@@ -168,17 +179,17 @@ public final class LotCodec {
     }
 
     /** An element vector: the mask of its non-zero elements, then each of them, signed. */
-    private static void writeVector(DataOutputStream out, long[] mg) throws IOException {
+    private static void writeVector(ByteSink out, long[] mg) {
         int mask = 0;
         for (int i = 0; i < mg.length; i++) {
             if (mg[i] != 0) {
                 mask |= 1 << i;
             }
         }
-        writeVarLong(out, mask);
+        out.writeVarLong(mask);
         for (long m : mg) {
             if (m != 0) {
-                writeVarLong(out, (m << 1) ^ (m >> 63));
+                out.writeVarLong((m << 1) ^ (m >> 63));
             }
         }
     }
@@ -199,14 +210,6 @@ public final class LotCodec {
         return mg;
     }
 
-    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
     private static long readVarLong(DataInputStream in) throws IOException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -219,23 +222,8 @@ public final class LotCodec {
         throw new IOException("a variable-length number runs over 64 bits");
     }
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
     private interface Reader<T> {
         T read(DataInputStream in) throws IOException;
-    }
-
-    private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
