@@ -53,8 +53,11 @@ public final class LoadBench {
     /** Events per writer submission: the writer's own transaction size. */
     static final int BATCH = 2_000;
 
-    /** Single-event submissions waiting at most in the writer's queue (its capacity is 10,000). */
-    static final int IN_FLIGHT = 6_000;
+    /**
+     * Single-event submissions unanswered at most: four of the writer's transactions, so that one is being committed,
+     * one applied and two wait (its queue holds 10,000).
+     */
+    static final int IN_FLIGHT = 8_000;
 
     /** What to run: about {@code events} events from {@code seed}; {@code samples} timings per question. */
     public record Settings(int events, long seed, int samples) {
@@ -160,14 +163,12 @@ public final class LoadBench {
             this.writer = writer;
         }
 
-        /** Submits; with {@link #IN_FLIGHT} unanswered, waits for the oldest half, so the writer never runs dry. */
+        /** Submits; with {@link #IN_FLIGHT} unanswered, first waits for the oldest, so the writer never runs dry. */
         void submit(LedgerEvent event) {
-            inFlight.add(writer.submit(List.of(event)));
-            if (inFlight.size() >= IN_FLIGHT) {
-                while (inFlight.size() > IN_FLIGHT / 2) {
-                    tally(inFlight.poll());
-                }
+            while (inFlight.size() >= IN_FLIGHT) {
+                tally(inFlight.poll());
             }
+            inFlight.add(writer.submit(List.of(event)));
         }
 
         void drain() {

@@ -1,7 +1,9 @@
 package org.reetrace.app.ledger;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,11 @@ import org.springframework.stereotype.Component;
  * produced in one PostgreSQL transaction, and only then answers. Validation needs no locks because nothing else
  * writes; two conflicting submissions are simply applied one after the other.
  *
- * <p>Writing is pipelined: while one batch is being committed (on the committer thread, PostgreSQL's work), the
- * writer already applies the next one in memory on top of it and encodes its rows (the writer's work), so the two
- * cores of a small server are both busy. A batch is handed to the committer only after the one before it has
- * committed, so the chain is stored in order; listeners and answers follow commit, in order, on the writer thread.
+ * <p>Writing is pipelined: while batches are being committed (on the committer thread, PostgreSQL's work), the
+ * writer already applies the next one in memory on top of them and encodes its rows (the writer's work), so the two
+ * cores of a small server are both busy. Up to {@link #BATCHES_IN_FLIGHT} batches wait for their commit, so that a
+ * batch slow to apply and one slow to store even out. The committer stores them in order, each only on the chain
+ * head the one before it left; listeners and answers follow commit, in order, on the writer thread.
  *
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
  * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
@@ -49,14 +52,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
  * submission and nothing of it is stored. If a transaction fails, every submission in it fails, and so does every
- * submission of the batch applied on top of it; the in-memory books are then read again from the store, which
- * holds exactly what was committed.
+ * submission of the batches applied on top of it (their transactions find the chain head not where they expect it,
+ * and store nothing); the in-memory books are then read again from the store, which holds exactly what was
+ * committed.
  */
 @Component
 public class LedgerWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final int MAX_EVENTS_PER_TRANSACTION = 2_000;
+    private static final int BATCHES_IN_FLIGHT = 2;
 
     private final LedgerStore store;
     private final LedgerSettings settings;
@@ -69,8 +74,8 @@ public class LedgerWriter implements SmartLifecycle {
     private final ExecutorService committer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ledger-committer").daemon(true).factory());
     private Ledger ledger;
-    /** The batch handed to the committer and not yet answered; only the writer thread touches it. */
-    private Batch inFlight;
+    /** The batches handed to the committer and not yet answered, oldest first; only the writer thread touches it. */
+    private final Deque<Batch> inFlight = new ArrayDeque<>();
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -79,7 +84,7 @@ public class LedgerWriter implements SmartLifecycle {
 
     /**
      * A batch applied in memory: its submissions and their answers, the entries and alerts to store, the events it
-     * booked (for idempotency until they can be found in the store), and its commit once handed over.
+     * booked (for idempotency until they can be found in the store), and its commit.
      */
     private record Batch(List<Submission> submissions, List<List<Outcome>> answers, List<Entry> entries,
                          List<RaisedAlert> alerts, Map<String, StoredEvent> booked,
@@ -123,11 +128,11 @@ public class LedgerWriter implements SmartLifecycle {
 
     private void run() {
         List<Submission> submissions = new ArrayList<>();
-        while (running || !queue.isEmpty() || inFlight != null) {
+        while (running || !queue.isEmpty() || !inFlight.isEmpty()) {
             try {
-                if (inFlight != null && queue.isEmpty()) {
-                    // nothing to apply meanwhile: answer the batch being committed as soon as it is
-                    settle(null);
+                if (!inFlight.isEmpty() && queue.isEmpty()) {
+                    // nothing to apply meanwhile: answer the oldest batch as soon as it is committed
+                    settle();
                     continue;
                 }
                 Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -148,9 +153,13 @@ public class LedgerWriter implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("ledger writer failed a batch of {} submissions", submissions.size(), e);
                 submissions.forEach(s -> s.result().completeExceptionally(e));
-                // the batch may be half applied: answer the one in flight, then read the books again (settling
-                // reads them itself if that one failed too)
-                if (settle(null)) {
+                // the batch may be half applied: answer the ones in flight, then read the books again (settling
+                // reads them itself if one of those failed too)
+                boolean committed = true;
+                while (committed && !inFlight.isEmpty()) {
+                    committed = settle();
+                }
+                if (committed) {
                     reload();
                 }
             } finally {
@@ -159,14 +168,17 @@ public class LedgerWriter implements SmartLifecycle {
         }
     }
 
-    /** Applies a batch on top of the one being committed, then hands it over once that one has committed. */
+    /**
+     * Applies a batch on top of the ones being committed and hands it over; then answers the oldest until no more
+     * than {@link #BATCHES_IN_FLIGHT} wait.
+     */
     private void process(List<Submission> submissions) {
         List<Entry> uncommitted = new ArrayList<>();
         Map<String, StoredEvent> known = new HashMap<>(store.find(submissions.stream()
                 .flatMap(s -> s.events().stream()).map(e -> e.id().value()).distinct().toList()));
-        if (inFlight != null) {
-            uncommitted.addAll(inFlight.entries());
-            known.putAll(inFlight.booked());
+        for (Batch b : inFlight) {
+            uncommitted.addAll(b.entries());
+            known.putAll(b.booked());
         }
         int fromInFlight = uncommitted.size();
         Batch batch = new Batch(submissions, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>(),
@@ -177,10 +189,7 @@ public class LedgerWriter implements SmartLifecycle {
         batch.entries().addAll(uncommitted.subList(fromInFlight, uncommitted.size()));
         LedgerStore.Staged staged = batch.entries().isEmpty() ? null
                 : store.stage(batch.entries(), batch.alerts(), ledger, clock.instant());
-        if (!settle(batch)) {
-            return;
-        }
-        inFlight = batch;
+        inFlight.add(batch);
         committer.execute(() -> {
             try {
                 if (staged != null) {
@@ -191,19 +200,20 @@ public class LedgerWriter implements SmartLifecycle {
                 batch.commit().completeExceptionally(e);
             }
         });
+        while (inFlight.size() > BATCHES_IN_FLIGHT || !inFlight.isEmpty() && inFlight.peek().commit().isDone()) {
+            if (!settle()) {
+                return;
+            }
+        }
     }
 
     /**
-     * Waits for the batch in flight to commit, then tells the listeners and answers its submissions. If its commit
-     * failed, its submissions fail, and so do those of {@code next} (applied on top of it, not yet handed over; may
-     * be null), and the books are read again from the store. Answers whether {@code next} may go on.
+     * Waits for the oldest batch in flight to commit, then tells the listeners and answers its submissions. If its
+     * commit failed, its submissions fail, and so do those of every batch applied on top of it (once their own
+     * transactions have refused them), and the books are read again from the store. Answers whether it committed.
      */
-    private boolean settle(Batch next) {
-        Batch done = inFlight;
-        if (done == null) {
-            return true;
-        }
-        inFlight = null;
+    private boolean settle() {
+        Batch done = inFlight.poll();
         try {
             done.commit().join();
         } catch (CompletionException e) {
@@ -211,8 +221,9 @@ public class LedgerWriter implements SmartLifecycle {
             log.error("the ledger transaction of {} entries failed; its {} submissions fail", done.entries().size(),
                     done.submissions().size(), cause);
             done.submissions().forEach(s -> s.result().completeExceptionally(cause));
-            if (next != null) {
-                next.submissions().forEach(s -> s.result().completeExceptionally(new IllegalStateException(
+            for (Batch after = inFlight.poll(); after != null; after = inFlight.poll()) {
+                after.commit().exceptionally(failure -> null).join();
+                after.submissions().forEach(s -> s.result().completeExceptionally(new IllegalStateException(
                         "the transaction this submission was applied after failed: " + cause.getMessage(), cause)));
             }
             reload();
