@@ -2,41 +2,65 @@ package org.reetrace.app.ledger;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * A growable byte array written big-endian, as PostgreSQL's binary COPY and the ledger's stored forms are. The
- * writer encodes every row of every batch through it, so it is unsynchronised (unlike
- * {@link java.io.ByteArrayOutputStream}, which locks on each byte) and hands its bytes on without copying them.
+ * Bytes written big-endian, as PostgreSQL's binary COPY and the ledger's stored forms are. The writer encodes every
+ * row of every batch through it, so it is unsynchronised (unlike {@link java.io.ByteArrayOutputStream}, which locks
+ * on each byte) and grows by chunks of a fixed size: a batch of megabytes is never copied to grow, nor held in one
+ * array that the collector must treat as humongous.
  */
 final class ByteSink {
 
-    private byte[] bytes;
-    private int size;
+    private final int shift;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] chunk;
+    /** Bytes written into {@link #chunk}. */
+    private int at;
 
-    ByteSink(int capacity) {
-        bytes = new byte[capacity];
+    /** A sink growing by chunks of {@code chunkSize} bytes, a power of two. */
+    ByteSink(int chunkSize) {
+        if (Integer.bitCount(chunkSize) != 1) {
+            throw new IllegalArgumentException("chunk size " + chunkSize + " is not a power of two");
+        }
+        shift = Integer.numberOfTrailingZeros(chunkSize);
+        chunk = new byte[chunkSize];
+        chunks.add(chunk);
     }
 
+    /** Bytes written so far. */
     int size() {
-        return size;
+        return ((chunks.size() - 1) << shift) + at;
     }
 
     void writeByte(int v) {
-        ensure(1);
-        bytes[size++] = (byte) v;
+        if (at == chunk.length) {
+            chunk = new byte[chunk.length];
+            chunks.add(chunk);
+            at = 0;
+        }
+        chunk[at++] = (byte) v;
     }
 
     void writeShort(int v) {
-        ensure(2);
-        bytes[size++] = (byte) (v >>> 8);
-        bytes[size++] = (byte) v;
+        writeByte(v >>> 8);
+        writeByte(v);
     }
 
     void writeInt(int v) {
-        ensure(4);
-        putInt(size, v);
-        size += 4;
+        if (chunk.length - at >= 4) {
+            chunk[at] = (byte) (v >>> 24);
+            chunk[at + 1] = (byte) (v >>> 16);
+            chunk[at + 2] = (byte) (v >>> 8);
+            chunk[at + 3] = (byte) v;
+            at += 4;
+        } else {
+            writeShort(v >>> 16);
+            writeShort(v);
+        }
     }
 
     void writeLong(long v) {
@@ -45,19 +69,26 @@ final class ByteSink {
     }
 
     void write(byte[] v) {
-        ensure(v.length);
-        System.arraycopy(v, 0, bytes, size, v.length);
-        size += v.length;
+        int from = 0;
+        while (from < v.length) {
+            if (at == chunk.length) {
+                writeByte(v[from++]);
+                continue;
+            }
+            int n = Math.min(v.length - from, chunk.length - at);
+            System.arraycopy(v, from, chunk, at, n);
+            at += n;
+            from += n;
+        }
     }
 
     /** Seven bits a byte, least significant first, the high bit set on all but the last. */
     void writeVarLong(long v) {
-        ensure(10);
         while ((v & ~0x7FL) != 0) {
-            bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+            writeByte((int) ((v & 0x7F) | 0x80));
             v >>>= 7;
         }
-        bytes[size++] = (byte) v;
+        writeByte((int) v);
     }
 
     /** As {@link java.io.DataOutput#writeUTF}: a two-byte length, then the string in modified UTF-8. */
@@ -72,44 +103,55 @@ final class ByteSink {
             throw new IllegalArgumentException("a string of " + length + " bytes is longer than 65,535: "
                     + s.substring(0, 40) + "...");
         }
-        ensure(2 + length);
-        bytes[size++] = (byte) (length >>> 8);
-        bytes[size++] = (byte) length;
+        writeShort(length);
+        if (length == n && chunk.length - at >= n) {
+            // the common case, ASCII with room left: one pass, no bounds to check per byte
+            for (int i = 0; i < n; i++) {
+                chunk[at + i] = (byte) s.charAt(i);
+            }
+            at += n;
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x01 && c < 0x80) {
-                bytes[size++] = (byte) c;
+                writeByte(c);
             } else if (c < 0x800) {
-                bytes[size++] = (byte) (0xC0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                writeByte(0xC0 | (c >> 6));
+                writeByte(0x80 | (c & 0x3F));
             } else {
-                bytes[size++] = (byte) (0xE0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                writeByte(0xE0 | (c >> 12));
+                writeByte(0x80 | ((c >> 6) & 0x3F));
+                writeByte(0x80 | (c & 0x3F));
             }
         }
     }
 
-    /** Overwrites four bytes already written, at {@code at}. */
-    void putInt(int at, int v) {
-        bytes[at] = (byte) (v >>> 24);
-        bytes[at + 1] = (byte) (v >>> 16);
-        bytes[at + 2] = (byte) (v >>> 8);
-        bytes[at + 3] = (byte) v;
+    /** Overwrites four bytes already written, from position {@code position}. */
+    void putInt(int position, int v) {
+        for (int i = 0; i < 4; i++) {
+            int p = position + i;
+            chunks.get(p >>> shift)[p & (chunk.length - 1)] = (byte) (v >>> (24 - 8 * i));
+        }
     }
 
     byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+        byte[] all = new byte[size()];
+        int last = chunks.size() - 1;
+        for (int i = 0; i < last; i++) {
+            System.arraycopy(chunks.get(i), 0, all, i << shift, chunk.length);
+        }
+        System.arraycopy(chunk, 0, all, last << shift, at);
+        return all;
     }
 
     /** The bytes written so far, to read without a copy; writing more afterwards is not seen. */
     InputStream reader() {
-        return new ByteArrayInputStream(bytes, 0, size);
-    }
-
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        List<InputStream> parts = new ArrayList<>(chunks.size());
+        int last = chunks.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            parts.add(new ByteArrayInputStream(chunks.get(i), 0, i == last ? at : chunk.length));
         }
+        return new SequenceInputStream(Collections.enumeration(parts));
     }
 }

@@ -26,15 +26,27 @@ class ByteSinkTest {
         data.writeShort(two);
         data.writeByte(small);
 
-        ByteSink sink = new ByteSink(1);
-        sink.writeUtf(text);
-        sink.writeLong(number);
-        sink.writeInt(small);
-        sink.writeShort(two);
-        sink.writeByte(small);
+        // chunks of one byte split every value; of 8 bytes, some; of 64 KiB, none
+        for (int chunkSize : new int[] {1, 8, 1 << 16}) {
+            ByteSink sink = new ByteSink(chunkSize);
+            sink.writeUtf(text);
+            sink.writeLong(number);
+            sink.writeInt(small);
+            sink.writeShort(two);
+            sink.writeByte(small);
+            sink.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            data.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        assertThat(sink.toByteArray()).isEqualTo(expected.toByteArray());
-        assertThat(sink.reader().readAllBytes()).isEqualTo(expected.toByteArray());
+            assertThat(sink.size()).isEqualTo(expected.size());
+            assertThat(sink.toByteArray()).isEqualTo(expected.toByteArray());
+            assertThat(sink.reader().readAllBytes()).isEqualTo(expected.toByteArray());
+            expected.reset();
+            data.writeUTF(text);
+            data.writeLong(number);
+            data.writeInt(small);
+            data.writeShort(two);
+            data.writeByte(small);
+        }
     }
 
     @Test
@@ -51,6 +63,11 @@ class ByteSinkTest {
     void refusesAStringLongerThanItsLengthCanSay() {
         assertThatThrownBy(() -> new ByteSink(16).writeUtf("€".repeat(30_000)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("90000 bytes");
+    }
+
+    @Test
+    void refusesAChunkSizeThatIsNoPowerOfTwo() {
+        assertThatThrownBy(() -> new ByteSink(100)).hasMessageContaining("not a power of two");
     }
 
     @Test
