@@ -327,6 +327,11 @@ class LedgerApiIT extends RunningAppIT {
         assertThat(get("/api/lots/NDO-" + p + "/trace?direction=sideways", regulator).status()).isEqualTo(400);
         Response stock = get("/api/facilities/SEP-" + p + "/stock", plant);
         assertThat(stock.json().path("compositionMg").path("Nd").asLong()).isEqualTo(3_900_000L);
+        List<String> active = new ArrayList<>();
+        stock.json().path("activeLots").forEach(l -> active.add(l.path("id").asString()));
+        assertThat(active).contains("NDO-" + p).isSorted();
+        assertThat(stock.json().path("activeLots").path(active.indexOf("NDO-" + p)).path("form").asString())
+                .isEqualTo("SEPARATED_COMPOUND");
         assertThat(get("/api/facilities/SEP-" + p + "/stock", miner).status()).isEqualTo(403);
     }
 
