@@ -92,7 +92,7 @@ public final class LoadBench {
                 + String.format(Locale.ROOT, "%.1f s", simSeconds) + " for the year, which is inside the ingest figure.");
 
         context.getBean(SimulatedChain.class).register(scenario);
-        Booking booking = new Booking(context.getBean(LedgerWriter.class));
+        Booking booking = new Booking(context.getBean(LedgerWriter.class), simulated[0] / 2);
         CpuTimes before = CpuTimes.now();
         t0 = System.nanoTime();
         SimulationResult sim = Simulation.run(scenario, s.seed(), booking::submit, "b-");
@@ -102,8 +102,12 @@ public final class LoadBench {
                 + " seconds on " + Runtime.getRuntime().availableProcessors() + " cores: "
                 + CpuTimes.now().since(before) + ".");
         double ledgerRate = booking.booked / ingestSeconds;
+        double secondHalf = (booking.booked - booking.bookedHalfway) / ((System.nanoTime() - booking.halfway) / 1e9);
         progress.accept(String.format(Locale.ROOT, "ledger: %d booked, %d refused in %.1f s", booking.booked,
                 booking.refused, ingestSeconds));
+        report.note("The ingest figure counts the whole run, from a cold JVM whose compiler takes a share of the two"
+                + " cores for its first tens of seconds; the second half of the events, timed alone, is nearer what a"
+                + " server that has been running books.");
         if (booking.refused > 0) {
             report.note("Refused by the ledger or a BLOCK rule (the simulator's clean scenario still strays at this"
                     + " scale; each refusal costs only its own event): " + booking.reasons + ".");
@@ -114,6 +118,8 @@ public final class LoadBench {
         report.row("Ingest through the ledger writer", booking.booked + " events" + (booking.refused > 0 ? " ("
                         + booking.refused + " refused)" : ""), ledgerRate, "events/s",
                 ">= 20,000/s and >= 30 % of raw", ledgerRate >= 20_000 && ledgerRate >= 0.3 * limit);
+        report.row("Ingest, the second half of those events alone", (booking.booked - booking.bookedHalfway)
+                + " events booked", secondHalf, "events/s", "-", null);
         report.row("Raw COPY of the same rows (the limit)", booking.booked + " rows", raw.copy(), "rows/s", "-", null);
         report.row("Raw batched inserts of the same rows", booking.booked + " rows", raw.inserts(), "rows/s", "-",
                 null);
@@ -156,11 +162,16 @@ public final class LoadBench {
         private final LedgerWriter writer;
         private final java.util.ArrayDeque<CompletableFuture<List<Outcome>>> inFlight = new java.util.ArrayDeque<>();
         private final Map<String, Integer> reasons = new TreeMap<>();
+        private final long half;
         private long booked;
         private long refused;
+        /** When half the events were answered, and how many of them were booked: past the JIT's warm-up. */
+        private long halfway;
+        private long bookedHalfway;
 
-        Booking(LedgerWriter writer) {
+        Booking(LedgerWriter writer, long half) {
             this.writer = writer;
+            this.half = half;
         }
 
         /** Submits; with {@link #IN_FLIGHT} unanswered, first waits for the oldest, so the writer never runs dry. */
@@ -178,6 +189,10 @@ public final class LoadBench {
         }
 
         private void tally(CompletableFuture<List<Outcome>> answer) {
+            if (halfway == 0 && booked + refused >= half) {
+                halfway = System.nanoTime();
+                bookedHalfway = booked;
+            }
             for (Outcome o : answer.join()) {
                 if (o instanceof Outcome.Booked) {
                     booked++;

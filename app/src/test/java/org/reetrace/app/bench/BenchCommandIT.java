@@ -47,6 +47,9 @@ class BenchCommandIT {
         int documents = Integer.parseInt(sent.group(1));
         assertThat(documents).as("at least one a client").isGreaterThanOrEqualTo(4);
         assertThat(number(http)).as("events per second").isPositive();
+        assertThat(number(rows.get("Ingest, the second half of those events alone"))).isPositive();
+        assertThat(number(rows.get("EPCIS capture over HTTP, the second half of those documents alone")))
+                .isPositive();
         assertThat(rows.get("Capture of one document, POST to finished job").path("workload").asString())
                 .endsWith(", " + documents + " calls");
 
