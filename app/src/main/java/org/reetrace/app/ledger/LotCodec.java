@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
@@ -33,10 +34,28 @@ import org.reetrace.core.registry.OperatorId;
  * {@code bytea} is stored as it comes; JSON had to be parsed). Element vectors are sparse (a bit mask of the
  * elements present, then their masses), numbers are variable-length, names of enum constants are written as names
  * so that adding a constant never changes what stored bytes mean. The first byte is the format version.
+ *
+ * <p>Undo data is written in format 2, which gives a lot as an event left it by what changed from the same lot
+ * before it (a shipment changes a status and a destination, not a lot's composition); format 1, every lot whole, is
+ * still read.
  */
 public final class LotCodec {
 
-    private static final int VERSION = 1;
+    private static final int PEDIGREE_VERSION = 1;
+    private static final int UNDO_WHOLE = 1;
+    private static final int UNDO_CHANGES = 2;
+
+    /** The fields of a lot that format 2 names as changed, by bit. */
+    private static final int FORM = 1;
+    private static final int MASS = 1 << 1;
+    private static final int COMPOSITION = 1 << 2;
+    private static final int FACILITY = 1 << 3;
+    private static final int HOLDER = 1 << 4;
+    private static final int STATUS = 1 << 5;
+    private static final int DESTINATION = 1 << 6;
+    private static final int ACTIVITY = 1 << 7;
+    private static final int PEDIGREE = 1 << 8;
+    private static final int ALL_FIELDS = (1 << 9) - 1;
 
     private LotCodec() {
     }
@@ -53,12 +72,18 @@ public final class LotCodec {
 
     /** A pedigree, written onto {@code out}. */
     static void pedigree(ByteSink out, Pedigree pedigree) {
-        out.writeByte(VERSION);
+        out.writeByte(PEDIGREE_VERSION);
         writePedigree(out, pedigree);
     }
 
     public static Pedigree pedigree(byte[] bytes) {
-        return read(bytes, LotCodec::readPedigree);
+        return read(bytes, (in, version) -> {
+            if (version != PEDIGREE_VERSION) {
+                throw new IllegalArgumentException("a stored pedigree of format " + version + ", this reads "
+                        + PEDIGREE_VERSION);
+            }
+            return readPedigree(in);
+        });
     }
 
     /**
@@ -73,15 +98,24 @@ public final class LotCodec {
 
     /** Undo data, written onto {@code out}. */
     static void undo(ByteSink out, List<Lot> before, List<Lot> after, Balance delta) {
-        out.writeByte(VERSION);
+        out.writeByte(UNDO_CHANGES);
         // by identity: a lot that keeps its pedigree keeps the very object, and equality would cost a walk
         Map<Pedigree, Integer> written = new IdentityHashMap<>();
         int position = 0;
-        for (List<Lot> lots : List.of(before, after)) {
-            out.writeVarLong(lots.size());
-            for (Lot lot : lots) {
-                Integer same = written.putIfAbsent(lot.pedigree(), position++);
+        out.writeVarLong(before.size());
+        for (Lot lot : before) {
+            Integer same = written.putIfAbsent(lot.pedigree(), position++);
+            writeLot(out, lot, same == null ? -1 : same);
+        }
+        out.writeVarLong(after.size());
+        for (Lot lot : after) {
+            Integer same = written.putIfAbsent(lot.pedigree(), position++);
+            int base = indexOf(before, lot.id());
+            out.writeVarLong(base + 1);
+            if (base < 0) {
                 writeLot(out, lot, same == null ? -1 : same);
+            } else {
+                writeChanges(out, before.get(base), lot, same == null ? -1 : same);
             }
         }
         for (long[] account : List.of(delta.extracted(), delta.imported(), delta.lost(), delta.unexplained(),
@@ -91,13 +125,115 @@ public final class LotCodec {
     }
 
     public static UndoData undo(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, (in, version) -> {
+            if (version != UNDO_WHOLE && version != UNDO_CHANGES) {
+                throw new IllegalArgumentException("stored undo data of format " + version + ", this reads "
+                        + UNDO_WHOLE + " and " + UNDO_CHANGES);
+            }
             List<Pedigree> pedigrees = new ArrayList<>();
             List<Lot> before = readLots(in, pedigrees);
-            List<Lot> after = readLots(in, pedigrees);
+            List<Lot> after;
+            if (version == UNDO_WHOLE) {
+                after = readLots(in, pedigrees);
+            } else {
+                int n = (int) readVarLong(in);
+                after = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    int base = (int) readVarLong(in) - 1;
+                    if (base >= before.size()) {
+                        throw new IOException("a lot changed from lot " + base + " of " + before.size());
+                    }
+                    after.add(base < 0 ? readLot(in, pedigrees) : readChanges(in, before.get(base), pedigrees));
+                }
+            }
             return new UndoData(before, after, Balance.of(readVector(in), readVector(in), readVector(in),
                     readVector(in), readVector(in)));
         });
+    }
+
+    private static int indexOf(List<Lot> lots, LotId id) {
+        for (int i = 0; i < lots.size(); i++) {
+            if (lots.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code lot} as what changed from {@code base}, the same lot before the event: a mask, then those fields. */
+    private static void writeChanges(ByteSink out, Lot base, Lot lot, int samePedigreeAs) {
+        int changed = (lot.form() != base.form() ? FORM : 0)
+                | (!lot.mass().equals(base.mass()) ? MASS : 0)
+                | (!lot.composition().equals(base.composition()) ? COMPOSITION : 0)
+                | (!lot.facility().equals(base.facility()) ? FACILITY : 0)
+                | (!lot.holder().equals(base.holder()) ? HOLDER : 0)
+                | (lot.status() != base.status() ? STATUS : 0)
+                | (!Objects.equals(lot.destination(), base.destination()) ? DESTINATION : 0)
+                // equals, not compareTo: 1.5 and 1.50 Bq/g differ in what was measured
+                | (!Objects.equals(lot.activity(), base.activity()) ? ACTIVITY : 0)
+                | (lot.pedigree() != base.pedigree() ? PEDIGREE : 0);
+        out.writeVarLong(changed);
+        if ((changed & FORM) != 0) {
+            out.writeUtf(lot.form().name());
+        }
+        if ((changed & MASS) != 0) {
+            out.writeVarLong(lot.mass().mg());
+        }
+        if ((changed & COMPOSITION) != 0) {
+            writeVector(out, lot.composition().toArray());
+        }
+        if ((changed & FACILITY) != 0) {
+            out.writeUtf(lot.facility().value());
+        }
+        if ((changed & HOLDER) != 0) {
+            out.writeUtf(lot.holder().value());
+        }
+        if ((changed & STATUS) != 0) {
+            out.writeUtf(lot.status().name());
+        }
+        if ((changed & DESTINATION) != 0) {
+            out.writeUtf(lot.destination() == null ? "" : lot.destination().value());
+        }
+        if ((changed & ACTIVITY) != 0) {
+            out.writeUtf(lot.activity() == null ? "" : lot.activity().toPlainString());
+        }
+        if ((changed & PEDIGREE) != 0) {
+            out.writeVarLong(samePedigreeAs + 1);
+            if (samePedigreeAs < 0) {
+                writePedigree(out, lot.pedigree());
+            }
+        }
+    }
+
+    private static Lot readChanges(DataInputStream in, Lot base, List<Pedigree> pedigrees) throws IOException {
+        int changed = (int) readVarLong(in);
+        if ((changed & ~ALL_FIELDS) != 0) {
+            throw new IOException("changed fields " + Integer.toBinaryString(changed) + " name more than a lot has");
+        }
+        MaterialForm form = (changed & FORM) != 0 ? MaterialForm.valueOf(in.readUTF()) : base.form();
+        Mass mass = (changed & MASS) != 0 ? Mass.ofMilligrams(readVarLong(in)) : base.mass();
+        Composition composition = (changed & COMPOSITION) != 0 ? Composition.ofArray(readVector(in))
+                : base.composition();
+        FacilityId facility = (changed & FACILITY) != 0 ? FacilityId.of(in.readUTF()) : base.facility();
+        OperatorId holder = (changed & HOLDER) != 0 ? OperatorId.of(in.readUTF()) : base.holder();
+        LotStatus status = (changed & STATUS) != 0 ? LotStatus.valueOf(in.readUTF()) : base.status();
+        FacilityId destination = base.destination();
+        if ((changed & DESTINATION) != 0) {
+            String d = in.readUTF();
+            destination = d.isEmpty() ? null : FacilityId.of(d);
+        }
+        BigDecimal activity = base.activity();
+        if ((changed & ACTIVITY) != 0) {
+            String a = in.readUTF();
+            activity = a.isEmpty() ? null : new BigDecimal(a);
+        }
+        Pedigree pedigree = base.pedigree();
+        if ((changed & PEDIGREE) != 0) {
+            int same = (int) readVarLong(in) - 1;
+            pedigree = same < 0 ? readPedigree(in) : pedigrees.get(same);
+        }
+        pedigrees.add(pedigree);
+        return new Lot(base.id(), form, mass, composition, facility, holder, status, pedigree, destination, activity);
     }
 
     private static List<Lot> readLots(DataInputStream in, List<Pedigree> pedigrees) throws IOException {
@@ -223,22 +359,17 @@ public final class LotCodec {
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, int version) throws IOException;
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("stored ledger data of format " + version + ", this reads "
-                        + VERSION);
-            }
-            T value = reader.read(in);
+            T value = reader.read(in, in.readUnsignedByte());
             if (in.available() > 0) {
                 throw new IllegalArgumentException("stored ledger data has " + in.available() + " bytes too many");
             }
             return value;
-        } catch (IOException e) {
+        } catch (IOException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("stored ledger data is cut short or garbled: " + e.getMessage(), e);
         }
     }

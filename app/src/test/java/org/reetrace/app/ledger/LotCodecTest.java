@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,55 @@ class LotCodecTest {
     private static final Lot IN_TRANSIT = new Lot(LotId.of("L-1"), MaterialForm.CONCENTRATE, Mass.ofMilligrams(9_000),
             C, FacilityId.of("MINE-1"), OperatorId.of("OP-1"), LotStatus.IN_TRANSIT, PEDIGREE, FacilityId.of("PLANT-1"),
             new BigDecimal("1.50"));
+
+    /** Undo data of {@link #a_lot_survives_whole_in_transit_with_activity_and_pedigree_and_voided} in format 1. */
+    private static final String FORMAT_1 = "010100034c2d31000b434f4e43454e5452415445a846a08008904e0e00064d494e452d3100"
+            + "044f502d31000a494e5f5452414e5349540007504c414e542d310004312e3530000200044d494e4500064d494e452d3100024d59"
+            + "0100064d494e494e4700024d590002434ea08008f02e0e0006494d504f525400184f75746261636b204d696e6572616c7320507"
+            + "479204c7464000241550020a01f0200034c2d31000b434f4e43454e5452415445a846a08008904e0e0007504c414e542d310004"
+            + "4f502d32000641435449564500000004312e35300100034c2d31000b434f4e43454e545241544500000007504c414e542d310004"
+            + "4f502d320004564f4944000000000000a08008ffe78887430e00a08008904e0ea08008ffe78887430e00";
+
+    @Test
+    void undo_data_stored_whole_in_format_1_is_still_read_and_format_2_writes_only_what_changed() {
+        Lot received = IN_TRANSIT.receivedAt(FacilityId.of("PLANT-1"), OperatorId.of("OP-2"));
+        Lot voided = received.voided();
+        byte[] stored = HexFormat.of().parseHex(FORMAT_1);
+
+        LotCodec.UndoData undo = LotCodec.undo(stored);
+
+        assertThat(undo.before()).containsExactly(IN_TRANSIT);
+        assertThat(undo.after()).containsExactly(received, voided);
+        byte[] now = LotCodec.undo(undo.before(), undo.after(), undo.delta());
+        assertThat(now[0]).isEqualTo((byte) 2);
+        assertThat(now.length).isLessThan(stored.length - 40);
+        assertThat(LotCodec.undo(now)).isEqualTo(undo);
+    }
+
+    @Test
+    void a_change_naming_a_field_no_lot_has_or_a_lot_not_before_is_refused() {
+        byte[] once = LotCodec.undo(List.of(IN_TRANSIT), List.of(IN_TRANSIT.voided()), Balance.EMPTY);
+        byte[] unknownField = once.clone();
+        byte[] unknownBase = once.clone();
+        int after = indexOfChanges(once);
+        unknownBase[after] = 5;
+        unknownField[after + 1] = (byte) 0x80;
+        unknownField[after + 2] = 0x7F;
+        assertThatThrownBy(() -> LotCodec.undo(unknownBase)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("garbled");
+        assertThatThrownBy(() -> LotCodec.undo(unknownField)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("garbled");
+    }
+
+    /** Where the one lot after the event starts: after the count of lots after, which follows the lots before. */
+    private static int indexOfChanges(byte[] undo) {
+        byte[] before = LotCodec.undo(List.of(IN_TRANSIT), List.of(), Balance.EMPTY);
+        // the same bytes up to the count of lots after (0 there, 1 here), then the base of the lot: 1
+        int count = before.length - 5 * 1 - 1;
+        assertThat(undo[count]).isEqualTo((byte) 1);
+        assertThat(undo[count + 1]).isEqualTo((byte) 1);
+        return count + 1;
+    }
 
     @Test
     void a_lot_survives_whole_in_transit_with_activity_and_pedigree_and_voided() {
