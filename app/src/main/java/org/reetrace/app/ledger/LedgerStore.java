@@ -70,14 +70,32 @@ public class LedgerStore {
         this.json = json;
     }
 
-    /** The books as stored, ready for the writer to go on from. */
+    /**
+     * The books as stored, ready for the writer to go on from: the open lots whole, the closed ones by status
+     * (reversals read those whole from here when they need them, through {@link #history}).
+     */
     public Ledger load(Registry registry, Tolerance tolerance) {
-        List<Lot> lots = new ArrayList<>();
-        eachLot(lots::add);
+        List<Lot> open = new ArrayList<>();
+        Map<LotId, LotStatus> closed = new HashMap<>();
+        String isOpen = "status in ('ACTIVE', 'IN_TRANSIT')";
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select " + LOT_COLUMNS + " from lot where " + isOpen);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            open.add(lot(rs));
+        });
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select id, status from lot where not " + isOpen);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            closed.put(LotId.of(rs.getString(1)), LotStatus.valueOf(rs.getString(2)));
+        });
         Map<String, Object> row = jdbc.queryForMap("select * from ledger_balance");
         Balance balance = Balance.of(longs(row.get("extracted")), longs(row.get("imported")), longs(row.get("lost")),
                 longs(row.get("unexplained")), longs(row.get("adjusted")));
-        return Ledger.restore(registry, tolerance, lots, balance, ((Number) row.get("seq")).longValue(),
+        return Ledger.restore(registry, tolerance, open, closed, balance, ((Number) row.get("seq")).longValue(),
                 (String) row.get("head"));
     }
 
@@ -300,8 +318,8 @@ public class LedgerStore {
     }
 
     /**
-     * The history a reversal is looked up in: the entries of the batch not yet committed ({@code pending}, in
-     * order, as the writer holds them), then the store.
+     * The history a reversal is looked up in, and closed lots with it: the entries not yet committed
+     * ({@code pending}, in order, as the writer holds them), then the store.
      */
     public History history(List<Entry> pending) {
         return new History() {
@@ -324,6 +342,19 @@ public class LedgerStore {
                 }
                 return jdbc.query("select event_id from ledger_event where type = 'REVERSE' and payload ->> 'original' = ?",
                         (rs, n) -> EventId.of(rs.getString(1)), event.value()).stream().findFirst();
+            }
+
+            @Override
+            public Optional<Lot> lot(LotId id) {
+                for (int i = pending.size() - 1; i >= 0; i--) {
+                    for (Lot lot : pending.get(i).lots()) {
+                        if (lot.id().equals(id)) {
+                            return Optional.of(lot);
+                        }
+                    }
+                }
+                return jdbc.query("select " + LOT_COLUMNS + " from lot where id = ?", (rs, n) -> LedgerStore.this.lot(rs), id.value())
+                        .stream().findFirst();
             }
         };
     }

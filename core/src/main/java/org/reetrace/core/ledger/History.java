@@ -3,6 +3,8 @@ package org.reetrace.core.ledger;
 import java.util.Optional;
 
 import org.reetrace.core.event.EventId;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
 
 /**
  * The port through which the ledger finds an event it is asked to reverse. The ledger keeps only the books as
@@ -17,6 +19,12 @@ public interface History {
     /** The reversal that already took {@code event} back, if any. */
     Optional<EventId> reversedBy(EventId event);
 
+    /**
+     * A lot as the books hold it now, closed ones included: asked for a closed lot that books keeping only open lots
+     * whole need whole (to reverse the event that closed it, or to book the id of a voided lot again).
+     */
+    Optional<Lot> lot(LotId id);
+
     /** No history: every reversal is refused as naming an unknown event. */
     static History none() {
         return new History() {
@@ -27,6 +35,11 @@ public interface History {
 
             @Override
             public Optional<EventId> reversedBy(EventId event) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Lot> lot(LotId id) {
                 return Optional.empty();
             }
         };

@@ -52,12 +52,20 @@ import org.reetrace.core.registry.Registry;
  *
  * <p>Not thread-safe by design: one writer applies events in order, so validation needs no locks. A refused
  * event changes nothing: every check runs before the first change.
+ *
+ * <p>Books {@linkplain #restore restored} from a store keep only the open lots whole (active and in transit: what
+ * an event can still act on) and the closed ones by status, so that memory follows the stock, not the years of
+ * history; the rare event that needs a closed lot whole (a reversal, an id booked again after its lot was voided)
+ * asks the {@link History} for it. {@linkplain #empty Empty} books, for replays and tools, keep every lot whole.
  */
 public final class Ledger {
 
     private final Registry registry;
     private final Tolerance tolerance;
+    /** Every lot whole, or only the open ones when {@link #closed} is kept. */
     private final Map<LotId, Lot> lots;
+    /** The status of each closed lot, when the books keep only open lots whole; null when they keep every lot. */
+    private final Map<LotId, LotStatus> closed;
     private final Map<FacilityId, Composition> stock = new HashMap<>();
     private Balance balance;
     private long sequence;
@@ -65,36 +73,54 @@ public final class Ledger {
     /** Lots as they were before each change since the oldest open savepoint (null: the lot did not exist). */
     private final List<Map.Entry<LotId, Lot>> undo = new ArrayList<>();
     private int openSavepoints;
+    /** The history of the event being applied: where a closed lot is found whole. */
+    private History history = History.none();
 
-    private Ledger(Registry registry, Tolerance tolerance, Map<LotId, Lot> lots, Balance balance, long sequence,
-                   String head) {
+    private Ledger(Registry registry, Tolerance tolerance, Map<LotId, Lot> lots, Map<LotId, LotStatus> closed,
+                   Balance balance, long sequence, String head) {
         this.registry = registry;
         this.tolerance = tolerance;
         this.lots = lots;
+        this.closed = closed;
         this.balance = balance;
         this.sequence = sequence;
         this.head = head;
         lots.values().forEach(l -> addStock(l, 1));
     }
 
+    /** Books with nothing in them that keep every lot whole, closed ones included: for replays and tools. */
     public static Ledger empty(Registry registry, Tolerance tolerance) {
-        return new Ledger(registry, tolerance, new HashMap<>(), Balance.EMPTY, 0, HashChain.GENESIS);
+        return new Ledger(registry, tolerance, new HashMap<>(), null, Balance.EMPTY, 0, HashChain.GENESIS);
     }
 
-    /** The books as stored: every lot ever booked, the balance, and the last link of the chain. */
-    public static Ledger restore(Registry registry, Tolerance tolerance, Collection<Lot> lots, Balance balance,
-                                 long sequence, String head) {
-        Map<LotId, Lot> m = new HashMap<>(Math.max(16, lots.size() * 2));
-        lots.forEach(l -> m.put(l.id(), l));
-        return new Ledger(registry, tolerance, m, balance, sequence, head);
+    /**
+     * The books as stored: the open lots whole and the status of each closed one, the balance, and the last link
+     * of the chain. They keep only open lots whole from here on.
+     */
+    public static Ledger restore(Registry registry, Tolerance tolerance, Collection<Lot> open,
+                                 Map<LotId, LotStatus> closed, Balance balance, long sequence, String head) {
+        Ledger ledger = new Ledger(registry, tolerance, new HashMap<>(Math.max(16, open.size() * 2)),
+                new HashMap<>(closed), balance, sequence, head);
+        open.forEach(ledger::place);
+        open.forEach(l -> ledger.addStock(l, 1));
+        return ledger;
     }
 
+    /** A lot as the books hold it: every lot when they keep every lot whole, else an open one. */
     public Optional<Lot> lot(LotId id) {
         return Optional.ofNullable(lots.get(id));
     }
 
+    /** The lots held whole: every lot, or the open ones when the books keep only those. */
     public Collection<Lot> lots() {
         return Collections.unmodifiableCollection(lots.values());
+    }
+
+    /** The status of a lot, closed ones included; empty if no such lot was booked. */
+    public Optional<LotStatus> status(LotId id) {
+        Lot lot = lots.get(id);
+        return lot != null ? Optional.of(lot.status()) : closed == null ? Optional.empty()
+                : Optional.ofNullable(closed.get(id));
     }
 
     public Balance balance() {
@@ -134,9 +160,16 @@ public final class Ledger {
     public void rollbackTo(Savepoint savepoint) {
         for (int i = undo.size() - 1; i >= savepoint.undoSize(); i--) {
             Map.Entry<LotId, Lot> before = undo.remove(i);
-            Lot now = before.getValue() == null ? lots.remove(before.getKey()) : lots.put(before.getKey(), before.getValue());
-            addStock(now, -1);
+            // a closed lot counts in no stock, so only an open one needs taking out whole
+            Lot now = lots.remove(before.getKey());
+            if (closed != null) {
+                closed.remove(before.getKey());
+            }
+            if (now != null) {
+                addStock(now, -1);
+            }
             if (before.getValue() != null) {
+                place(before.getValue());
                 addStock(before.getValue(), 1);
             }
         }
@@ -162,6 +195,7 @@ public final class Ledger {
 
     /** Applies an event; {@code history} finds the original of a {@link Reverse}. */
     public Verdict apply(LedgerEvent event, History history) {
+        this.history = history;
         Optional<Facility> actor = registry.facility(event.facility());
         if (actor.isEmpty()) {
             return reject("facility.unknown", "facility", "no facility " + event.facility() + " in the registry");
@@ -232,7 +266,8 @@ public final class Ledger {
     private Verdict receive(Receive e, Facility facility) {
         Lot lot = lots.get(e.lot());
         if (lot == null) {
-            return reject("lot.unknown", "lot", "no lot " + e.lot());
+            return status(e.lot()).<Verdict>map(s -> reject("lot.not-in-transit", "lot", "lot " + e.lot() + " is " + s
+                    + ", not IN_TRANSIT")).orElseGet(() -> reject("lot.unknown", "lot", "no lot " + e.lot()));
         }
         if (lot.status() != LotStatus.IN_TRANSIT) {
             return reject("lot.not-in-transit", "lot", "lot " + lot.id() + " is " + lot.status() + ", not IN_TRANSIT");
@@ -416,7 +451,7 @@ public final class Ledger {
         }
         List<Lot> restored = new ArrayList<>();
         for (Lot after : undo.after()) {
-            Lot now = lots.get(after.id());
+            Lot now = whole(after.id());
             if (now == null || !sameState(now, after)) {
                 return reject("reverse.lot-changed-since", "original", "lot " + after.id() + " changed after "
                         + e.original() + " (now " + (now == null ? "unknown" : now.status() + ", " + now.mass().mg()
@@ -441,7 +476,9 @@ public final class Ledger {
     private Lot held(String field, LotId id, Facility facility) {
         Lot lot = lots.get(id);
         if (lot == null) {
-            throw new Refused("lot.unknown", field, "no lot " + id);
+            LotStatus status = status(id).orElseThrow(() -> new Refused("lot.unknown", field, "no lot " + id));
+            throw new Refused("lot.closed", field, "lot " + id + " is " + status
+                    + "; only an ACTIVE lot can be acted on");
         }
         if (lot.status() != LotStatus.ACTIVE) {
             throw new Refused("lot.closed", field, "lot " + id + " is " + lot.status()
@@ -457,8 +494,8 @@ public final class Ledger {
     private void checkNewLot(String lotField, LotId id, String massField, Mass mass, String compositionField,
                              Composition composition) {
         // a VOID lot was booked in error and reversed: a corrective event books its id again
-        Lot existing = lots.get(id);
-        if (existing != null && existing.status() != LotStatus.VOID) {
+        Optional<LotStatus> existing = status(id);
+        if (existing.isPresent() && existing.get() != LotStatus.VOID) {
             throw new Refused("lot.exists", lotField, "lot " + id + " already exists");
         }
         if (mass.isZero()) {
@@ -498,7 +535,8 @@ public final class Ledger {
         Set<FacilityId> facilities = new LinkedHashSet<>(alsoTouched);
         List<Lot> previousStates = new ArrayList<>();
         for (Lot lot : changed) {
-            Lot before = lots.put(lot.id(), lot);
+            Lot before = whole(lot.id());
+            place(lot);
             if (before != null) {
                 previousStates.add(before);
             }
@@ -521,6 +559,29 @@ public final class Ledger {
         return new Verdict.Accepted(new Entry(sequence, head, previous, CanonicalForm.sha256Hex(canonical), event,
                 changed, lineage, facilities,
                 previousStates, delta));
+    }
+
+    /** A lot whole, closed ones included (asked of the history when the books keep only open lots); null if none. */
+    private Lot whole(LotId id) {
+        Lot lot = lots.get(id);
+        if (lot != null || closed == null || !closed.containsKey(id)) {
+            return lot;
+        }
+        return history.lot(id).orElseThrow(() -> new IllegalStateException("closed lot " + id
+                + " is not in the history the ledger was given"));
+    }
+
+    /** Keeps a lot's new state: whole if it is open or the books keep every lot, else its status. */
+    private void place(Lot lot) {
+        if (closed == null || lot.status().isOpen()) {
+            lots.put(lot.id(), lot);
+            if (closed != null) {
+                closed.remove(lot.id());
+            }
+        } else {
+            lots.remove(lot.id());
+            closed.put(lot.id(), lot.status());
+        }
     }
 
     private void addStock(Lot lot, int sign) {
