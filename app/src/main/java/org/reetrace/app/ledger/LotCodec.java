@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,10 +108,15 @@ public final class LotCodec {
             Integer same = written.putIfAbsent(lot.pedigree(), position++);
             writeLot(out, lot, same == null ? -1 : same);
         }
+        // a separation batch names thousands of input lots before and after it: found by id, not by a walk each
+        Map<LotId, Integer> positions = new HashMap<>(before.size() * 2);
+        for (int i = before.size() - 1; i >= 0; i--) {
+            positions.put(before.get(i).id(), i);
+        }
         out.writeVarLong(after.size());
         for (Lot lot : after) {
             Integer same = written.putIfAbsent(lot.pedigree(), position++);
-            int base = indexOf(before, lot.id());
+            int base = positions.getOrDefault(lot.id(), -1);
             out.writeVarLong(base + 1);
             if (base < 0) {
                 writeLot(out, lot, same == null ? -1 : same);
@@ -149,15 +155,6 @@ public final class LotCodec {
             return new UndoData(before, after, Balance.of(readVector(in), readVector(in), readVector(in),
                     readVector(in), readVector(in)));
         });
-    }
-
-    private static int indexOf(List<Lot> lots, LotId id) {
-        for (int i = 0; i < lots.size(); i++) {
-            if (lots.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** {@code lot} as what changed from {@code base}, the same lot before the event: a mask, then those fields. */
