@@ -17,7 +17,6 @@ import org.reetrace.app.ledger.EventJson;
 import org.reetrace.app.ledger.LedgerSettings;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.analytics.Alert;
-import org.reetrace.core.analytics.AlertKind;
 import org.reetrace.core.analytics.EnforcementAnalytics;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
@@ -157,14 +156,7 @@ public class AnalyticsFeed implements CommittedEntries {
         Instant now = clock.instant();
         Instant asOf = now.isAfter(latest) ? now : latest;
         YearMonth open = YearMonth.from(latest.atOffset(analytics.settings().offset()));
-        List<Alert> found = new ArrayList<>();
-        for (Alert a : analytics.alerts(asOf)) {
-            boolean monthly = a.kind() == AlertKind.MATERIAL_UNACCOUNTED_FOR || a.kind() == AlertKind.CAPACITY_EXCEEDED;
-            if (!(monthly && !a.period().isBefore(open))) {
-                found.add(a);
-            }
-        }
-        store(found);
+        store(analytics.alerts(asOf, open));
     }
 
     private int store(List<Alert> found) {

@@ -1,6 +1,7 @@
 package org.reetrace.core.analytics;
 
 import java.time.Instant;
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,11 +82,20 @@ public final class EnforcementAnalytics {
 
     /** Every alert the books raise as of {@code asOf} (residue deadlines run to it), by month then kind. */
     public List<Alert> alerts(Instant asOf) {
+        return alerts(asOf, YearMonth.of(Year.MAX_VALUE, 12));
+    }
+
+    /**
+     * The findings as of {@code asOf}, those about a month's balance (material unaccounted for, capacity) only for
+     * the months before {@code monthsBefore}: a feed that raises them once a month has closed need not work out the
+     * open month's balance with every batch.
+     */
+    public List<Alert> alerts(Instant asOf, YearMonth monthsBefore) {
         List<Alert> all = new ArrayList<>();
-        all.addAll(muf.alerts(book));
+        all.addAll(muf.alerts(book, monthsBefore));
         all.addAll(fingerprints.alerts());
         all.addAll(quotas.alerts());
-        all.addAll(plausibility.capacityAlerts(book));
+        all.addAll(plausibility.capacityAlerts(book, monthsBefore));
         all.addAll(plausibility.yieldAlerts());
         all.addAll(residues.overdue(asOf));
         all.addAll(exportClaims.alerts());

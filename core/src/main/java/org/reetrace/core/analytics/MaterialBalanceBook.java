@@ -1,6 +1,7 @@
 package org.reetrace.core.analytics;
 
 import java.time.Instant;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -128,10 +129,19 @@ public final class MaterialBalanceBook {
 
     /** Every month in which the facility booked something, oldest first, including the open month. */
     public List<MaterialBalance> balances(FacilityId facility, Basis basis) {
+        return balances(facility, basis, YearMonth.of(Year.MAX_VALUE, 12));
+    }
+
+    /**
+     * The months before {@code before} in which the facility booked something, oldest first. The open month's
+     * balance is worked out from every lot it moved, so a question about earlier months leaves it alone.
+     */
+    public List<MaterialBalance> balances(FacilityId facility, Basis basis, YearMonth before) {
         List<MaterialBalance> out = new ArrayList<>();
-        closed.getOrDefault(facility, new TreeMap<>()).values().forEach(cm -> out.add(cm.balance(facility, basis)));
+        closed.getOrDefault(facility, new TreeMap<>()).headMap(before, false).values()
+                .forEach(cm -> out.add(cm.balance(facility, basis)));
         OpenMonth om = open.get(facility);
-        if (om != null) {
+        if (om != null && om.month.isBefore(before)) {
             out.add(om.close(inventoryOf(facility)).balance(facility, basis));
         }
         return out;

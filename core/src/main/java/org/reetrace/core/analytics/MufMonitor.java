@@ -1,5 +1,7 @@
 package org.reetrace.core.analytics;
 
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +32,13 @@ public final class MufMonitor {
     }
 
     public Outcome<Sequence> sequence(MaterialBalanceBook book, FacilityId facility) {
+        return sequence(book, facility, YearMonth.of(Year.MAX_VALUE, 12));
+    }
+
+    /** The sequence of the months before {@code before}: what it says of them, since CUSUM looks only back. */
+    public Outcome<Sequence> sequence(MaterialBalanceBook book, FacilityId facility, YearMonth before) {
         List<MaterialBalance> tested = new ArrayList<>();
-        for (MaterialBalance b : book.balances(facility, Basis.RARE_EARTHS)) {
+        for (MaterialBalance b : book.balances(facility, Basis.RARE_EARTHS, before)) {
             if (b.throughputMg() > 0 || b.mufMg() != 0) {
                 tested.add(b);
             }
@@ -46,10 +53,11 @@ public final class MufMonitor {
         return Outcome.measured(new Sequence(facility, tested, cusum.run(z)));
     }
 
-    public List<Alert> alerts(MaterialBalanceBook book) {
+    /** Alarms about the months before {@code before}. */
+    public List<Alert> alerts(MaterialBalanceBook book, YearMonth before) {
         List<Alert> out = new ArrayList<>();
         for (FacilityId f : book.facilities()) {
-            if (sequence(book, f) instanceof Outcome.Measured<Sequence>(Sequence s)) {
+            if (sequence(book, f, before) instanceof Outcome.Measured<Sequence>(Sequence s)) {
                 for (int t : s.path().alarms()) {
                     MaterialBalance b = s.balances().get(t);
                     Map<String, String> figures = new LinkedHashMap<>();

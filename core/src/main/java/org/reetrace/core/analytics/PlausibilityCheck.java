@@ -1,5 +1,7 @@
 package org.reetrace.core.analytics;
 
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +51,12 @@ public final class PlausibilityCheck {
         return List.copyOf(yieldAlerts);
     }
 
-    public List<Alert> capacityAlerts(MaterialBalanceBook book) {
+    /** Months before {@code before} in which a facility processed more than a twelfth of its annual capacity. */
+    public List<Alert> capacityAlerts(MaterialBalanceBook book, YearMonth before) {
         List<Alert> out = new ArrayList<>();
         annualCapacity.forEach((facility, capacity) -> {
             double monthly = capacity.mg() / 12.0;
-            for (MaterialBalance b : book.balances(facility, Basis.RARE_EARTHS)) {
+            for (MaterialBalance b : book.balances(facility, Basis.RARE_EARTHS, before)) {
                 if (b.throughputMg() > monthly) {
                     Map<String, String> figures = new LinkedHashMap<>();
                     figures.put("throughput REE t", QuotaCheck.tonnes(b.throughputMg()));
