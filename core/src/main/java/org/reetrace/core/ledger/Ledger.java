@@ -195,12 +195,12 @@ public final class Ledger {
 
     /** Applies an event; {@code history} finds the original of a {@link Reverse}. */
     public Verdict apply(LedgerEvent event, History history) {
-        this.history = history;
         Optional<Facility> actor = registry.facility(event.facility());
         if (actor.isEmpty()) {
             return reject("facility.unknown", "facility", "no facility " + event.facility() + " in the registry");
         }
         Facility facility = actor.get();
+        this.history = history;
         try {
             return switch (event) {
                 case Extract e -> extract(e, facility);
@@ -216,6 +216,9 @@ public final class Ledger {
             };
         } catch (Refused r) {
             return r.verdict;
+        } finally {
+            // the history may hold a whole batch of entries: not kept past the event
+            this.history = History.none();
         }
     }
 
