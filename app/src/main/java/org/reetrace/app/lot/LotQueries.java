@@ -17,6 +17,7 @@ import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -121,12 +122,7 @@ public class LotQueries {
             }
             List<String> next = new ArrayList<>();
             int reached = level;
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement(
-                        "select seq, lot_id, output from lineage where seq = any(?)");
-                ps.setArray(1, con.createArrayOf("bigint", seqArray));
-                return ps;
-            }, rs -> {
+            eachRow("select seq, lot_id, output from lineage where seq = any(?)", "bigint", seqArray, rs -> {
                 String lot = rs.getString(2);
                 boolean output = rs.getBoolean(3);
                 links.add(new Linked(rs.getLong(1), lot, output));
@@ -137,16 +133,8 @@ public class LotQueries {
             frontier = next;
         }
         Map<Long, Step> steps = new TreeMap<>();
-        Object[] seqArray = stepDepths.keySet().toArray();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select seq, event_id, type, event_time, facility_id from ledger_event where seq = any(?)");
-            ps.setArray(1, con.createArrayOf("bigint", seqArray));
-            return ps;
-        }, rs -> {
-            steps.put(rs.getLong(1), new Step(new EventSummary(rs.getString(2), rs.getString(3), rs.getLong(1),
-                    rs.getTimestamp(4).toInstant(), rs.getString(5)), new ArrayList<>(), new ArrayList<>()));
-        });
+        events(stepDepths.keySet().toArray())
+                .forEach((seq, event) -> steps.put(seq, new Step(event, new ArrayList<>(), new ArrayList<>())));
         // on the near side only the lots in the trace: a residue made beside a concentrate is not part of it
         for (Linked link : links) {
             if (link.output() != upstream || lotDepths.containsKey(link.lot())) {
@@ -159,27 +147,31 @@ public class LotQueries {
         Object[] idArray = ids.toArray();
         List<StoredLot> lots = new ArrayList<>();
         Map<String, StoredLot> byId = new HashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select * from lot where id = any(?)");
-            ps.setArray(1, con.createArrayOf("text", idArray));
-            return ps;
-        }, rs -> {
+        eachRow("select * from lot where id = any(?)", "text", idArray, rs -> {
             StoredLot l = new StoredLot(store.lot(rs), rs.getLong("created_seq"), rs.getLong("updated_seq"));
             byId.put(l.lot().id().value(), l);
         });
         ids.forEach(id -> lots.add(byId.get(id)));
-        Map<Long, EventSummary> creators = new HashMap<>();
-        Object[] seqs = lots.stream().map(StoredLot::createdSeq).distinct().toArray();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select event_id, type, seq, event_time, facility_id from ledger_event where seq = any(?)");
-            ps.setArray(1, con.createArrayOf("bigint", seqs));
-            return ps;
-        }, rs -> {
-            creators.put(rs.getLong(3), new EventSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
-                    rs.getTimestamp(4).toInstant(), rs.getString(5)));
-        });
+        Map<Long, EventSummary> creators = events(lots.stream().map(StoredLot::createdSeq).distinct().toArray());
         return new Trace(lots, steps.values().stream().map(Step::frozen).toList(), creators);
+    }
+
+    /** The events at these sequence numbers, in brief. */
+    private Map<Long, EventSummary> events(Object[] seqs) {
+        Map<Long, EventSummary> events = new HashMap<>();
+        eachRow("select seq, event_id, type, event_time, facility_id from ledger_event where seq = any(?)", "bigint",
+                seqs, rs -> events.put(rs.getLong(1), new EventSummary(rs.getString(2), rs.getString(3),
+                        rs.getLong(1), rs.getTimestamp(4).toInstant(), rs.getString(5))));
+        return events;
+    }
+
+    /** Each row of {@code sql}, whose one parameter is an array of {@code type}. */
+    private void eachRow(String sql, String type, Object[] values, RowCallbackHandler rows) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf(type, values));
+            return ps;
+        }, rows);
     }
 
     public Stock stock(String facilityId) {
