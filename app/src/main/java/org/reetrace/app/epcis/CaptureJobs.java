@@ -2,6 +2,7 @@ package org.reetrace.app.epcis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -87,19 +87,22 @@ class CaptureJobs implements DisposableBean {
     }
 
     private void run(String id, Path document, Binding binding, Behaviour behaviour, String capturer) {
-        List<JobError> errors = new ArrayList<>();
-        int stored = 0;
         try {
-            stored = behaviour == Behaviour.rollback ? rollback(id, document, binding, errors, capturer)
-                    : proceed(id, document, binding, errors, capturer);
+            if (behaviour == Behaviour.rollback) {
+                rollback(id, document, binding, capturer);
+            } else {
+                proceed(id, document, binding, capturer);
+            }
         } catch (RuntimeException | IOException e) {
             String ref = UUID.randomUUID().toString();
             log.error("capture job {} failed, errorRef {}", id, ref, e);
-            errors.add(new JobError(null, null, EpcisProblems.IMPLEMENTATION, "Capture failed",
-                    "the capture could not complete; quote errorRef " + ref, null));
-            if (behaviour == Behaviour.rollback) {
-                stored = 0;
-            }
+            JobError failure = new JobError(null, null, EpcisProblems.IMPLEMENTATION, "Capture failed",
+                    "the capture could not complete; quote errorRef " + ref, null);
+            // what the job stored is what its committed transactions stored: nothing for rollback
+            transaction.executeWithoutResult(status -> {
+                recordErrors(id, List.of(failure), errorCount(id));
+                finish(id, null, false);
+            });
         } finally {
             try {
                 Files.deleteIfExists(document);
@@ -107,12 +110,15 @@ class CaptureJobs implements DisposableBean {
                 log.warn("capture job {} could not delete its spooled document {}", id, document, e);
             }
         }
-        finish(id, stored, errors);
     }
 
-    private int rollback(String id, Path document, Binding binding, List<JobError> errors, String capturer)
-            throws IOException {
+    /**
+     * The whole document or nothing: its profile events go to the ledger as one submission, and its EPCIS rows, its
+     * errors and the job's end are stored in the ledger's transaction, so a booked event never lacks its EPCIS record.
+     */
+    private void rollback(String id, Path document, Binding binding, String capturer) throws IOException {
         Instant recordTime = clock.instant();
+        List<JobError> errors = new ArrayList<>();
         List<LedgerEvent> ledgerEvents = new ArrayList<>();
         Map<String, Integer> indexOf = new HashMap<>();
         Map<String, String> seen = new HashMap<>();
@@ -133,82 +139,114 @@ class CaptureJobs implements DisposableBean {
             }
         }
         if (!errors.isEmpty()) {
-            return 0;
+            transaction.executeWithoutResult(status -> {
+                recordErrors(id, errors, 0);
+                finish(id, 0, false);
+            });
+            return;
         }
-        if (!ledgerEvents.isEmpty()) {
-            List<Outcome> outcomes = ledger.apply(ledgerEvents);
+        ledger.submit(ledgerEvents, outcomes -> {
+            List<JobError> refused = new ArrayList<>();
             for (Outcome o : outcomes) {
-                refusal(o, indexOf.get(o.eventId())).ifPresent(errors::add);
+                refusal(o, indexOf.get(o.eventId())).ifPresent(refused::add);
             }
-            if (!errors.isEmpty()) {
-                return 0;
+            if (!refused.isEmpty()) {
+                recordErrors(id, refused, 0);
+                finish(id, 0, false);
+                return;
             }
-        }
-        ledgerEvents.clear();
-        // seen now says which events are new: store exactly those, all in one transaction
-        Integer count = transaction.execute(status -> {
-            int n = 0;
-            try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
-                List<CapturedEvent.StoredRow> rows = new ArrayList<>(CHUNK);
-                while (events.hasNext()) {
-                    var next = events.next();
-                    CapturedEvent e = CapturedEvent.of(next.index(), next.event(), recordTime, id);
-                    if (seen.remove(e.key()) != null) {
-                        rows.add(row(e, id, capturer));
-                    }
-                    if (rows.size() == CHUNK) {
-                        store.insert(rows);
-                        n += rows.size();
-                        rows.clear();
-                    }
-                }
-                store.insert(rows);
-                return n + rows.size();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        return count == null ? 0 : count;
+            // seen says which events are new: store exactly those
+            finish(id, storeNew(document, binding, recordTime, id, capturer, seen), true);
+        }).join();
     }
 
-    private int proceed(String id, Path document, Binding binding, List<JobError> errors, String capturer)
-            throws IOException {
-        Instant recordTime = clock.instant();
-        Map<String, String> seen = new HashMap<>();
-        int stored = 0;
+    /** Reads the document again and stores the rows of the events in {@code seen}, in chunks. */
+    private int storeNew(Path document, Binding binding, Instant recordTime, String id, String capturer,
+                         Map<String, String> seen) {
+        int n = 0;
         try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
-            List<CapturedEvent> chunk = new ArrayList<>(CHUNK);
+            List<CapturedEvent.StoredRow> rows = new ArrayList<>(CHUNK);
             while (events.hasNext()) {
                 var next = events.next();
+                CapturedEvent e = CapturedEvent.of(next.index(), next.event(), recordTime, id);
+                if (seen.remove(e.key()) != null) {
+                    rows.add(row(e, id, capturer));
+                }
+                if (rows.size() == CHUNK) {
+                    store.insert(rows);
+                    n += rows.size();
+                    rows.clear();
+                }
+            }
+            store.insert(rows);
+            return n + rows.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Chunk by chunk, each profile event on its own: a chunk's events go to the ledger as one submission whose
+     * refused events take back nothing else, and the chunk's EPCIS rows, its errors and the job's progress (its end,
+     * with the last chunk) are stored in the ledger's transaction.
+     */
+    private void proceed(String id, Path document, Binding binding, String capturer) throws IOException {
+        Instant recordTime = clock.instant();
+        Map<String, String> seen = new HashMap<>();
+        int errorCount = 0;
+        try (InputStream in = Files.newInputStream(document); Binding.Events events = binding.open(in)) {
+            List<CapturedEvent> chunk = new ArrayList<>(CHUNK);
+            boolean last = !events.hasNext();
+            if (last) {
+                transaction.executeWithoutResult(status -> finish(id, 0, true));
+            }
+            while (!last) {
+                var next = events.next();
                 chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime, id));
-                if (chunk.size() == CHUNK || !events.hasNext()) {
-                    int before = errors.size();
-                    List<CapturedEvent> fresh = fresh(chunk, seen, errors);
-                    // each profile event is its own submission; the ledger writer batches them into one commit.
-                    // By identity: a record's hash code would walk the whole event.
-                    Map<CapturedEvent, CompletableFuture<List<Outcome>>> pending = new IdentityHashMap<>();
-                    for (CapturedEvent e : fresh) {
-                        if (e.reading() instanceof ProfileReading.Profiled p) {
-                            pending.put(e, ledger.submit(List.of(p.event())));
-                        }
-                    }
-                    List<CapturedEvent.StoredRow> rows = new ArrayList<>();
-                    for (CapturedEvent e : fresh) {
-                        CompletableFuture<List<Outcome>> outcome = pending.get(e);
-                        Optional<JobError> refused = outcome == null ? Optional.empty()
-                                : refusal(outcome.join().getFirst(), e.index());
-                        refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer)));
-                    }
-                    transaction.executeWithoutResult(status -> store.insert(rows));
-                    stored += rows.size();
-                    if (errors.size() > before) {
-                        recordErrors(id, errors.subList(before, errors.size()), before);
-                    }
+                last = !events.hasNext();
+                if (chunk.size() == CHUNK || last) {
+                    List<JobError> duplicates = new ArrayList<>();
+                    List<CapturedEvent> fresh = fresh(chunk, seen, duplicates);
+                    List<CapturedEvent> profiled = fresh.stream()
+                            .filter(e -> e.reading() instanceof ProfileReading.Profiled).toList();
+                    List<LedgerEvent> ledgerEvents = profiled.stream()
+                            .map(e -> ((ProfileReading.Profiled) e.reading()).event()).toList();
+                    int errorsBefore = errorCount;
+                    boolean finished = last;
+                    List<Outcome> outcomes = ledger.submitEach(ledgerEvents, answers -> {
+                        List<JobError> chunkErrors = new ArrayList<>(duplicates);
+                        List<CapturedEvent.StoredRow> rows = rowsOf(fresh, profiled, answers, chunkErrors, id,
+                                capturer);
+                        store.insert(rows);
+                        recordErrors(id, chunkErrors, errorsBefore);
+                        progress(id, rows.size(), finished ? errorsBefore + chunkErrors.size() == 0 : null);
+                    }).join();
+                    errorCount += duplicates.size()
+                            + (int) outcomes.stream().filter(o -> refusal(o, null).isPresent()).count();
                     chunk.clear();
                 }
             }
         }
-        return stored;
+    }
+
+    /**
+     * The rows to store of a chunk's new events, given the ledger's answers to its profile events, in order; each
+     * refused event goes to {@code errors} instead.
+     */
+    private List<CapturedEvent.StoredRow> rowsOf(List<CapturedEvent> fresh, List<CapturedEvent> profiled,
+                                                 List<Outcome> outcomes, List<JobError> errors, String id,
+                                                 String capturer) {
+        Map<CapturedEvent, Outcome> outcomeOf = new IdentityHashMap<>();
+        for (int i = 0; i < profiled.size(); i++) {
+            outcomeOf.put(profiled.get(i), outcomes.get(i));
+        }
+        List<CapturedEvent.StoredRow> rows = new ArrayList<>(fresh.size());
+        for (CapturedEvent e : fresh) {
+            Outcome outcome = outcomeOf.get(e);
+            Optional<JobError> refused = outcome == null ? Optional.empty() : refusal(outcome, e.index());
+            refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer)));
+        }
+        return rows;
     }
 
     /**
@@ -261,14 +299,25 @@ class CaptureJobs implements DisposableBean {
         }
     }
 
-    private void finish(String id, int stored, List<JobError> errors) {
-        transaction.executeWithoutResult(status -> {
-            recordErrors(id, errors, 0);
-            jdbc.sql("""
-                    update capture_job set running = false, success = ?, finished_at = ?, stored_count = ?
-                    where id = ?""")
-                    .params(errors.isEmpty(), Timestamp.from(clock.instant()), stored, id).update();
-        });
+    private int errorCount(String id) {
+        return jdbc.sql("select count(*) from capture_error where capture_id = ?").param(id).query(Integer.class)
+                .single();
+    }
+
+    /** Adds to what the job stored; with {@code success} given, the job ends. */
+    private void progress(String id, int stored, Boolean success) {
+        jdbc.sql("update capture_job set stored_count = stored_count + ? where id = ?").params(stored, id).update();
+        if (success != null) {
+            finish(id, null, success);
+        }
+    }
+
+    /** Ends the job; {@code stored}, when given, is all it stored. */
+    private void finish(String id, Integer stored, boolean success) {
+        jdbc.sql("""
+                update capture_job set running = false, success = ?, finished_at = ?,
+                    stored_count = coalesce(?, stored_count) where id = ?""")
+                .params(success, Timestamp.from(clock.instant()), stored, id).update();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
+import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.epcis.document.Cbv;
 import org.reetrace.epcis.document.DocumentType;
 import org.reetrace.epcis.document.EpcisEvent;
@@ -211,8 +212,18 @@ class QueryController {
             throw new ProblemException(HttpStatus.CONFLICT, EpcisProblems.ALREADY_EXISTS, "Event ID already used",
                     "eventID " + captured.eventId() + " names another event", Map.of("eventID", captured.eventId()));
         }
-        if (captured.reading() instanceof ProfileReading.Profiled p) {
-            Outcome outcome = ledger.apply(List.of(p.event())).getFirst();
+        String operator = captured.facility().flatMap(registry::facility).map(f -> f.operator().value())
+                .orElse(caller.operatorId().orElse(null));
+        CapturedEvent.StoredRow row = captured.row(operator, null);
+        // the EPCIS row commits in the ledger's transaction, and only with a booked event
+        List<LedgerEvent> booked = captured.reading() instanceof ProfileReading.Profiled p ? List.of(p.event())
+                : List.of();
+        List<Outcome> outcomes = ledger.submit(booked, answers -> {
+            if (answers.stream().allMatch(a -> a instanceof Outcome.Booked)) {
+                store.insert(List.of(row));
+            }
+        }).join();
+        for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.Refused r) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                         "ledger-" + r.reason().code().replace('.', '-'), "Event refused by the ledger",
@@ -225,9 +236,6 @@ class QueryController {
                         Map.of("eventID", c.eventId()));
             }
         }
-        String operator = captured.facility().flatMap(registry::facility).map(f -> f.operator().value())
-                .orElse(caller.operatorId().orElse(null));
-        store.insert(List.of(captured.row(operator, null)));
         return ResponseEntity.created(location).build();
     }
 

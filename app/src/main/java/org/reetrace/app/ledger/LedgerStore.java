@@ -231,10 +231,23 @@ public class LedgerStore {
                 events, undo, lineage, staged, List.copyOf(alerts), Map.copyOf(stocks), ledger.balance(), recordedAt);
     }
 
-    /** Writes a staged batch in one transaction; only PostgreSQL's work is left to do. */
-    public void write(Staged batch) {
-        Instant recordedAt = batch.recordedAt();
+    /**
+     * Writes a staged batch (null when the batch booked nothing) and what its submissions store beside it
+     * ({@code alongside}, after the ledger's rows) in one transaction; only PostgreSQL's work is left to do.
+     */
+    public void write(Staged batch, List<Runnable> alongside) {
         tx.executeWithoutResult(status -> {
+            if (batch != null) {
+                writeRows(batch);
+            }
+            alongside.forEach(Runnable::run);
+        });
+    }
+
+    /** The rows of a staged batch, in the caller's transaction. */
+    private void writeRows(Staged batch) {
+        Instant recordedAt = batch.recordedAt();
+        {
             jdbc.execute((ConnectionCallback<Void>) con -> {
                 batch.events().copy(con);
                 batch.undo().copy(con);
@@ -314,7 +327,7 @@ public class LedgerStore {
                 throw new IllegalStateException("ledger head moved under the writer: expected sequence "
                         + (batch.first() - 1) + " in ledger_balance");
             }
-        });
+        }
     }
 
     /**

@@ -79,7 +79,21 @@ public class LedgerWriter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    private record Submission(List<LedgerEvent> events, CompletableFuture<List<Outcome>> result) {
+    /**
+     * What a submission stores beside its ledger rows (an EPCIS capture's events, its job's state): called with the
+     * submission's outcomes inside the transaction that stores the batch the submission is in, so that one answer is
+     * one transaction. It runs on the committer thread; if it throws, the whole batch fails.
+     */
+    @FunctionalInterface
+    public interface Companion {
+        Companion NONE = outcomes -> { };
+
+        void store(List<Outcome> outcomes);
+    }
+
+    /** {@code each}: every event is its own all-or-nothing unit, instead of the whole submission. */
+    private record Submission(List<LedgerEvent> events, boolean each, Companion companion,
+                              CompletableFuture<List<Outcome>> result) {
     }
 
     /**
@@ -105,13 +119,30 @@ public class LedgerWriter implements SmartLifecycle {
 
     /** Applies events in order, all or nothing; the future completes after commit. */
     public CompletableFuture<List<Outcome>> submit(List<LedgerEvent> events) {
+        return submit(events, false, Companion.NONE);
+    }
+
+    /** Applies events in order, all or nothing, and stores what {@code companion} stores in the same transaction. */
+    public CompletableFuture<List<Outcome>> submit(List<LedgerEvent> events, Companion companion) {
+        return submit(events, false, companion);
+    }
+
+    /**
+     * Applies each event on its own (a refused one takes back nothing else), in order, and stores what
+     * {@code companion} stores in the same transaction.
+     */
+    public CompletableFuture<List<Outcome>> submitEach(List<LedgerEvent> events, Companion companion) {
+        return submit(events, true, companion);
+    }
+
+    private CompletableFuture<List<Outcome>> submit(List<LedgerEvent> events, boolean each, Companion companion) {
         CompletableFuture<List<Outcome>> result = new CompletableFuture<>();
         if (!running) {
             result.completeExceptionally(new IllegalStateException("the ledger writer is not running"));
             return result;
         }
         try {
-            if (!queue.offer(new Submission(List.copyOf(events), result), 30, TimeUnit.SECONDS)) {
+            if (!queue.offer(new Submission(List.copyOf(events), each, companion, result), 30, TimeUnit.SECONDS)) {
                 result.completeExceptionally(new IllegalStateException("the ledger writer is overloaded"));
             }
         } catch (InterruptedException e) {
@@ -183,8 +214,21 @@ public class LedgerWriter implements SmartLifecycle {
         int fromInFlight = uncommitted.size();
         Batch batch = new Batch(submissions, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>(),
                 new CompletableFuture<>());
+        List<Runnable> companions = new ArrayList<>();
         for (Submission s : submissions) {
-            batch.answers().add(applyAll(s.events(), known, uncommitted, batch));
+            List<Outcome> answer;
+            if (s.each()) {
+                answer = new ArrayList<>(s.events().size());
+                for (LedgerEvent e : s.events()) {
+                    answer.add(applyAll(List.of(e), known, uncommitted, batch).getFirst());
+                }
+            } else {
+                answer = applyAll(s.events(), known, uncommitted, batch);
+            }
+            batch.answers().add(answer);
+            if (s.companion() != Companion.NONE) {
+                companions.add(() -> s.companion().store(answer));
+            }
         }
         batch.entries().addAll(uncommitted.subList(fromInFlight, uncommitted.size()));
         LedgerStore.Staged staged = batch.entries().isEmpty() ? null
@@ -192,8 +236,8 @@ public class LedgerWriter implements SmartLifecycle {
         inFlight.add(batch);
         committer.execute(() -> {
             try {
-                if (staged != null) {
-                    store.write(staged);
+                if (staged != null || !companions.isEmpty()) {
+                    store.write(staged, companions);
                 }
                 batch.commit().complete(null);
             } catch (RuntimeException e) {
