@@ -136,6 +136,7 @@ class CaptureController {
         List<String> ids = jdbc.sql("select id from capture_job where (? or operator_id = ?) "
                         + "order by created_at desc, id limit ? offset ?")
                 .params(all, caller.operatorId().orElse(""), perPage + 1, offset).query(String.class).list();
+        jobs.endAbandoned(ids);
         List<Map<String, Object>> page = ids.stream().limit(perPage).map(this::job).toList();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (ids.size() > perPage) {
@@ -159,6 +160,7 @@ class CaptureController {
             // another operator's job does not exist as far as this caller can tell
             throw EpcisProblems.noSuchResource("no capture job " + captureID);
         }
+        jobs.endAbandoned(List.of(captureID));
         return job(captureID);
     }
 

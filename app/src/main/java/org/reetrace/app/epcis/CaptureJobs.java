@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
 
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
@@ -48,6 +54,9 @@ class CaptureJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
     private static final int CHUNK = 500;
 
+    /** The advisory lock space of capture job runners; the second key is the hash of the runner's id. */
+    private static final int RUNNER_LOCKS = 0x52454554;
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("epcis-capture-", 1).daemon(true).factory());
     private final JdbcClient jdbc;
@@ -56,9 +65,14 @@ class CaptureJobs implements DisposableBean {
     private final StoredRegistry registry;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DataSource dataSource;
+    /** This process as the runner of its jobs, alive for as long as {@link #alive} holds its lock. */
+    private final String runner = UUID.randomUUID().toString();
+    private Connection alive;
 
     CaptureJobs(JdbcClient jdbc, EpcisStore store, LedgerWriter ledger, StoredRegistry registry,
-                TransactionTemplate transaction, Clock clock) {
+                TransactionTemplate transaction, Clock clock, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.store = store;
         this.ledger = ledger;
@@ -75,12 +89,13 @@ class CaptureJobs implements DisposableBean {
 
     /** Registers the job and starts it; the spooled document belongs to the job from here and is deleted by it. */
     String start(Path document, Binding binding, Behaviour behaviour, Caller caller, int eventCount) {
+        holdRunnerLock();
         String id = "capture-" + UUID.randomUUID();
         jdbc.sql("""
                 insert into capture_job (id, created_at, running, success, error_behaviour, created_by, operator_id,
-                    event_count) values (?, ?, true, true, ?, ?, ?, ?)""")
+                    event_count, runner) values (?, ?, true, true, ?, ?, ?, ?, ?)""")
                 .params(id, Timestamp.from(clock.instant()), behaviour.name(), caller.name(),
-                        caller.operatorId().orElse(null), eventCount).update();
+                        caller.operatorId().orElse(null), eventCount, runner).update();
         String capturer = caller.operatorId().orElse(null);
         executor.execute(() -> run(id, document, binding, behaviour, capturer));
         return id;
@@ -320,8 +335,72 @@ class CaptureJobs implements DisposableBean {
                 .params(success, Timestamp.from(clock.instant()), stored, id).update();
     }
 
+    /**
+     * Ends the running jobs among {@code ids} whose process is gone (killed or crashed before it could end them): each
+     * failed, with an error saying so. What they stored stays: nothing under rollback, the committed chunks under
+     * proceed, since each commits with its ledger events.
+     */
+    void endAbandoned(List<String> ids) {
+        List<Map.Entry<String, String>> running = jdbc.sql(
+                        "select id, coalesce(runner, '') from capture_job where running and id = any(?)")
+                .param(ids.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        for (Map.Entry<String, String> job : running) {
+            if (job.getValue().equals(runner)) {
+                continue;
+            }
+            transaction.executeWithoutResult(status -> {
+                // the runner's lock is free only when its process is gone; taken here until this transaction ends
+                boolean gone = jdbc.sql("select pg_try_advisory_xact_lock(?, hashtext(?))")
+                        .params(RUNNER_LOCKS, job.getValue()).query(Boolean.class).single();
+                boolean stillRunning = jdbc.sql("select running from capture_job where id = ? for update")
+                        .param(job.getKey()).query(Boolean.class).single();
+                if (gone && stillRunning) {
+                    recordErrors(job.getKey(), List.of(new JobError(null, null, EpcisProblems.IMPLEMENTATION,
+                            "Capture interrupted", "the server stopped before the capture finished; what it stored "
+                            + "before is kept (nothing, under rollback)", null)), errorCount(job.getKey()));
+                    finish(job.getKey(), null, false);
+                }
+            });
+        }
+    }
+
+    /** Holds this process's runner lock on a connection of its own, for as long as the process lives. */
+    private synchronized void holdRunnerLock() {
+        try {
+            if (alive != null && alive.isValid(2)) {
+                return;
+            }
+            if (alive != null) {
+                alive.close();
+            }
+            alive = dataSource.getConnection();
+            alive.setAutoCommit(true);
+            try (PreparedStatement ps = alive.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+                ps.setInt(1, RUNNER_LOCKS);
+                ps.setString(2, runner);
+                ps.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot hold the capture runner's lock: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
+        synchronized (this) {
+            try {
+                if (alive != null) {
+                    // the connection goes back to the pool: the lock must not go with it
+                    try (Statement st = alive.createStatement()) {
+                        st.execute("select pg_advisory_unlock_all()");
+                    }
+                    alive.close();
+                }
+            } catch (SQLException e) {
+                log.warn("could not release the capture runner's lock", e);
+            }
+        }
     }
 }

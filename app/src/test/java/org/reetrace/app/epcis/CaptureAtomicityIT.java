@@ -1,6 +1,9 @@
 package org.reetrace.app.epcis;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +32,9 @@ class CaptureAtomicityIT extends EpcisBase {
 
     @Autowired
     StoredRegistry registry;
+
+    @Autowired
+    DataSource dataSource;
 
     String operator;
     String regulator;
@@ -139,5 +145,34 @@ class CaptureAtomicityIT extends EpcisBase {
         Response again = post("/epcis/events", operator, "application/ld+json", withContext);
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(lotExists(doomed)).isTrue();
+    }
+
+    @Test
+    void a_job_whose_server_died_is_ended_as_interrupted_and_one_whose_server_lives_is_not() throws Exception {
+        String dead = "capture-dead-" + mark;
+        String live = "capture-live-" + mark;
+        for (String id : new String[] {dead, live}) {
+            jdbc.sql("""
+                    insert into capture_job (id, created_at, running, success, error_behaviour, created_by,
+                        operator_id, event_count, runner) values (?, now(), true, true, 'rollback', 'ree-ops', ?, 1, ?)""")
+                    .params(id, EpcisIT.OPERATOR, id + "-runner").update();
+        }
+        // another server, alive, holds its runner's lock on a connection of its own
+        try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+            st.execute("select pg_advisory_lock(" + 0x52454554 + ", hashtext('" + live + "-runner'))");
+            try {
+                JsonNode ended = get("/epcis/capture/" + dead, operator).json();
+                JsonNode running = get("/epcis/capture/" + live, operator).json();
+
+                assertThat(ended.path("running").asBoolean()).as(ended.toString()).isFalse();
+                assertThat(ended.path("success").asBoolean()).isFalse();
+                assertThat(ended.at("/errors/0/title").asString()).isEqualTo("Capture interrupted");
+                assertThat(running.path("running").asBoolean()).as(running.toString()).isTrue();
+            } finally {
+                st.execute("select pg_advisory_unlock_all()");
+            }
+        }
+        JsonNode endedOnceGone = get("/epcis/capture/" + live, operator).json();
+        assertThat(endedOnceGone.path("running").asBoolean()).as(endedOnceGone.toString()).isFalse();
     }
 }
