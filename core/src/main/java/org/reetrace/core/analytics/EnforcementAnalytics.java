@@ -13,7 +13,7 @@ import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
 
 /**
- * The enforcement analytics of DESIGN.md section 7 over the ledger's accepted entries: material balances with
+ * The enforcement analytics of docs/design.md section 7 over the ledger's accepted entries: material balances with
  * sigma-MUF and CUSUM, fingerprints, quotas, capacities and yields, residue tracking, export claims, and the
  * declared exports that mirror trade compares with partner statistics. Feed it every accepted entry in order
  * ({@link #accept}); ask for alerts at any time. Not thread-safe, like the ledger it reads.

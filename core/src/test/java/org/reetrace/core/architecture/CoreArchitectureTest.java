@@ -21,7 +21,7 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule coreKnowsNoJackson = noClasses().that().resideInAPackage("org.reetrace.core..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "tools.jackson..")
-            .because("the domain model knows nothing of JSON (DESIGN.md 2.4)");
+            .because("the domain model knows nothing of JSON (docs/design.md, principle 4)");
 
     @ArchTest
     static final ArchRule coreKnowsNoJdbc = noClasses().that().resideInAPackage("org.reetrace.core..")

@@ -11,7 +11,7 @@ import org.reetrace.core.element.Element;
 
 /**
  * Realistic element compositions of rare-earth materials for tests, built with
- * {@link Composition#fromOxidePercent} from the reference tables beside DESIGN.md. Each figure says where it
+ * {@link Composition#fromOxidePercent} from the reference tables in docs/reference. Each figure says where it
  * comes from: {@code ree_distribution_by_source.csv} (REE: share of TREO per element) and
  * {@code thorium_uranium_content.csv} (Th, U). Where the tables have a gap (they state that Malaysian monazite
  * and xenotime distributions were not retrievable), a named proxy or an assumption is marked as such.
