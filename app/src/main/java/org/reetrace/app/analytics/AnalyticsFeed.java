@@ -26,6 +26,8 @@ import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,9 +65,13 @@ public class AnalyticsFeed implements CommittedEntries {
     private long lastSequence;
     private Instant latest = Instant.EPOCH;
     private Set<String> stored;
+    private final Counter raised;
 
     public AnalyticsFeed(JdbcTemplate jdbc, StoredRegistry registry, LedgerSettings ledgerSettings,
-                         AnalyticsProperties properties, AlertStore alerts, ObjectMapper json, Clock clock) {
+                         AnalyticsProperties properties, AlertStore alerts, ObjectMapper json, Clock clock,
+                         MeterRegistry meters) {
+        this.raised = Counter.builder("reetrace.alerts.raised").tag("source", "ANALYTICS")
+                .description("alerts raised and committed").register(meters);
         this.jdbc = jdbc;
         this.registry = registry;
         this.ledgerSettings = ledgerSettings;
@@ -174,6 +180,7 @@ public class AnalyticsFeed implements CommittedEntries {
         try {
             int added = alerts.raise(fresh, properties.jurisdiction());
             fresh.forEach(f -> stored.add(f.key()));
+            raised.increment(added);
             return added;
         } catch (RuntimeException e) {
             log.error("analytics: {} findings could not be stored as alerts; they are tried again with the next batch",

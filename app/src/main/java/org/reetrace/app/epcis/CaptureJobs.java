@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -31,9 +33,12 @@ import org.reetrace.app.security.Caller;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.epcis.profile.ProfileReading;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,15 +55,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * everything else is stored.
  */
 @Service
-class CaptureJobs implements DisposableBean {
+class CaptureJobs implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
     private static final int CHUNK = 500;
 
     /** The advisory lock space of capture job runners; the second key is the hash of the runner's id. */
     private static final int RUNNER_LOCKS = 0x52454554;
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2,
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+
+    private final ThreadPoolExecutor executor = (ThreadPoolExecutor) Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("epcis-capture-", 1).daemon(true).factory());
+    private final Counter succeeded;
+    private final Counter failed;
+    private volatile boolean running;
     private final JdbcClient jdbc;
     private final EpcisStore store;
     private final LedgerWriter ledger;
@@ -71,7 +81,13 @@ class CaptureJobs implements DisposableBean {
     private Connection alive;
 
     CaptureJobs(JdbcClient jdbc, EpcisStore store, LedgerWriter ledger, StoredRegistry registry,
-                TransactionTemplate transaction, Clock clock, DataSource dataSource) {
+                TransactionTemplate transaction, Clock clock, DataSource dataSource, MeterRegistry meters) {
+        this.succeeded = Counter.builder("reetrace.capture.jobs").tag("outcome", "success")
+                .description("capture jobs ended").register(meters);
+        this.failed = Counter.builder("reetrace.capture.jobs").tag("outcome", "failure")
+                .description("capture jobs ended").register(meters);
+        Gauge.builder("reetrace.capture.jobs.running", executor, e -> e.getActiveCount() + e.getQueue().size())
+                .description("capture jobs running or waiting").register(meters);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.store = store;
@@ -329,6 +345,7 @@ class CaptureJobs implements DisposableBean {
 
     /** Ends the job; {@code stored}, when given, is all it stored. */
     private void finish(String id, Integer stored, boolean success) {
+        (success ? succeeded : failed).increment();
         jdbc.sql("""
                 update capture_job set running = false, success = ?, finished_at = ?,
                     stored_count = coalesce(?, stored_count) where id = ?""")
@@ -387,8 +404,23 @@ class CaptureJobs implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        executor.shutdownNow();
+    public void start() {
+        running = true;
+    }
+
+    /** Stops after the web server has drained and before the ledger writer, letting the jobs under way end. */
+    @Override
+    public void stop() {
+        running = false;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("capture jobs still running after {}; they are ended as interrupted when next read", DRAIN);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             try {
                 if (alive != null) {
@@ -397,10 +429,21 @@ class CaptureJobs implements DisposableBean {
                         st.execute("select pg_advisory_unlock_all()");
                     }
                     alive.close();
+                    alive = null;
                 }
             } catch (SQLException e) {
                 log.warn("could not release the capture runner's lock", e);
             }
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return LedgerWriter.PHASE + 1024;
     }
 }

@@ -28,6 +28,10 @@ import org.reetrace.core.lot.Lot;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.rules.Evaluation;
 import org.reetrace.core.rules.Finding;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -62,6 +66,8 @@ public class LedgerWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final int MAX_EVENTS_PER_TRANSACTION = 2_000;
     private static final int BATCHES_IN_FLIGHT = 2;
+    /** The phase of {@link #getPhase}, for what must stop between the web server and the writer. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final LedgerStore store;
     private final LedgerSettings settings;
@@ -70,7 +76,12 @@ public class LedgerWriter implements SmartLifecycle {
     private final IngestRules rules;
     private final List<CommittedEntries> listeners;
     private final Clock clock;
-    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(10_000);
+    private static final int QUEUE_CAPACITY = 10_000;
+    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Timer commits;
+    private final Counter booked;
+    private final Counter refused;
+    private final Counter ruleAlerts;
     private final ExecutorService committer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ledger-committer").daemon(true).factory());
     private Ledger ledger;
@@ -106,7 +117,17 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestRules rules,
-                        List<CommittedEntries> listeners, Clock clock) {
+                        List<CommittedEntries> listeners, Clock clock, MeterRegistry meters) {
+        this.commits = Timer.builder("reetrace.ledger.commit").description("one batch's PostgreSQL transaction")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.booked = Counter.builder("reetrace.ledger.events").tag("outcome", "booked")
+                .description("events booked, answered after commit").register(meters);
+        this.refused = Counter.builder("reetrace.ledger.events").tag("outcome", "refused")
+                .description("events refused by the ledger or a blocking rule").register(meters);
+        this.ruleAlerts = Counter.builder("reetrace.alerts.raised").tag("source", "RULE")
+                .description("alerts raised and committed").register(meters);
+        Gauge.builder("reetrace.ledger.queue", queue, BlockingQueue::size)
+                .description("submissions waiting for the writer").register(meters);
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -237,7 +258,7 @@ public class LedgerWriter implements SmartLifecycle {
         committer.execute(() -> {
             try {
                 if (staged != null || !companions.isEmpty()) {
-                    store.write(staged, companions);
+                    commits.record(() -> store.write(staged, companions));
                 }
                 batch.commit().complete(null);
             } catch (RuntimeException e) {
@@ -283,8 +304,17 @@ public class LedgerWriter implements SmartLifecycle {
             }
         }
         for (int i = 0; i < done.submissions().size(); i++) {
-            done.submissions().get(i).result().complete(done.answers().get(i));
+            List<Outcome> answer = done.answers().get(i);
+            for (Outcome o : answer) {
+                if (o instanceof Outcome.Booked b && !b.replay()) {
+                    booked.increment();
+                } else if (o instanceof Outcome.Refused) {
+                    refused.increment();
+                }
+            }
+            done.submissions().get(i).result().complete(answer);
         }
+        ruleAlerts.increment(done.alerts().size());
         return true;
     }
 
@@ -396,5 +426,29 @@ public class LedgerWriter implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Starts before the web server and stops after it has drained: a request in flight at shutdown still gets its
+     * answer, and the writer books what is queued before it stops.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Whether the writer's thread is alive and taking submissions. */
+    public boolean taking() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** Submissions waiting, and how many may wait before a submitter is held back. */
+    public int queued() {
+        return queue.size();
+    }
+
+    public int queueCapacity() {
+        return QUEUE_CAPACITY;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reetrace.app.RunningAppIT;
@@ -168,7 +169,7 @@ class AnalyticsApiIT extends RunningAppIT {
     @Test
     void after_a_restart_the_replayed_books_equal_the_live_ones() {
         AnalyticsFeed restarted = new AnalyticsFeed(jdbcTemplate, registry, ledgerSettings, properties, alertStore, json,
-                Clock.systemUTC());
+                Clock.systemUTC(), new SimpleMeterRegistry());
         FacilityId metal = FacilityId.of(METAL);
         List<MaterialBalance> replayed = restarted.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
         List<MaterialBalance> live = feed.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
