@@ -2,6 +2,7 @@ package org.reetrace.app.rules;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.app.ledger.CommittedEntries;
@@ -11,6 +12,7 @@ import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
+import org.reetrace.core.ledger.Refusal;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
@@ -93,7 +95,8 @@ public class IngestRules implements CommittedEntries {
 
     /** The refusal of a blocked event: stable code, the rule and its citation, the numbers. */
     public static Verdict.Rejected refusal(Finding f) {
-        return new Verdict.Rejected("rule.blocked", "", f.ruleId() + " (" + f.jurisdiction() + ", " + f.citation() + "): "
-                + f.message() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"));
+        return new Verdict.Rejected(Refusal.RULE_BLOCKED, "", f.ruleId() + " (" + f.jurisdiction() + ", "
+                + f.citation() + "): " + f.message() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"),
+                Map.of("rule", f.ruleId(), "pack", f.pack(), "packVersion", f.packVersion()));
     }
 }

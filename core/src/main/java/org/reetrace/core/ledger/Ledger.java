@@ -197,7 +197,7 @@ public final class Ledger {
     public Verdict apply(LedgerEvent event, History history) {
         Optional<Facility> actor = registry.facility(event.facility());
         if (actor.isEmpty()) {
-            return reject("facility.unknown", "facility", "no facility " + event.facility() + " in the registry");
+            return reject(Refusal.FACILITY_UNKNOWN, "facility", "no facility " + event.facility() + " in the registry");
         }
         Facility facility = actor.get();
         this.history = history;
@@ -224,11 +224,11 @@ public final class Ledger {
 
     private Verdict extract(Extract e, Facility facility) {
         if (!facility.kind().extracts()) {
-            return reject("facility.not-a-mine", "facility", facility.id() + " is a " + facility.kind()
+            return reject(Refusal.FACILITY_NOT_A_MINE, "facility", facility.id() + " is a " + facility.kind()
                     + "; only a MINE or IN_SITU_LEACH_MINE extracts");
         }
         if (e.form() != MaterialForm.ORE && e.form() != MaterialForm.CONCENTRATE) {
-            return reject("form.not-extractable", "form", "a mine extracts ORE or CONCENTRATE, not " + e.form());
+            return reject(Refusal.FORM_NOT_EXTRACTABLE, "form", "a mine extracts ORE or CONCENTRATE, not " + e.form());
         }
         checkNewLot("lot", e.lot(), "mass", e.mass(), "composition", e.composition());
         Stage mining = new Stage(StageKind.MINING, facility.country(), facility.country());
@@ -241,11 +241,12 @@ public final class Ledger {
     private Verdict assay(Assay e, Facility facility) {
         Lot lot = held("lot", e.lot(), facility);
         if (e.measured().totalMg() > lot.mass().mg()) {
-            return reject("composition.exceeds-mass", "measured", "measured elements weigh "
-                    + e.measured().totalMg() + " mg, more than lot " + lot.id() + " (" + lot.mass().mg() + " mg)");
+            return reject(Refusal.COMPOSITION_EXCEEDS_MASS, "measured", "measured elements weigh "
+                    + e.measured().totalMg() + " mg, more than lot " + lot.id() + " (" + lot.mass().mg() + " mg)",
+                    "elementsMg", e.measured().totalMg(), "massMg", lot.mass().mg());
         }
         if (lot.pedigree().isEmpty() && !e.measured().isZero()) {
-            return reject("lot.no-provenance", "measured", "lot " + lot.id()
+            return reject(Refusal.LOT_NO_PROVENANCE, "measured", "lot " + lot.id()
                     + " has no booked elements, so no origin to give the measured ones");
         }
         Lot assayed = lot.withContent(lot.mass(), e.measured(), lot.pedigree().allocate(e.measured()));
@@ -258,10 +259,10 @@ public final class Ledger {
     private Verdict ship(Ship e, Facility facility) {
         Lot lot = held("lot", e.lot(), facility);
         if (registry.facility(e.destination()).isEmpty()) {
-            return reject("facility.unknown", "destination", "no facility " + e.destination() + " in the registry");
+            return reject(Refusal.FACILITY_UNKNOWN, "destination", "no facility " + e.destination() + " in the registry");
         }
         if (e.destination().equals(facility.id())) {
-            return reject("ship.to-itself", "destination", "lot " + lot.id() + " is already at " + facility.id());
+            return reject(Refusal.SHIP_TO_ITSELF, "destination", "lot " + lot.id() + " is already at " + facility.id());
         }
         return commit(e, balance, List.of(lot.inTransitTo(e.destination())), Entry.Lineage.NONE, Set.of());
     }
@@ -269,25 +270,26 @@ public final class Ledger {
     private Verdict receive(Receive e, Facility facility) {
         Lot lot = lots.get(e.lot());
         if (lot == null) {
-            return status(e.lot()).<Verdict>map(s -> reject("lot.not-in-transit", "lot", "lot " + e.lot() + " is " + s
-                    + ", not IN_TRANSIT")).orElseGet(() -> reject("lot.unknown", "lot", "no lot " + e.lot()));
+            return status(e.lot()).<Verdict>map(s -> reject(Refusal.LOT_NOT_IN_TRANSIT, "lot", "lot " + e.lot() + " is " + s
+                    + ", not IN_TRANSIT")).orElseGet(() -> reject(Refusal.LOT_UNKNOWN, "lot", "no lot " + e.lot()));
         }
         if (lot.status() != LotStatus.IN_TRANSIT) {
-            return reject("lot.not-in-transit", "lot", "lot " + lot.id() + " is " + lot.status() + ", not IN_TRANSIT");
+            return reject(Refusal.LOT_NOT_IN_TRANSIT, "lot", "lot " + lot.id() + " is " + lot.status() + ", not IN_TRANSIT");
         }
         if (!lot.destination().equals(facility.id())) {
-            return reject("lot.not-addressed", "lot", "lot " + lot.id() + " is on its way to " + lot.destination()
+            return reject(Refusal.LOT_NOT_ADDRESSED, "lot", "lot " + lot.id() + " is on its way to " + lot.destination()
                     + ", not to " + facility.id());
         }
         long shipped = lot.mass().mg();
         long received = e.receivedMass().mg();
         if (received == 0) {
-            return reject("mass.not-positive", "receivedMass", "received mass must be positive");
+            return reject(Refusal.MASS_NOT_POSITIVE, "receivedMass", "received mass must be positive");
         }
         if (received > shipped + tolerance.allowanceMg(shipped)) {
-            return reject("mass.gain-beyond-tolerance", "receivedMass", "received " + received + " mg of lot "
+            return reject(Refusal.MASS_GAIN_BEYOND_TOLERANCE, "receivedMass", "received " + received + " mg of lot "
                     + lot.id() + " but " + shipped + " mg were shipped; tolerance is "
-                    + tolerance.allowanceMg(shipped) + " mg");
+                    + tolerance.allowanceMg(shipped) + " mg",
+                    "receivedMg", received, "shippedMg", shipped, "toleranceMg", tolerance.allowanceMg(shipped));
         }
         // A lighter weighing takes elements away in proportion; a heavier one (moisture, scale error within
         // tolerance) adds mass but cannot add elements.
@@ -301,14 +303,14 @@ public final class Ledger {
 
     private Verdict transform(Transform e, Facility facility) {
         if (!facility.licensedFor(e.process())) {
-            return reject("process.not-licensed", "process", facility.id() + " is not registered for "
+            return reject(Refusal.PROCESS_NOT_LICENSED, "process", facility.id() + " is not registered for "
                     + e.process() + " (registered: " + facility.technology().keySet() + ")");
         }
         if (e.inputs().isEmpty()) {
-            return reject("transform.no-inputs", "inputs", "a transformation needs at least one input lot");
+            return reject(Refusal.TRANSFORM_NO_INPUTS, "inputs", "a transformation needs at least one input lot");
         }
         if (e.outputs().isEmpty()) {
-            return reject("transform.no-outputs", "outputs", "a transformation needs at least one output lot");
+            return reject(Refusal.TRANSFORM_NO_OUTPUTS, "outputs", "a transformation needs at least one output lot");
         }
         Set<LotId> seen = new HashSet<>();
         Composition in = Composition.ZERO;
@@ -318,15 +320,16 @@ public final class Ledger {
             Transform.Input input = e.inputs().get(i);
             String field = "inputs[" + i + "]";
             if (!seen.add(input.lot())) {
-                return reject("transform.duplicate-lot", field + ".lot", "lot " + input.lot() + " appears twice");
+                return reject(Refusal.TRANSFORM_DUPLICATE_LOT, field + ".lot", "lot " + input.lot() + " appears twice");
             }
             Lot lot = held(field + ".lot", input.lot(), facility);
             if (input.mass().isZero()) {
-                return reject("mass.not-positive", field + ".mass", "input mass must be positive");
+                return reject(Refusal.MASS_NOT_POSITIVE, field + ".mass", "input mass must be positive");
             }
             if (input.mass().mg() > lot.mass().mg()) {
-                return reject("lot.exceeds-remaining", field + ".mass", "uses " + input.mass().mg() + " mg of lot "
-                        + lot.id() + " but only " + lot.mass().mg() + " mg remain");
+                return reject(Refusal.LOT_EXCEEDS_REMAINING, field + ".mass", "uses " + input.mass().mg() + " mg of lot "
+                        + lot.id() + " but only " + lot.mass().mg() + " mg remain",
+                        "askedMg", input.mass().mg(), "remainingMg", lot.mass().mg());
             }
             Composition used = lot.composition().share(input.mass().mg(), lot.mass().mg());
             Pedigree usedPedigree = lot.pedigree().portion(used);
@@ -341,7 +344,7 @@ public final class Ledger {
             Transform.Output output = e.outputs().get(i);
             String field = "outputs[" + i + "]";
             if (!seen.add(output.lot())) {
-                return reject("transform.duplicate-lot", field + ".lot", "lot " + output.lot() + " appears twice");
+                return reject(Refusal.TRANSFORM_DUPLICATE_LOT, field + ".lot", "lot " + output.lot() + " appears twice");
             }
             checkNewLot(field + ".lot", output.lot(), field + ".mass", output.mass(),
                     field + ".composition", output.composition());
@@ -353,14 +356,15 @@ public final class Ledger {
             long accounted = out.get(el) + e.declaredLoss().get(el);
             long excess = accounted - inMg;
             if (excess > tolerance.allowanceMg(inMg)) {
-                return reject("transform.creates-element", "outputs", "outputs and declared losses hold "
+                return reject(Refusal.TRANSFORM_CREATES_ELEMENT, "outputs", "outputs and declared losses hold "
                         + accounted + " mg " + el + " but only " + inMg + " mg went in; tolerance is "
-                        + tolerance.allowanceMg(inMg) + " mg");
+                        + tolerance.allowanceMg(inMg) + " mg", "element", el.name(), "accountedMg", accounted,
+                        "inputMg", inMg, "toleranceMg", tolerance.allowanceMg(inMg));
             }
             unexplained[el.ordinal()] = inMg - accounted;
         }
         if (pool.isEmpty() && !out.isZero()) {
-            return reject("transform.no-provenance", "outputs", "the inputs hold no booked elements to give the outputs");
+            return reject(Refusal.TRANSFORM_NO_PROVENANCE, "outputs", "the inputs hold no booked elements to give the outputs");
         }
         Optional<Stage> stage = e.process().stage()
                 .map(k -> new Stage(k, facility.country(), facility.technologyOrigin(e.process())));
@@ -399,12 +403,12 @@ public final class Ledger {
 
     private Verdict dispose(Dispose e, Facility facility) {
         if (facility.kind() != FacilityKind.DISPOSAL_FACILITY) {
-            return reject("facility.not-disposal", "facility", facility.id() + " is a " + facility.kind()
+            return reject(Refusal.FACILITY_NOT_DISPOSAL, "facility", facility.id() + " is a " + facility.kind()
                     + ", not a DISPOSAL_FACILITY");
         }
         Lot lot = held("lot", e.lot(), facility);
         if (lot.form() != MaterialForm.RESIDUE) {
-            return reject("form.not-residue", "lot", "lot " + lot.id() + " is " + lot.form() + "; only RESIDUE is disposed of");
+            return reject(Refusal.FORM_NOT_RESIDUE, "lot", "lot " + lot.id() + " is " + lot.form() + "; only RESIDUE is disposed of");
         }
         return commit(e, balance, List.of(lot.withStatus(LotStatus.DISPOSED)), Entry.Lineage.NONE, Set.of());
     }
@@ -412,11 +416,12 @@ public final class Ledger {
     private Verdict adjust(Adjust e, Facility facility) {
         Lot lot = held("lot", e.lot(), facility);
         if (e.composition().totalMg() > e.mass().mg()) {
-            return reject("composition.exceeds-mass", "composition", "elements weigh " + e.composition().totalMg()
-                    + " mg, more than the adjusted mass of " + e.mass().mg() + " mg");
+            return reject(Refusal.COMPOSITION_EXCEEDS_MASS, "composition", "elements weigh " + e.composition().totalMg()
+                    + " mg, more than the adjusted mass of " + e.mass().mg() + " mg",
+                    "elementsMg", e.composition().totalMg(), "massMg", e.mass().mg());
         }
         if (lot.pedigree().isEmpty() && !e.composition().isZero()) {
-            return reject("lot.no-provenance", "composition", "lot " + lot.id()
+            return reject(Refusal.LOT_NO_PROVENANCE, "composition", "lot " + lot.id()
                     + " has no booked elements, so no origin to give the adjusted ones");
         }
         Lot adjusted = lot.withContent(e.mass(), e.composition(), lot.pedigree().allocate(e.composition()));
@@ -436,27 +441,27 @@ public final class Ledger {
     private Verdict reverse(Reverse e, Facility facility, History history) {
         Optional<Undo> found = history.undo(e.original());
         if (found.isEmpty()) {
-            return reject("reverse.unknown-event", "original", "no booked event " + e.original() + " to reverse");
+            return reject(Refusal.REVERSE_UNKNOWN_EVENT, "original", "no booked event " + e.original() + " to reverse");
         }
         Undo undo = found.get();
         if (undo.type() == EventType.REVERSE) {
-            return reject("reverse.of-reversal", "original", e.original() + " is itself a reversal; book the "
+            return reject(Refusal.REVERSE_OF_REVERSAL, "original", e.original() + " is itself a reversal; book the "
                     + "event again instead of reversing its reversal");
         }
         if (!undo.facility().equals(facility.id())) {
-            return reject("reverse.not-holder", "facility", e.original() + " was booked by " + undo.facility()
+            return reject(Refusal.REVERSE_NOT_HOLDER, "facility", e.original() + " was booked by " + undo.facility()
                     + "; only it can reverse it, not " + facility.id());
         }
         Optional<EventId> earlier = history.reversedBy(e.original());
         if (earlier.isPresent()) {
-            return reject("reverse.already-reversed", "original", e.original() + " was already reversed by "
+            return reject(Refusal.REVERSE_ALREADY_REVERSED, "original", e.original() + " was already reversed by "
                     + earlier.get());
         }
         List<Lot> restored = new ArrayList<>();
         for (Lot after : undo.after()) {
             Lot now = whole(after.id());
             if (now == null || !sameState(now, after)) {
-                return reject("reverse.lot-changed-since", "original", "lot " + after.id() + " changed after "
+                return reject(Refusal.REVERSE_LOT_CHANGED_SINCE, "original", "lot " + after.id() + " changed after "
                         + e.original() + " (now " + (now == null ? "unknown" : now.status() + ", " + now.mass().mg()
                         + " mg at " + now.facility()) + "); reverse the later events first");
             }
@@ -479,16 +484,16 @@ public final class Ledger {
     private Lot held(String field, LotId id, Facility facility) {
         Lot lot = lots.get(id);
         if (lot == null) {
-            LotStatus status = status(id).orElseThrow(() -> new Refused("lot.unknown", field, "no lot " + id));
-            throw new Refused("lot.closed", field, "lot " + id + " is " + status
+            LotStatus status = status(id).orElseThrow(() -> new Refused(Refusal.LOT_UNKNOWN, field, "no lot " + id));
+            throw new Refused(Refusal.LOT_CLOSED, field, "lot " + id + " is " + status
                     + "; only an ACTIVE lot can be acted on");
         }
         if (lot.status() != LotStatus.ACTIVE) {
-            throw new Refused("lot.closed", field, "lot " + id + " is " + lot.status()
+            throw new Refused(Refusal.LOT_CLOSED, field, "lot " + id + " is " + lot.status()
                     + "; only an ACTIVE lot can be acted on");
         }
         if (!lot.facility().equals(facility.id())) {
-            throw new Refused("lot.not-held", field, "lot " + id + " is held by " + lot.facility() + ", not by "
+            throw new Refused(Refusal.LOT_NOT_HELD, field, "lot " + id + " is held by " + lot.facility() + ", not by "
                     + facility.id());
         }
         return lot;
@@ -499,14 +504,15 @@ public final class Ledger {
         // a VOID lot was booked in error and reversed: a corrective event books its id again
         Optional<LotStatus> existing = status(id);
         if (existing.isPresent() && existing.get() != LotStatus.VOID) {
-            throw new Refused("lot.exists", lotField, "lot " + id + " already exists");
+            throw new Refused(Refusal.LOT_EXISTS, lotField, "lot " + id + " already exists");
         }
         if (mass.isZero()) {
-            throw new Refused("mass.not-positive", massField, "mass must be positive");
+            throw new Refused(Refusal.MASS_NOT_POSITIVE, massField, "mass must be positive");
         }
         if (composition.totalMg() > mass.mg()) {
-            throw new Refused("composition.exceeds-mass", compositionField, "elements weigh "
-                    + composition.totalMg() + " mg, more than the lot's " + mass.mg() + " mg");
+            throw new Refused(Verdict.Rejected.of(Refusal.COMPOSITION_EXCEEDS_MASS, compositionField, "elements weigh "
+                    + composition.totalMg() + " mg, more than the lot's " + mass.mg() + " mg",
+                    "elementsMg", composition.totalMg(), "massMg", mass.mg()));
         }
     }
 
@@ -514,9 +520,13 @@ public final class Ledger {
     private static final class Refused extends RuntimeException {
         private final Verdict.Rejected verdict;
 
-        Refused(String code, String field, String message) {
-            super(message, null, false, false);
-            this.verdict = new Verdict.Rejected(code, field, message);
+        Refused(Refusal refusal, String field, String message) {
+            this(new Verdict.Rejected(refusal, field, message));
+        }
+
+        Refused(Verdict.Rejected verdict) {
+            super(verdict.message(), null, false, false);
+            this.verdict = verdict;
         }
     }
 
@@ -529,8 +539,8 @@ public final class Ledger {
         return d;
     }
 
-    private static Verdict.Rejected reject(String code, String field, String message) {
-        return new Verdict.Rejected(code, field, message);
+    private static Verdict.Rejected reject(Refusal refusal, String field, String message, Object... figures) {
+        return Verdict.Rejected.of(refusal, field, message, figures);
     }
 
     private Verdict commit(LedgerEvent event, Balance newBalance, List<Lot> changed, Entry.Lineage lineage,
