@@ -16,9 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
@@ -63,10 +61,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The registry the ledger and the rules check events against, kept by the regulator: operators with their
- * shareholders, facilities with their processes and technology, licences, zones and technology agreements, and
- * the API tokens the regulator issues. Every change is versioned with the instant it takes effect ({@code effective},
- * default: when it is recorded) and the caller who made it. Anyone with a token reads the registry: it is the public
- * record of a licensing system.
+ * shareholders, facilities with their processes and technology, licences, zones and technology agreements. Every
+ * change is versioned with the instant it takes effect ({@code effective}, default: when it is recorded) and the
+ * caller who made it. Operators, customs, auditors and the regulator read the whole registry; the PUBLIC role reads
+ * what a buyer needs to check a certificate, and what else the regulator opened to it ({@link PublicDisclosure}).
  */
 @RestController
 public class RegistryController {
@@ -118,9 +116,6 @@ public class RegistryController {
     }
 
     public record Threshold(@NotNull BigDecimal percent, String effective) {
-    }
-
-    public record NewToken(@NotBlank String name, @NotNull Role role, String operator) {
     }
 
     // ---- views
@@ -210,11 +205,9 @@ public class RegistryController {
     }
 
     private final StoredRegistry registry;
-    private final ApiTokens tokens;
 
-    public RegistryController(StoredRegistry registry, ApiTokens tokens) {
+    public RegistryController(StoredRegistry registry) {
         this.registry = registry;
-        this.tokens = tokens;
     }
 
     // ---- operators
@@ -474,27 +467,6 @@ public class RegistryController {
         RegistryChange change = built("percent", () -> new RegistryChange.SetStateLinkThreshold(body.percent()));
         RegistryVersion v = registry.record(change, effective(body.effective()), caller.name());
         return Map.of("percent", body.percent(), "sequence", v.sequence(), "effective", v.effective().toString());
-    }
-
-    // ---- tokens
-
-    /** Issues a bearer token; its clear text is in this answer only. */
-    @PostMapping("/api/tokens")
-    public ResponseEntity<Map<String, String>> issueToken(Caller caller, @Valid @RequestBody NewToken body) {
-        caller.requireRegulator();
-        Optional<String> operator = Optional.ofNullable(body.operator());
-        if ((body.role() == Role.OPERATOR) != operator.isPresent()) {
-            String reason = body.role() == Role.OPERATOR ? "an OPERATOR token needs the operator it acts for"
-                    : "only an OPERATOR token acts for an operator";
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", reason,
-                    Map.of("errors", List.of(Map.of("field", "operator", "reason", reason))));
-        }
-        operator.ifPresent(id -> registry.operator(OperatorId.of(id)).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "operator-unknown", "Unknown operator", "no operator " + id,
-                Map.of("field", "operator"))));
-        var issued = tokens.issue(new Caller(body.name(), body.role(), operator));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", body.name(), "role", body.role().name(),
-                "token", issued.token()));
     }
 
     // ---- helpers
