@@ -129,12 +129,18 @@ public class RegistryController {
         }
     }
 
+    /** {@code shareholders}, {@code stateLinked} and {@code stateShare} are null where they are not disclosed. */
     public record OperatorView(String id, String name, String country, List<HoldingView> shareholders,
-                               boolean stateLinked, BigDecimal stateShare) {
+                               Boolean stateLinked, BigDecimal stateShare) {
         static OperatorView of(Operator o, RegistrySnapshot r) {
             StateLink link = r.stateLink(o.id());
             return new OperatorView(o.id().value(), o.name(), o.country().alpha2(),
                     r.ownership().holdersOf(o.id()).stream().map(HoldingView::of).toList(), link.linked(), link.share());
+        }
+
+        /** What the public reads of an operator unless the regulator opened shareholdings to it. */
+        OperatorView withoutHoldings() {
+            return new OperatorView(id, name, country, null, null, null);
         }
     }
 
@@ -154,6 +160,11 @@ public class RegistryController {
                     f.country().alpha2(), f.position().map(p -> Map.of("latitude", p.latitude(),
                     "longitude", p.longitude())).orElse(null), processes, technology);
         }
+
+        /** What the public reads of a facility unless the regulator opened facility details to it. */
+        FacilityView withoutDetails() {
+            return new FacilityView(id, operator, name, kind, country, null, null, null);
+        }
     }
 
     public record LicenceView(String id, String kind, String holder, String facility, String issuer, String from,
@@ -163,6 +174,11 @@ public class RegistryController {
                     l.site().map(FacilityId::value).orElse(null), l.issuer().alpha2(), start(l.validity()),
                     end(l.validity()), l.leaseArea().map(Area::wkt).orElse(null),
                     l.quota().map(Mass::kilograms).orElse(null));
+        }
+
+        LicenceView disclosing(boolean area, boolean quota) {
+            return new LicenceView(id, kind, holder, facility, issuer, from, until, area ? areaWkt : null,
+                    quota ? annualQuotaKg : null);
         }
     }
 
@@ -205,9 +221,19 @@ public class RegistryController {
     }
 
     private final StoredRegistry registry;
+    private final PublicDisclosure disclosure;
 
-    public RegistryController(StoredRegistry registry) {
+    public RegistryController(StoredRegistry registry, PublicDisclosure disclosure) {
         this.registry = registry;
+        this.disclosure = disclosure;
+    }
+
+    private OperatorView disclosed(Caller caller, OperatorView view) {
+        return disclosure.shows(caller, PublicDisclosure.Category.SHAREHOLDINGS) ? view : view.withoutHoldings();
+    }
+
+    private FacilityView disclosed(Caller caller, FacilityView view) {
+        return disclosure.shows(caller, PublicDisclosure.Category.FACILITY_DETAILS) ? view : view.withoutDetails();
     }
 
     // ---- operators
@@ -215,13 +241,13 @@ public class RegistryController {
     @GetMapping("/api/operators")
     public List<OperatorView> operators(Caller caller) {
         RegistrySnapshot latest = registry.latest();
-        return registry.operators().stream().map(o -> OperatorView.of(o, latest)).toList();
+        return registry.operators().stream().map(o -> disclosed(caller, OperatorView.of(o, latest))).toList();
     }
 
     @GetMapping("/api/operators/{id}")
     public OperatorView operator(Caller caller, @PathVariable String id) {
         RegistrySnapshot latest = registry.latest();
-        return latest.operator(operatorId(id, "id")).map(o -> OperatorView.of(o, latest))
+        return latest.operator(operatorId(id, "id")).map(o -> disclosed(caller, OperatorView.of(o, latest)))
                 .orElseThrow(() -> ProblemException.notFound("operator", id));
     }
 
@@ -261,6 +287,7 @@ public class RegistryController {
     @GetMapping("/api/operators/{id}/state-link")
     public StateLinkView stateLink(Caller caller, @PathVariable String id, @RequestParam(required = false) String at,
                                    @RequestParam(required = false) String state) {
+        disclosure.require(caller, PublicDisclosure.Category.SHAREHOLDINGS);
         Instant when = Instants.parse(at, "at", registry.now());
         RegistrySnapshot r = registry.asOf(when);
         OperatorId company = operatorId(id, "id");
@@ -293,13 +320,15 @@ public class RegistryController {
     @GetMapping("/api/facilities")
     public List<FacilityView> facilities(Caller caller) {
         RegistrySnapshot latest = registry.latest();
-        return registry.facilities().stream().map(f -> FacilityView.of(f, latest.registeredFacility(f.id()))).toList();
+        return registry.facilities().stream()
+                .map(f -> disclosed(caller, FacilityView.of(f, latest.registeredFacility(f.id())))).toList();
     }
 
     @GetMapping("/api/facilities/{id}")
     public FacilityView facility(Caller caller, @PathVariable String id) {
         RegistrySnapshot latest = registry.latest();
-        return latest.registeredFacility(FacilityId.of(id)).map(f -> FacilityView.of(f.facility(), Optional.of(f)))
+        return latest.registeredFacility(FacilityId.of(id))
+                .map(f -> disclosed(caller, FacilityView.of(f.facility(), Optional.of(f))))
                 .orElseThrow(() -> ProblemException.notFound("facility", id));
     }
 
@@ -364,8 +393,11 @@ public class RegistryController {
 
     @GetMapping("/api/licences")
     public List<LicenceView> licences(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.LICENCES);
+        boolean areas = disclosure.shows(caller, PublicDisclosure.Category.LEASE_AREAS);
+        boolean quotas = disclosure.shows(caller, PublicDisclosure.Category.QUOTAS);
         return registry.latest().licences().stream().sorted(Comparator.comparing((Licence l) -> l.id().value())
-                .thenComparing(l -> l.validity().from())).map(LicenceView::of).toList();
+                .thenComparing(l -> l.validity().from())).map(l -> LicenceView.of(l).disclosing(areas, quotas)).toList();
     }
 
     /** Adds a licence term, or amends the term of the same licence that starts at the same instant. */
@@ -399,6 +431,7 @@ public class RegistryController {
 
     @GetMapping("/api/zones")
     public List<ZoneView> zones(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.ZONES);
         return registry.latest().zones().stream().sorted(Comparator.comparing(Zone::code)).map(ZoneView::of).toList();
     }
 
@@ -438,6 +471,7 @@ public class RegistryController {
 
     @GetMapping("/api/agreements")
     public List<AgreementView> agreements(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.AGREEMENTS);
         return registry.latest().agreements().stream().sorted(Comparator.comparing(TechnologyAgreement::id))
                 .map(AgreementView::of).toList();
     }
@@ -458,6 +492,7 @@ public class RegistryController {
     /** Every recorded change in the order it was recorded, with its effective instant and author. */
     @GetMapping("/api/registry/history")
     public List<VersionView> history(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.HISTORY);
         return registry.history().stream().map(VersionView::of).toList();
     }
 
