@@ -1,7 +1,6 @@
 package org.reetrace.app.security;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,9 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Limits failed authentications per client with a token bucket each: a client may fail
  * {@link TokenSettings#failedAuthentications()} times at once, and gets them back evenly over
- * {@link TokenSettings#failureWindow()}. A client with none left is refused before its token is even looked up, so a
- * guesser learns nothing from its next tries, while successful requests never take from a bucket and are never
- * slowed. The client is the remote address; behind a proxy that is the proxy's, shared by everyone behind it.
+ * {@link TokenSettings#failureWindow()}. Successful requests never take from a bucket and are never slowed. The client is the remote address; behind a proxy that is the proxy's, shared by everyone behind it.
  *
  * <p>Only clients that failed have a bucket, and there are at most {@link #MAX_CLIENTS}: past that, buckets that are
  * full again are dropped, and if none is, new clients share one bucket, so that a flood from many addresses costs
@@ -39,16 +36,6 @@ public class FailedAuthentications {
     FailedAuthentications(TokenSettings settings, TimeMeter time) {
         this.settings = settings;
         this.time = time;
-    }
-
-    /** How long {@code client} must wait before it may try again, or empty if it may try now. */
-    public Optional<Duration> blocked(String client) {
-        Bucket bucket = buckets.get(key(client));
-        if (bucket == null) {
-            return Optional.empty();
-        }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Counts a failed authentication of {@code client}; empty if it was within its allowance, else the wait. */
