@@ -36,6 +36,8 @@ public class ApiTokens {
     private static final Pattern ID = Pattern.compile("tok_[0-9a-f]{16}");
     /** The last use is written at most this often per token: a write with every request would double their cost. */
     static final Duration LAST_USE_GRAIN = Duration.ofMinutes(1);
+    /** The latest expiry that may be asked for: further is a typing error, and past what the database stores. */
+    private static final Duration LONGEST = Duration.ofDays(36_525);
     private static final String COLUMNS = "id, name, role, operator_id, created_at, expires_at, last_used_at,"
             + " revoked_at, revoked_by";
 
@@ -112,6 +114,10 @@ public class ApiTokens {
     private Optional<Instant> expiry(Caller caller, Optional<Instant> asked, Instant now) {
         if (asked.isPresent() && !asked.get().isAfter(now)) {
             throw new IllegalArgumentException("a token's expiry must be in the future, not " + asked.get());
+        }
+        if (asked.isPresent() && asked.get().isAfter(now.plus(LONGEST))) {
+            throw new IllegalArgumentException("a token's expiry must be within " + LONGEST.toDays() + " days, not "
+                    + asked.get() + "; for a token valid until revoked, ask for none");
         }
         if (caller.role() != Role.OPERATOR) {
             return asked;

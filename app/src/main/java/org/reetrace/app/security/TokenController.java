@@ -53,6 +53,8 @@ public class TokenController {
         }
     }
 
+    private static final java.util.regex.Pattern OPERATOR_ID = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
+
     private final ApiTokens tokens;
     private final Clock clock;
 
@@ -93,6 +95,9 @@ public class TokenController {
     /** The regulator's every token ({@code operator} narrows it to one operator's), an operator's its own. */
     @GetMapping("/api/tokens")
     public List<TokenView> list(Caller caller, @RequestParam(required = false) String operator) {
+        if (operator != null && !OPERATOR_ID.matcher(operator).matches()) {
+            throw Instants.invalid("operator", "is not an operator id");
+        }
         Optional<String> of;
         if (caller.isRegulator()) {
             of = Optional.ofNullable(operator);

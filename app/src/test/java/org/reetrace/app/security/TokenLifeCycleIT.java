@@ -201,6 +201,10 @@ class TokenLifeCycleIT extends RunningAppIT {
         assertThat(notAnInstant.status()).isEqualTo(400);
         assertThat(controlCharacter.status()).isEqualTo(400);
         assertThat(unknownOperator.status()).isEqualTo(422);
+        assertThat(postJson("/api/tokens", regulator,
+                "{\"name\": \"forever\", \"role\": \"AUDITOR\", \"expires\": \"+200000-01-01T00:00:00Z\"}").status())
+                .isEqualTo(400);
+        assertThat(get("/api/tokens?operator=OP%00X", regulator).status()).isEqualTo(400);
     }
 
     @Test
