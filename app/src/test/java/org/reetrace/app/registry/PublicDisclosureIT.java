@@ -109,5 +109,8 @@ class PublicDisclosureIT extends RunningAppIT {
         assertThat(get("/api/registry/public-disclosure", buyer).json().path("open")).extracting(n -> n.asString())
                 .containsExactly("LICENCES", "LEASE_AREAS", "QUOTAS");
         assertThat(setting(regulator, "[\"EVERYTHING\"]").status()).isEqualTo(400);
+        assertThat(setting(regulator, "[null]").status()).isEqualTo(400);
+        assertThat(setting(regulator, "\"LICENCES\"").status()).isEqualTo(400);
+        assertThat(get("/api/registry/public-disclosure", buyer).json().path("open")).hasSize(3);
     }
 }
