@@ -52,6 +52,8 @@ public abstract class RunningAppIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("reetrace.database.data-dir", () -> TestDataDirs.shared().toString());
+        // every test class calls from the loopback address: a larger allowance of failed authentications for it all
+        registry.add("reetrace.tokens.failed-authentications", () -> "200");
     }
 
     /** A fresh bearer token for {@code caller}; registers its operator first if the caller is one. */

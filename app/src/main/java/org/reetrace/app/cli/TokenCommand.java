@@ -1,36 +1,137 @@
 package org.reetrace.app.cli;
 
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Optional;
 import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.IssuedToken;
 import org.reetrace.app.security.Role;
+import org.reetrace.app.security.StoredToken;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Issues an API bearer token and prints it once; only its hash is stored. */
+/**
+ * API tokens as the local administrator: issue (printed once; only its hash is stored), list and revoke.
+ * {@code reetrace token --name ... --role ...} issues, as {@code reetrace token issue} does.
+ */
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = "Issues a bearer token for the API and prints it (it cannot be shown again).")
+        description = "Issues a bearer token for the API and prints it (it cannot be shown again); lists and revokes"
+                + " tokens.",
+        subcommands = {TokenCommand.Issue.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand extends OfflineCommand {
 
-    @Option(names = "--name", required = true, description = "Who the token is for, as shown in audit records.")
-    String name;
+    static final String AUTHOR = "local administrator";
 
-    @Option(names = "--role", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
-    Role role;
+    /** What issuing takes, with or without the word {@code issue}. */
+    static final class IssueOptions {
+        @Option(names = "--name", description = "Who the token is for, as shown in audit records.")
+        String name;
 
-    @Option(names = "--operator", paramLabel = "OPERATOR-ID", description = "The operator an OPERATOR token acts for.")
-    String operatorId;
+        @Option(names = "--role", description = "One of: ${COMPLETION-CANDIDATES}.")
+        Role role;
+
+        @Option(names = "--operator", paramLabel = "OPERATOR-ID", description = "The operator an OPERATOR token acts for.")
+        String operatorId;
+
+        @Option(names = "--expires", paramLabel = "WHEN",
+                description = "When it stops being valid: an instant (2027-01-01T00:00:00Z) or a time from now (30d,"
+                        + " 12h). Default: operators' tokens after reetrace.tokens.operator-lifetime (90d), others never.")
+        String expires;
+
+        int issue(ApplicationContext context, OfflineCommand command) {
+            if (name == null || role == null) {
+                throw new CommandFailure("issuing a token needs --name and --role (see 'reetrace token --help')");
+            }
+            Caller caller = new Caller(name, role, Optional.ofNullable(operatorId));
+            Optional<Instant> until = expires == null ? Optional.empty()
+                    : Optional.of(expiry(expires, context.getBean(Clock.class).instant()));
+            try {
+                IssuedToken issued = context.getBean(ApiTokens.class).issue(caller, until);
+                command.out().println(issued.token());
+                return Commands.OK;
+            } catch (DataIntegrityViolationException e) {
+                throw new CommandFailure("operator " + operatorId + " is not in the registry");
+            }
+        }
+
+        private static Instant expiry(String text, Instant now) {
+            try {
+                return now.plus(DurationStyle.detectAndParse(text));
+            } catch (IllegalArgumentException notADuration) {
+                try {
+                    return Instant.parse(text);
+                } catch (DateTimeException e) {
+                    throw new CommandFailure("--expires " + text + " is neither an instant (2027-01-01T00:00:00Z) nor"
+                            + " a time from now (30d)");
+                }
+            }
+        }
+    }
+
+    @Mixin
+    IssueOptions issue;
 
     @Override
     protected int run(ApplicationContext context) {
-        Caller caller = new Caller(name, role, Optional.ofNullable(operatorId));
-        try {
-            out().println(context.getBean(ApiTokens.class).issue(caller).token());
+        return issue.issue(context, this);
+    }
+
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = "Issues a bearer token and prints it (it cannot be shown again).")
+    static final class Issue extends OfflineCommand {
+        @Mixin
+        IssueOptions issue;
+
+        @Override
+        protected int run(ApplicationContext context) {
+            return issue.issue(context, this);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists tokens: id, status, role, operator, name, created, expires, last used; never secrets.")
+    static final class ListTokens extends OfflineCommand {
+        @Option(names = "--operator", paramLabel = "OPERATOR-ID", description = "Only the tokens of this operator.")
+        String operatorId;
+
+        @Override
+        protected int run(ApplicationContext context) {
+            Instant now = context.getBean(Clock.class).instant();
+            out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", "ID", "STATUS", "ROLE", "OPERATOR", "NAME",
+                    "CREATED", "EXPIRES", "LAST USED");
+            for (StoredToken t : context.getBean(ApiTokens.class).list(Optional.ofNullable(operatorId))) {
+                out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", t.id(), t.status(now), t.caller().role(),
+                        t.caller().operatorId().orElse("-"), t.caller().name(), seconds(Optional.of(t.created())),
+                        seconds(t.expires()), seconds(t.lastUsed()));
+            }
             return Commands.OK;
-        } catch (DataIntegrityViolationException e) {
-            throw new CommandFailure("operator " + operatorId + " is not in the registry");
+        }
+
+        private static String seconds(Optional<Instant> at) {
+            return at.map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("-");
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revokes a token by its id (see 'reetrace token list'); it is refused from then on.")
+    static final class Revoke extends OfflineCommand {
+        @Parameters(paramLabel = "ID", description = "The token's id, tok_ and 16 hex digits.")
+        String id;
+
+        @Override
+        protected int run(ApplicationContext context) {
+            StoredToken revoked = context.getBean(ApiTokens.class).revoke(id, AUTHOR)
+                    .orElseThrow(() -> new CommandFailure("no token with id " + id));
+            out().printf("revoked %s (%s, %s) at %s%n", revoked.id(), revoked.caller().name(), revoked.caller().role(),
+                    revoked.revoked().orElseThrow());
+            return Commands.OK;
         }
     }
 }

@@ -2,10 +2,12 @@ package org.reetrace.app.demo;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
+import org.reetrace.app.database.DatabaseSettings;
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.registry.StoredRegistry;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Puts the demo chain into the registry and the ledger through the same paths everything goes through (the
  * versioned registry, the single writer with the rule packs in force). Loading again is harmless: registry changes
  * already recorded (the same change, effective at the same instant) are not recorded again, and events already
- * booked are answered as replays.
+ * booked are answered as replays. The tokens printed are those of the last start while they are valid.
  */
 @Component
 public class DemoLoader {
@@ -33,12 +35,12 @@ public class DemoLoader {
 
     private final StoredRegistry registry;
     private final LedgerWriter writer;
-    private final ApiTokens tokens;
+    private final DemoTokens tokens;
 
-    public DemoLoader(StoredRegistry registry, LedgerWriter writer, ApiTokens tokens) {
+    public DemoLoader(StoredRegistry registry, LedgerWriter writer, ApiTokens tokens, DatabaseSettings database) {
         this.registry = registry;
         this.writer = writer;
-        this.tokens = tokens;
+        this.tokens = new DemoTokens(DemoTokens.besides(database.dataDir()), tokens);
     }
 
     public Loaded load() {
@@ -72,9 +74,12 @@ public class DemoLoader {
                 throw new IllegalStateException("the demo chain was not accepted: " + o);
             }
         }
-        return new Loaded(missing.size(), booked, replayed,
-                tokens.issue(Caller.of("demo regulator", Role.REGULATOR)).token(),
-                tokens.issue(new Caller("demo magnet maker", Role.OPERATOR, Optional.of("OP-JOHOR-MAG"))).token(),
-                tokens.issue(new Caller("demo separation plant", Role.OPERATOR, Optional.of("OP-PAHANG-RE"))).token());
+        Map<String, Caller> callers = new LinkedHashMap<>();
+        callers.put("regulator", Caller.of("demo regulator", Role.REGULATOR));
+        callers.put("magnet-maker", Caller.operator("demo magnet maker", "OP-JOHOR-MAG"));
+        callers.put("separation-plant", Caller.operator("demo separation plant", "OP-PAHANG-RE"));
+        Map<String, String> issued = tokens.tokensFor(callers);
+        return new Loaded(missing.size(), booked, replayed, issued.get("regulator"), issued.get("magnet-maker"),
+                issued.get("separation-plant"));
     }
 }

@@ -1,15 +1,17 @@
 package org.reetrace.app.lot;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.composition.Mass;
-import org.reetrace.core.lot.Lot;
+import org.reetrace.core.pedigree.Origin;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lots, their pedigree and trace, and facility stocks. The regulator, customs and auditors read every lot; an
- * operator reads the lots it holds, and in a trace sees only that other holders' lots exist.
+ * operator reads the lots it holds, and in a trace, pedigree or stock sees only that other holders' lots exist
+ * ({@link Disclosure}).
  */
 @RestController
 public class LotController {
@@ -43,9 +46,18 @@ public class LotController {
 
     @GetMapping("/api/lots/{id}/pedigree")
     public LotViews.PedigreeView pedigree(Caller caller, @PathVariable String id) {
-        return LotViews.pedigree(readable(caller, id).lot());
+        Disclosure disclosure = new Disclosure(caller, registry);
+        // the countries of every path are the pedigree summary an operator gets; a mine is named only if it is its own,
+        // a supplier abroad never (the import may be another operator's record)
+        return LotViews.pedigree(readable(caller, id).lot(), origin -> disclosure.all()
+                || origin.kind() == Origin.Kind.MINE && disclosure.facility(origin.source()));
     }
 
+    /**
+     * The trace as the caller may see it. An operator gets the lots it holds, a count of the others
+     * ({@code withheldLots}), and each step either with its event (at one of its facilities) or as a withheld marker;
+     * in both, the lots of other holders are counted ({@code withheldInputs}, {@code withheldOutputs}), never named.
+     */
     @GetMapping("/api/lots/{id}/trace")
     public Map<String, Object> trace(Caller caller, @PathVariable String id,
                                      @RequestParam(defaultValue = "upstream") String direction,
@@ -57,18 +69,22 @@ public class LotController {
             throw badParameter("depth", "must be between 1 and " + MAX_DEPTH + ", not " + depth);
         }
         readable(caller, id);
+        Disclosure disclosure = new Disclosure(caller, registry);
         LotQueries.Trace trace = queries.trace(id, direction.equals("upstream"), depth);
         List<Object> lots = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        int withheld = 0;
         for (LotQueries.StoredLot l : trace.lots()) {
-            Lot lot = l.lot();
-            if (caller.readsAll() || caller.actsFor(lot.holder().value())) {
+            if (disclosure.lot(l.lot())) {
+                shown.add(l.lot().id().value());
+                LotQueries.EventSummary creator = trace.creators().get(l.createdSeq());
                 Map<String, Object> node = new LinkedHashMap<>();
                 node.put("lot", LotViews.lot(l));
-                node.put("createdBy", trace.creators().get(l.createdSeq()));
+                node.put("createdBy", creator == null || disclosure.facility(creator.facility()) ? creator
+                        : Map.of("withheld", true));
                 lots.add(node);
             } else {
-                lots.add(Map.of("lot", new LotViews.WithheldLot(lot.id().value(), lot.form().name(),
-                        lot.status().name(), true)));
+                withheld++;
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -76,22 +92,49 @@ public class LotController {
         result.put("direction", direction);
         result.put("depth", depth);
         result.put("lots", lots);
-        result.put("steps", trace.steps());
+        if (disclosure.all()) {
+            result.put("steps", trace.steps());
+            return result;
+        }
+        result.put("withheldLots", withheld);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (LotQueries.Step step : trace.steps()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            if (disclosure.facility(step.event().facility())) {
+                view.put("event", step.event());
+            } else {
+                view.put("withheld", true);
+            }
+            List<String> inputs = step.inputs().stream().filter(shown::contains).toList();
+            List<String> outputs = step.outputs().stream().filter(shown::contains).toList();
+            view.put("inputs", inputs);
+            view.put("outputs", outputs);
+            view.put("withheldInputs", step.inputs().size() - inputs.size());
+            view.put("withheldOutputs", step.outputs().size() - outputs.size());
+            steps.add(view);
+        }
+        result.put("steps", steps);
         return result;
     }
 
+    /** A facility's stock; of lots there that others hold, an operator learns only how many there are. */
     @GetMapping("/api/facilities/{id}/stock")
     public Map<String, Object> stock(Caller caller, @PathVariable String id) {
         Facility facility = registry.facility(FacilityId.of(id)).orElseThrow(() -> ProblemException.notFound("facility", id));
         caller.requireReader(facility.operator().value());
         LotQueries.Stock stock = queries.stock(id);
+        List<LotQueries.StockLot> shown = stock.activeLots().stream()
+                .filter(l -> caller.readsAll() || caller.actsFor(l.holder().value())).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("facility", id);
         result.put("asOfSequence", stock.updatedSeq());
         result.put("compositionMg", LotViews.mg(stock.composition()));
         result.put("elementsKg", Mass.ofMilligrams(stock.composition().totalMg()).kilograms());
-        result.put("activeLots", stock.activeLots().stream().map(l -> Map.of("id", l.id().value(),
+        result.put("activeLots", shown.stream().map(l -> Map.of("id", l.id().value(),
                 "form", l.form().name(), "massKg", l.mass().kilograms())).toList());
+        if (!caller.readsAll()) {
+            result.put("withheldLots", stock.activeLots().size() - shown.size());
+        }
         return result;
     }
 

@@ -16,6 +16,7 @@ import org.reetrace.core.composition.Mass;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.registry.OperatorId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -59,8 +60,8 @@ public class LotQueries {
     public record Stock(Composition composition, long updatedSeq, List<StockLot> activeLots) {
     }
 
-    /** An active lot as a stock lists it. */
-    public record StockLot(LotId id, MaterialForm form, Mass mass) {
+    /** An active lot as a stock lists it, with who holds it (a lot at a facility may be held by another operator). */
+    public record StockLot(LotId id, MaterialForm form, Mass mass, OperatorId holder) {
     }
 
     private final JdbcTemplate jdbc;
@@ -182,9 +183,9 @@ public class LotQueries {
         // a port or a store can hold tens of thousands of lots: only what the list shows is read, and sorted here,
         // where comparing ids costs less than in the database's collation
         List<StockLot> active = new ArrayList<>(jdbc.query(
-                "select id, form, mass_mg from lot where facility_id = ? and status = 'ACTIVE'",
+                "select id, form, mass_mg, holder_id from lot where facility_id = ? and status = 'ACTIVE'",
                 (rs, n) -> new StockLot(LotId.of(rs.getString(1)), MaterialForm.valueOf(rs.getString(2)),
-                        Mass.ofMilligrams(rs.getLong(3))), facilityId));
+                        Mass.ofMilligrams(rs.getLong(3)), OperatorId.of(rs.getString(4))), facilityId));
         active.sort(Comparator.comparing(l -> l.id().value()));
         return new Stock(c, seq, active);
     }

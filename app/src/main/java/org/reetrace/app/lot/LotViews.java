@@ -7,10 +7,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.element.Element;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.pedigree.Origin;
 import org.reetrace.core.pedigree.Pedigree;
 import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.registry.CountryCode;
@@ -27,11 +29,7 @@ public final class LotViews {
                           long updatedSequence) {
     }
 
-    /** What an operator sees of a lot held by someone else in its trace: that it exists and what it is. */
-    public record WithheldLot(String id, String form, String status, boolean withheld) {
-    }
-
-    public record PathView(Map<String, String> origin, List<Map<String, String>> stages, Map<String, Long> compositionMg,
+    public record PathView(Map<String, Object> origin, List<Map<String, String>> stages, Map<String, Long> compositionMg,
                            Map<String, BigDecimal> sharePercent) {
     }
 
@@ -53,14 +51,24 @@ public final class LotViews {
                 stored.createdSeq(), stored.updatedSeq());
     }
 
+    /** The pedigree with every origin named. */
     public static PedigreeView pedigree(Lot lot) {
+        return pedigree(lot, origin -> true);
+    }
+
+    /** The pedigree; an origin's source (mine or supplier) is named only if {@code named} says so. */
+    public static PedigreeView pedigree(Lot lot, Predicate<Origin> named) {
         Pedigree p = lot.pedigree();
         Composition total = lot.composition();
         List<PathView> paths = new ArrayList<>();
         p.parts().forEach((key, c) -> {
-            Map<String, String> origin = new LinkedHashMap<>();
+            Map<String, Object> origin = new LinkedHashMap<>();
             origin.put("kind", key.origin().kind().name());
-            origin.put("source", key.origin().source());
+            if (named.test(key.origin())) {
+                origin.put("source", key.origin().source());
+            } else {
+                origin.put("withheld", true);
+            }
             origin.put("country", key.origin().country().alpha2());
             List<Map<String, String>> stages = key.stages().stream().map(s -> {
                 Map<String, String> m = new LinkedHashMap<>();

@@ -16,9 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
@@ -63,10 +61,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The registry the ledger and the rules check events against, kept by the regulator: operators with their
- * shareholders, facilities with their processes and technology, licences, zones and technology agreements, and
- * the API tokens the regulator issues. Every change is versioned with the instant it takes effect ({@code effective},
- * default: when it is recorded) and the caller who made it. Anyone with a token reads the registry: it is the public
- * record of a licensing system.
+ * shareholders, facilities with their processes and technology, licences, zones and technology agreements. Every
+ * change is versioned with the instant it takes effect ({@code effective}, default: when it is recorded) and the
+ * caller who made it. Operators, customs, auditors and the regulator read the whole registry; the PUBLIC role reads
+ * what a buyer needs to check a certificate, and what else the regulator opened to it ({@link PublicDisclosure}).
  */
 @RestController
 public class RegistryController {
@@ -120,9 +118,6 @@ public class RegistryController {
     public record Threshold(@NotNull BigDecimal percent, String effective) {
     }
 
-    public record NewToken(@NotBlank String name, @NotNull Role role, String operator) {
-    }
-
     // ---- views
 
     public record HoldingView(String holder, String kind, BigDecimal percent) {
@@ -134,12 +129,18 @@ public class RegistryController {
         }
     }
 
+    /** {@code shareholders}, {@code stateLinked} and {@code stateShare} are null where they are not disclosed. */
     public record OperatorView(String id, String name, String country, List<HoldingView> shareholders,
-                               boolean stateLinked, BigDecimal stateShare) {
+                               Boolean stateLinked, BigDecimal stateShare) {
         static OperatorView of(Operator o, RegistrySnapshot r) {
             StateLink link = r.stateLink(o.id());
             return new OperatorView(o.id().value(), o.name(), o.country().alpha2(),
                     r.ownership().holdersOf(o.id()).stream().map(HoldingView::of).toList(), link.linked(), link.share());
+        }
+
+        /** What the public reads of an operator unless the regulator opened shareholdings to it. */
+        OperatorView withoutHoldings() {
+            return new OperatorView(id, name, country, null, null, null);
         }
     }
 
@@ -159,6 +160,11 @@ public class RegistryController {
                     f.country().alpha2(), f.position().map(p -> Map.of("latitude", p.latitude(),
                     "longitude", p.longitude())).orElse(null), processes, technology);
         }
+
+        /** What the public reads of a facility unless the regulator opened facility details to it. */
+        FacilityView withoutDetails() {
+            return new FacilityView(id, operator, name, kind, country, null, null, null);
+        }
     }
 
     public record LicenceView(String id, String kind, String holder, String facility, String issuer, String from,
@@ -168,6 +174,11 @@ public class RegistryController {
                     l.site().map(FacilityId::value).orElse(null), l.issuer().alpha2(), start(l.validity()),
                     end(l.validity()), l.leaseArea().map(Area::wkt).orElse(null),
                     l.quota().map(Mass::kilograms).orElse(null));
+        }
+
+        LicenceView disclosing(boolean area, boolean quota) {
+            return new LicenceView(id, kind, holder, facility, issuer, from, until, area ? areaWkt : null,
+                    quota ? annualQuotaKg : null);
         }
     }
 
@@ -210,11 +221,19 @@ public class RegistryController {
     }
 
     private final StoredRegistry registry;
-    private final ApiTokens tokens;
+    private final PublicDisclosure disclosure;
 
-    public RegistryController(StoredRegistry registry, ApiTokens tokens) {
+    public RegistryController(StoredRegistry registry, PublicDisclosure disclosure) {
         this.registry = registry;
-        this.tokens = tokens;
+        this.disclosure = disclosure;
+    }
+
+    private OperatorView disclosed(Caller caller, OperatorView view) {
+        return disclosure.shows(caller, PublicDisclosure.Category.SHAREHOLDINGS) ? view : view.withoutHoldings();
+    }
+
+    private FacilityView disclosed(Caller caller, FacilityView view) {
+        return disclosure.shows(caller, PublicDisclosure.Category.FACILITY_DETAILS) ? view : view.withoutDetails();
     }
 
     // ---- operators
@@ -222,13 +241,13 @@ public class RegistryController {
     @GetMapping("/api/operators")
     public List<OperatorView> operators(Caller caller) {
         RegistrySnapshot latest = registry.latest();
-        return registry.operators().stream().map(o -> OperatorView.of(o, latest)).toList();
+        return registry.operators().stream().map(o -> disclosed(caller, OperatorView.of(o, latest))).toList();
     }
 
     @GetMapping("/api/operators/{id}")
     public OperatorView operator(Caller caller, @PathVariable String id) {
         RegistrySnapshot latest = registry.latest();
-        return latest.operator(operatorId(id, "id")).map(o -> OperatorView.of(o, latest))
+        return latest.operator(operatorId(id, "id")).map(o -> disclosed(caller, OperatorView.of(o, latest)))
                 .orElseThrow(() -> ProblemException.notFound("operator", id));
     }
 
@@ -268,6 +287,7 @@ public class RegistryController {
     @GetMapping("/api/operators/{id}/state-link")
     public StateLinkView stateLink(Caller caller, @PathVariable String id, @RequestParam(required = false) String at,
                                    @RequestParam(required = false) String state) {
+        disclosure.require(caller, PublicDisclosure.Category.SHAREHOLDINGS);
         Instant when = Instants.parse(at, "at", registry.now());
         RegistrySnapshot r = registry.asOf(when);
         OperatorId company = operatorId(id, "id");
@@ -300,13 +320,15 @@ public class RegistryController {
     @GetMapping("/api/facilities")
     public List<FacilityView> facilities(Caller caller) {
         RegistrySnapshot latest = registry.latest();
-        return registry.facilities().stream().map(f -> FacilityView.of(f, latest.registeredFacility(f.id()))).toList();
+        return registry.facilities().stream()
+                .map(f -> disclosed(caller, FacilityView.of(f, latest.registeredFacility(f.id())))).toList();
     }
 
     @GetMapping("/api/facilities/{id}")
     public FacilityView facility(Caller caller, @PathVariable String id) {
         RegistrySnapshot latest = registry.latest();
-        return latest.registeredFacility(FacilityId.of(id)).map(f -> FacilityView.of(f.facility(), Optional.of(f)))
+        return latest.registeredFacility(FacilityId.of(id))
+                .map(f -> disclosed(caller, FacilityView.of(f.facility(), Optional.of(f))))
                 .orElseThrow(() -> ProblemException.notFound("facility", id));
     }
 
@@ -371,8 +393,11 @@ public class RegistryController {
 
     @GetMapping("/api/licences")
     public List<LicenceView> licences(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.LICENCES);
+        boolean areas = disclosure.shows(caller, PublicDisclosure.Category.LEASE_AREAS);
+        boolean quotas = disclosure.shows(caller, PublicDisclosure.Category.QUOTAS);
         return registry.latest().licences().stream().sorted(Comparator.comparing((Licence l) -> l.id().value())
-                .thenComparing(l -> l.validity().from())).map(LicenceView::of).toList();
+                .thenComparing(l -> l.validity().from())).map(l -> LicenceView.of(l).disclosing(areas, quotas)).toList();
     }
 
     /** Adds a licence term, or amends the term of the same licence that starts at the same instant. */
@@ -406,6 +431,7 @@ public class RegistryController {
 
     @GetMapping("/api/zones")
     public List<ZoneView> zones(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.ZONES);
         return registry.latest().zones().stream().sorted(Comparator.comparing(Zone::code)).map(ZoneView::of).toList();
     }
 
@@ -445,6 +471,7 @@ public class RegistryController {
 
     @GetMapping("/api/agreements")
     public List<AgreementView> agreements(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.AGREEMENTS);
         return registry.latest().agreements().stream().sorted(Comparator.comparing(TechnologyAgreement::id))
                 .map(AgreementView::of).toList();
     }
@@ -465,6 +492,7 @@ public class RegistryController {
     /** Every recorded change in the order it was recorded, with its effective instant and author. */
     @GetMapping("/api/registry/history")
     public List<VersionView> history(Caller caller) {
+        disclosure.require(caller, PublicDisclosure.Category.HISTORY);
         return registry.history().stream().map(VersionView::of).toList();
     }
 
@@ -474,27 +502,6 @@ public class RegistryController {
         RegistryChange change = built("percent", () -> new RegistryChange.SetStateLinkThreshold(body.percent()));
         RegistryVersion v = registry.record(change, effective(body.effective()), caller.name());
         return Map.of("percent", body.percent(), "sequence", v.sequence(), "effective", v.effective().toString());
-    }
-
-    // ---- tokens
-
-    /** Issues a bearer token; its clear text is in this answer only. */
-    @PostMapping("/api/tokens")
-    public ResponseEntity<Map<String, String>> issueToken(Caller caller, @Valid @RequestBody NewToken body) {
-        caller.requireRegulator();
-        Optional<String> operator = Optional.ofNullable(body.operator());
-        if ((body.role() == Role.OPERATOR) != operator.isPresent()) {
-            String reason = body.role() == Role.OPERATOR ? "an OPERATOR token needs the operator it acts for"
-                    : "only an OPERATOR token acts for an operator";
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", reason,
-                    Map.of("errors", List.of(Map.of("field", "operator", "reason", reason))));
-        }
-        operator.ifPresent(id -> registry.operator(OperatorId.of(id)).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "operator-unknown", "Unknown operator", "no operator " + id,
-                Map.of("field", "operator"))));
-        var issued = tokens.issue(new Caller(body.name(), body.role(), operator));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", body.name(), "role", body.role().name(),
-                "token", issued.token()));
     }
 
     // ---- helpers

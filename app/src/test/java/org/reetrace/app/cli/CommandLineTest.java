@@ -55,6 +55,24 @@ class CommandLineTest {
     }
 
     @Test
+    void every_token_command_has_help() {
+        for (String[] command : new String[][] {{"token"}, {"token", "issue"}, {"token", "list"}, {"token", "revoke"}}) {
+            StringWriter help = new StringWriter();
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            assertThat(CommandRun.reetrace(help, err, args)).as(String.join(" ", args)).isZero();
+            assertThat(help.toString()).startsWith("Usage: reetrace " + String.join(" ", command));
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void token_revoke_needs_the_id() {
+        assertThat(reetrace("token", "revoke")).isEqualTo(2);
+        assertThat(err.toString()).contains("ID").hasLineCount(1);
+    }
+
+    @Test
     void describes_a_nested_failure_by_its_most_telling_message() {
         var failure = new IllegalStateException("context failed",
                 new RuntimeException("bean failed", new CommandFailure("operator OP-9 is not\n in the registry")));

@@ -58,4 +58,38 @@ class TokenCommandIT {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).startsWith("reetrace: operator caller x acts for no operator").hasLineCount(1);
     }
+
+    @Test
+    void lists_tokens_without_their_secrets_and_revokes_one_by_its_id() {
+        Path dataDir = TestDataDirs.fresh("token-list");
+        assertThat(reetrace("token", "issue", "--name", "lister", "--role", "AUDITOR", "--expires", "30d",
+                "--data-dir", dataDir.toString())).isZero();
+        String token = out.toString().strip();
+        out.getBuffer().setLength(0);
+
+        assertThat(reetrace("token", "list", "--data-dir", dataDir.toString())).as(err.toString()).isZero();
+
+        String listing = out.toString();
+        assertThat(listing).contains("lister", "AUDITOR", "VALID").doesNotContain(token).doesNotContain("rtk_");
+        String id = listing.lines().filter(l -> l.contains("lister")).findFirst().orElseThrow().split(" ")[0];
+        assertThat(id).matches("tok_[0-9a-f]{16}");
+        out.getBuffer().setLength(0);
+
+        assertThat(reetrace("token", "revoke", id, "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).startsWith("revoked " + id);
+        out.getBuffer().setLength(0);
+        assertThat(reetrace("token", "list", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).containsPattern(id + " +REVOKED");
+        assertThat(reetrace("token", "revoke", "tok_0000000000000000", "--data-dir", dataDir.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("reetrace: no token with id tok_0000000000000000" + System.lineSeparator());
+    }
+
+    @Test
+    void an_expiry_that_is_neither_an_instant_nor_a_duration_is_one_line_of_error() {
+        int exit = reetrace("token", "--name", "x", "--role", "PUBLIC", "--expires", "tomorrow",
+                "--data-dir", TestDataDirs.fresh("token-expiry").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("reetrace: --expires tomorrow is neither").hasLineCount(1);
+    }
 }

@@ -67,6 +67,9 @@ class DemoRulesIT {
         assertThat(again.registryChanges()).isZero();
         assertThat(again.booked()).isZero();
         assertThat(again.alreadyThere()).isEqualTo(first.booked());
+        assertThat(List.of(again.regulatorToken(), again.magnetMakerToken(), again.separationPlantToken()))
+                .as("the tokens of the first start, not new ones")
+                .containsExactly(first.regulatorToken(), first.magnetMakerToken(), first.separationPlantToken());
         assertThat(app.getBean(LedgerVerification.class).verify().clean()).isTrue();
     }
 

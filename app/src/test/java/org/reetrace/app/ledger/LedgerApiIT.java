@@ -409,11 +409,44 @@ class LedgerApiIT extends RunningAppIT {
         Response asPlant = get("/api/lots/CON-W-" + p + "/trace", plant);
         Response asRegulator = get("/api/lots/CON-W-" + p + "/trace", regulator);
 
-        assertThat(asPlant.json().path("lots").get(1).path("lot").path("id").asString()).isEqualTo("ORE-W-" + p);
-        assertThat(asPlant.json().path("lots").get(1).path("lot").path("withheld").asBoolean()).isTrue();
-        assertThat(asPlant.json().path("lots").get(1).path("lot").has("massKg")).isFalse();
+        assertThat(asPlant.status()).isEqualTo(200);
+        assertThat(asPlant.json().path("lots")).extracting(l -> l.path("lot").path("id").asString())
+                .containsExactly("CON-W-" + p);
+        assertThat(asPlant.json().path("withheldLots").asInt()).isEqualTo(1);
+        assertThat(asPlant.json().path("lots").get(0).path("createdBy").path("withheld").asBoolean()).isTrue();
+        JsonNode step = asPlant.json().path("steps").get(0);
+        assertThat(step.path("withheld").asBoolean()).isTrue();
+        assertThat(step.has("event")).isFalse();
+        assertThat(step.path("inputs")).isEmpty();
+        assertThat(step.path("withheldInputs").asInt()).isEqualTo(1);
+        assertThat(step.path("outputs")).extracting(JsonNode::asString).containsExactly("CON-W-" + p);
+        // nothing of the miner's lot or of its events: no id, event, time, facility or quantity
+        assertThat(asPlant.body()).doesNotContain("ORE-W-" + p, "e-w1-" + p, "e-w2-" + p, "MINE-" + p, "OP-MINE-" + p,
+                "2026-03-01", "2026-03-02", "TRANSFORM", "EXTRACT");
+        assertThat(asRegulator.json().path("lots").get(1).path("lot").path("id").asString()).isEqualTo("ORE-W-" + p);
         assertThat(asRegulator.json().path("lots").get(1).path("lot").path("massKg").decimalValue())
                 .isEqualByComparingTo("50");
+        assertThat(asRegulator.json().path("steps").get(0).path("event").path("id").asString()).isEqualTo("e-w2-" + p);
+
+        Response downstreamAsMiner = get("/api/lots/ORE-W-" + p + "/trace?direction=downstream", miner);
+        assertThat(downstreamAsMiner.json().path("lots")).extracting(l -> l.path("lot").path("id").asString())
+                .containsExactly("ORE-W-" + p);
+        assertThat(downstreamAsMiner.json().path("steps").get(0).path("event").path("id").asString())
+                .as("its own transformation").isEqualTo("e-w2-" + p);
+        assertThat(downstreamAsMiner.json().path("steps").get(0).path("withheldOutputs").asInt()).isEqualTo(1);
+        assertThat(downstreamAsMiner.body()).doesNotContain("CON-W-" + p, "SEP-" + p);
+
+        Response pedigreeAsPlant = get("/api/lots/CON-W-" + p + "/pedigree", plant);
+        assertThat(pedigreeAsPlant.json().path("paths").get(0).path("origin").path("withheld").asBoolean()).isTrue();
+        assertThat(pedigreeAsPlant.json().path("paths").get(0).path("origin").path("country").asString()).isEqualTo("MY");
+        assertThat(pedigreeAsPlant.body()).doesNotContain("MINE-" + p);
+        assertThat(get("/api/lots/ORE-W-" + p + "/pedigree", miner).json().path("paths").get(0).path("origin")
+                .path("source").asString()).as("its own mine").isEqualTo("MINE-" + p);
+        assertThat(get("/api/lots/CON-W-" + p + "/pedigree", regulator).json().path("paths").get(0).path("origin")
+                .path("source").asString()).isEqualTo("MINE-" + p);
+        Response stock = get("/api/facilities/SEP-" + p + "/stock", plant);
+        assertThat(stock.json().path("activeLots")).extracting(l -> l.path("id").asString()).contains("CON-W-" + p);
+        assertThat(stock.json().path("withheldLots").asInt()).isZero();
     }
 
     @Test
