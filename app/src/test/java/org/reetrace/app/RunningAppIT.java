@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.core.registry.CountryCode;
+import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.OperatorId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +53,9 @@ public abstract class RunningAppIT {
     @Autowired
     protected ApiTokens apiTokens;
 
+    @Autowired
+    protected StoredRegistry storedRegistry;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("reetrace.database.data-dir", () -> TestDataDirs.shared().toString());
@@ -62,11 +69,12 @@ public abstract class RunningAppIT {
         return apiTokens.issue(caller).token();
     }
 
-    /** Registers a bare operator row (MY) if absent, so that tokens and facilities can refer to it. */
+    /** Registers a bare operator (MY) if absent, so that tokens and facilities can refer to it. */
     protected void ensureOperator(String operatorId) {
-        jdbc.sql("insert into operator (id, name, country) values (:id, :id, 'MY') on conflict (id) do nothing")
-                .param("id", operatorId)
-                .update();
+        OperatorId id = OperatorId.of(operatorId);
+        if (storedRegistry.operator(id).isEmpty()) {
+            storedRegistry.add(new Operator(id, operatorId, CountryCode.of("MY")), "test");
+        }
     }
 
     protected Response get(String path, String token) {

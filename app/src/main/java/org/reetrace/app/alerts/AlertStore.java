@@ -122,15 +122,21 @@ public class AlertStore {
         }
         Timestamp now = Timestamp.from(clock.instant());
         return tx.execute(s -> {
+            // alerts are sealed in a chain as they are inserted (V14): one whose insert would be skipped as a
+            // duplicate must not reach the seal, so duplicates are looked for first, with the chain's head held
+            jdbc.sql("select rows from ledger_seal where chain = 'alert' for update").query(Long.class).single();
             int added = 0;
             for (Finding f : findings) {
+                if (jdbc.sql("select count(*) from alert where finding_key = ?").param(f.key()).query(Long.class)
+                        .single() > 0) {
+                    continue;
+                }
                 added += jdbc.sql("""
                         insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
                             pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail, status,
                             updated_at, source, kind, subject, period, figures, events, finding_key)
                         values (?, ?, ?, ?, ?, ?, ?, '1', '-', ?, ?, ?, 'FINDING', ?, ?, 'OPEN', ?, 'ANALYTICS', ?, ?, ?,
-                            cast(? as jsonb), ?, ?)
-                        on conflict (finding_key) where finding_key is not null do nothing""")
+                            cast(? as jsonb), ?, ?)""")
                         .params(f.firstEventSeq(), f.firstEventId() == null ? "" : f.firstEventId(), f.facility(),
                                 f.operator(), Timestamp.from(f.time()), now, ANALYTICS_PACK, "analytics." + f.kind(),
                                 jurisdiction, ANALYTICS_CITATION, f.message(), detail(f.figures()), now, f.kind(),

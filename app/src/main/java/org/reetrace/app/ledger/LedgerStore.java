@@ -63,6 +63,8 @@ public class LedgerStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    /** The receipt of the last batch staged ({@link BatchReceipt}); only the writer thread stages. */
+    private String receipt = BatchReceipt.GENESIS;
 
     public LedgerStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -92,6 +94,8 @@ public class LedgerStore {
         }, rs -> {
             closed.put(LotId.of(rs.getString(1)), LotStatus.valueOf(rs.getString(2)));
         });
+        receipt = jdbc.query("select receipt from ledger_event where receipt is not null order by seq desc limit 1",
+                (rs, n) -> rs.getString(1)).stream().findFirst().orElse(BatchReceipt.GENESIS);
         Map<String, Object> row = jdbc.queryForMap("select * from ledger_balance");
         Balance balance = Balance.of(longs(row.get("extracted")), longs(row.get("imported")), longs(row.get("lost")),
                 longs(row.get("unexplained")), longs(row.get("adjusted")));
@@ -190,7 +194,8 @@ public class LedgerStore {
         Map<LotId, Long> updated = new HashMap<>();
         Map<FacilityId, Composition> stocks = new LinkedHashMap<>();
         CopyRows events = new CopyRows("ledger_event", "seq", "event_id", "type", "facility_id", "event_time",
-                "recorded_at", "content_digest", "payload", "lots", "previous_hash", "hash");
+                "recorded_at", "content_digest", "payload", "lots", "previous_hash", "hash", "receipt");
+        Entry last = entries.getLast();
         CopyRows undo = new CopyRows("ledger_undo", "seq", "undo");
         CopyRows lineage = new CopyRows("lineage", "seq", "lot_id", "output");
         for (Entry e : entries) {
@@ -205,7 +210,10 @@ public class LedgerStore {
                     .text(event.facility().value()).time(event.time()).time(recordedAt).text(e.digest())
                     .json(json.writeValueAsString(EventJson.write(event)))
                     .textArray(e.lots().stream().map(l -> l.id().value()).toList())
-                    .text(e.previous()).text(e.hash()).endRow();
+                    .text(e.previous()).text(e.hash())
+                    .text(e == last ? receipt = BatchReceipt.of(receipt, e.sequence(), e.hash(),
+                            BatchReceipt.micros(recordedAt)) : null)
+                    .endRow();
             undo.number(e.sequence()).bytes(out -> LotCodec.undo(out, e.before(), e.lots(), e.delta())).endRow();
             // a lot named twice on one side of a transformation is one fact
             for (LotId in : new LinkedHashSet<>(e.lineage().inputs())) {

@@ -1,154 +1,409 @@
 package org.reetrace.app.ledger;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Balance;
+import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.HashChain;
 import org.reetrace.core.ledger.Invariants;
 import org.reetrace.core.ledger.Ledger;
 import org.reetrace.core.ledger.MemoryHistory;
 import org.reetrace.core.ledger.Verdict;
 import org.reetrace.core.lot.Lot;
+import org.reetrace.core.lot.LotId;
 import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.VersionedRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Checks the stored ledger from scratch: every link of the hash chain from the first event to the last, every
- * event replayed through a fresh ledger (so each must still be accepted, which re-checks invariants 2, 3 and 4),
- * the stored lots, stocks and balance against the replay, and the state invariants 1 and 5 on what is stored.
- * Reports the first violation found and how many there are.
+ * Checks everything stored from scratch, so that any row changed, removed or added outside the application is found
+ * and named. Every column of the ledger's tables is either under a hash chain or worked out again here from what is:
  *
- * <p>The replay checks the ledger's invariants only, against the registry as of each event's time as ingest did; it
- * does not run the rule packs again: a rule refusal is a policy decision of the packs in force at the time, not a
- * property of the books, and packs may have changed since.
+ * <ul>
+ * <li>{@code ledger_event}: every link of the hash chain over the payloads from the first event to the last
+ *     (invariant 6); the other columns (id, type, facility, time, digest, lots) are the payload's and the replay's;
+ *     the instant each batch was recorded is under the chain of batch receipts ({@link BatchReceipt}).</li>
+ * <li>every event replayed through a fresh ledger against the registry as of its time, so each must still be
+ *     accepted (invariants 2, 3 and 4); the stored lots (with the events that created and last changed them),
+ *     stocks, balance (with its head), undo data and lineage must be what the replay produced (invariant 1 and the
+ *     named checks), and the state invariants 1 and 5 must hold on what is stored.</li>
+ * <li>the registry: its versions and the records that change (alerts and their audit trail, rule packs and theirs)
+ *     are sealed chains ({@link SealedChains}); the projection tables are restored from the versions
+ *     ({@link RegistryCheck}); an alert's status and a pack's being in force follow from their trails
+ *     ({@link AuditTrails}).</li>
+ * </ul>
+ *
+ * Verification only reads: it restores the registry from its stored versions rather than the running application's.
+ *
+ * <p>The replay checks the ledger's invariants only, as ingest did; it does not run the rule packs again: a rule
+ * refusal is a policy decision of the packs in force at the time, not a property of the books, and packs may have
+ * changed since.
  */
 @Component
 public class LedgerVerification {
 
-    /** The outcome: clean, or the first violation with the invariant it breaks. */
-    public record Report(boolean clean, long events, String head, int violations, Finding firstViolation) {
+    /** The outcome: clean, or every violation counted, the first and up to 200 of them listed. */
+    public record Report(boolean clean, long events, String head, int violations, Finding firstViolation,
+                         List<Finding> findings) {
     }
 
-    /** {@code invariant} numbers as in the design (6 = hash chain); {@code sequence} is 0 when not about one event. */
-    public record Finding(int invariant, long sequence, String message) {
+    /**
+     * One violation: the {@code table} and the {@code row} (its key; null when about the table as a whole) where it
+     * was found, the {@code invariant} it breaks (numbered as in the design, 6 = hash chain; 0 for a named
+     * integrity check only) and the {@code check} that found it; {@code sequence} is the event concerned, 0 if none.
+     */
+    public record Finding(int invariant, long sequence, String table, String row, String check, String message) {
     }
 
     private final JdbcTemplate jdbc;
     private final LedgerStore store;
-    private final StoredRegistry registry;
     private final LedgerSettings settings;
     private final ObjectMapper json;
 
-    public LedgerVerification(JdbcTemplate jdbc, LedgerStore store, StoredRegistry registry, LedgerSettings settings,
-                              ObjectMapper json) {
+    /** Verifies the database that {@code jdbc} reaches (a copy, a transaction of a test). */
+    @Autowired
+    public LedgerVerification(JdbcTemplate jdbc, LedgerSettings settings, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.store = store;
-        this.registry = registry;
+        this.store = new LedgerStore(jdbc, null, json);
         this.settings = settings;
         this.json = json;
     }
 
     public Report verify() {
-        registry.reload();
-        StoredRegistry.EventTime atEvent = registry.atEventTime();
-        Ledger replay = Ledger.empty(atEvent, settings.tolerance());
-        // the replay finds the originals of reversals in its own entries, not in the stored undo data it checks
-        MemoryHistory history = new MemoryHistory();
-        List<Finding> findings = new ArrayList<>();
-        String[] previous = {HashChain.GENESIS};
-        long[] expected = {1};
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select seq, event_id, content_digest, payload::text, previous_hash, hash from ledger_event order by seq");
-            ps.setFetchSize(5_000);
-            return ps;
-        }, rs -> {
-            long seq = rs.getLong(1);
-            if (seq != expected[0]) {
-                findings.add(new Finding(6, seq, "expected event " + expected[0] + " next, found " + seq));
-            }
-            expected[0] = seq + 1;
-            LedgerEvent event;
-            try {
-                event = EventJson.read(json.readTree(rs.getString(4)), id -> Optional.empty());
-            } catch (RuntimeException e) {
-                findings.add(new Finding(6, seq, "stored event " + rs.getString(2) + " cannot be read: " + e.getMessage()));
-                return;
-            }
-            if (!rs.getString(5).equals(previous[0])) {
-                findings.add(new Finding(6, seq, "event " + event.id() + " links to " + rs.getString(5)
-                        + " but the event before it hashes to " + previous[0]));
-            }
-            String canonical = CanonicalForm.of(event);
-            String hash = HashChain.link(rs.getString(5), canonical);
-            if (!hash.equals(rs.getString(6))) {
-                findings.add(new Finding(6, seq, "event " + event.id() + " hashes to " + hash + ", stored " + rs.getString(6)));
-            }
-            if (!CanonicalForm.sha256Hex(canonical).equals(rs.getString(3))) {
-                findings.add(new Finding(6, seq, "event " + event.id() + " content does not match its stored digest"));
-            }
-            previous[0] = rs.getString(6);
-            atEvent.at(event.time());
-            switch (replay.apply(event, history)) {
-                case Verdict.Rejected r -> findings.add(new Finding(invariantOf(r.code()), seq, "event " + event.id()
-                        + " would be refused on replay: " + r.code() + " at " + r.field() + ": " + r.message()));
-                case Verdict.Accepted a -> history.record(a.entry());
-            }
-        });
-        compareState(replay, findings);
-        Balance balance = store.storedBalance();
-        List<Lot> stored = new ArrayList<>();
-        store.eachLot(stored::add, (id, problem) -> findings.add(new Finding(problem.contains("pedigree") ? 5 : 1, 0,
-                "stored lot " + id + " is inconsistent: " + problem)));
-        Invariants.check(stored, balance).forEach(v -> findings.add(new Finding(v.invariant(), 0, v.message())));
-        return new Report(findings.isEmpty(), expected[0] - 1, previous[0], findings.size(),
-                findings.isEmpty() ? null : findings.getFirst());
+        Findings findings = new Findings();
+        RegistryCheck registry = new RegistryCheck(jdbc);
+        VersionedRegistry versions = registry.restore(findings);
+        registry.checkProjection(versions, findings);
+        Replay replay = new Replay(versions, findings);
+        replay.run();
+        replay.checkLots();
+        replay.checkStocks();
+        replay.checkBalance();
+        replay.checkOrphans();
+        new SealedChains(jdbc).check(findings);
+        new AuditTrails(jdbc).check(findings);
+        List<Finding> listed = findings.listed();
+        return new Report(findings.count() == 0, replay.last, replay.head, findings.count(),
+                listed.isEmpty() ? null : listed.getFirst(), listed);
     }
 
-    private void compareState(Ledger replay, List<Finding> findings) {
-        Map<String, Lot> replayed = new HashMap<>();
-        replay.lots().forEach(l -> replayed.put(l.id().value(), l));
-        store.eachLot(lot -> {
-            Lot r = replayed.remove(lot.id().value());
-            if (r == null) {
-                findings.add(new Finding(1, 0, "stored lot " + lot.id() + " was made by no event"));
-            } else if (!same(lot, r)) {
-                findings.add(new Finding(1, 0, "stored lot " + lot.id() + " differs from its replay: stored " + lot
-                        + ", replayed " + r));
-            }
-        }, (id, problem) -> replayed.remove(id));
-        replayed.keySet().forEach(id -> findings.add(new Finding(1, 0, "lot " + id + " is missing from the store")));
-        if (!store.storedBalance().equals(replay.balance())) {
-            findings.add(new Finding(1, 0, "stored balance " + store.storedBalance() + " differs from its replay "
-                    + replay.balance()));
+    /** The books replayed event by event, and what they stored compared with what the replay produces. */
+    private final class Replay {
+
+        private final Findings findings;
+        private final RegistryCheck.AtEventTime atEvent;
+        private final Ledger ledger;
+        // the replay finds the originals of reversals in its own entries, not in the stored undo data it checks
+        private final MemoryHistory history = new MemoryHistory();
+        /** Per lot: the events that created it and last changed it. */
+        private final Map<String, long[]> lotEvents = new HashMap<>();
+        /** Per facility: the last event of the last batch that changed its stock. */
+        private final Map<FacilityId, Long> stockEvents = new HashMap<>();
+        /** The facilities changed, and the instants recorded (each with its first event), since the last receipt. */
+        private final Set<FacilityId> batchFacilities = new HashSet<>();
+        private final Map<Long, Long> batchRecorded = new LinkedHashMap<>();
+        private String receipt = BatchReceipt.GENESIS;
+        private long last;
+        private String head = HashChain.GENESIS;
+
+        Replay(VersionedRegistry versions, Findings findings) {
+            this.findings = findings;
+            this.atEvent = new RegistryCheck.AtEventTime(versions);
+            this.ledger = Ledger.empty(atEvent, settings.tolerance());
         }
-        Map<FacilityId, Composition> stocks = store.storedStocks();
-        registry.facilities().forEach(f -> {
-            Composition s = stocks.getOrDefault(f.id(), Composition.ZERO);
-            if (!s.equals(replay.stock(f.id()))) {
-                findings.add(new Finding(1, 0, "stored stock of " + f.id() + " " + s + " differs from its replay "
-                        + replay.stock(f.id())));
+
+        void run() {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        select e.seq, e.event_id, e.type, e.facility_id,
+                            (extract(epoch from e.event_time) * 1000000)::bigint,
+                            (extract(epoch from e.recorded_at) * 1000000)::bigint, e.content_digest, e.payload::text,
+                            e.lots, e.previous_hash, e.hash, e.receipt, u.seq, u.undo, l.inputs, l.outputs
+                        from ledger_event e left join ledger_undo u on u.seq = e.seq
+                        left join (select seq, array_agg(lot_id order by lot_id) filter (where not output) inputs,
+                                       array_agg(lot_id order by lot_id) filter (where output) outputs
+                                   from lineage group by seq) l on l.seq = e.seq
+                        order by e.seq""");
+                ps.setFetchSize(5_000);
+                return ps;
+            }, this::event);
+            if (!batchRecorded.isEmpty()) {
+                findings.add(6, last, "ledger_event", String.valueOf(last), "batch-receipts", "the events from "
+                        + batchRecorded.values().iterator().next() + " to " + last + " carry no receipt");
+                batchFacilities.forEach(f -> stockEvents.put(f, last));
             }
-        });
+        }
+
+        private void event(ResultSet rs) throws SQLException {
+            long seq = rs.getLong(1);
+            String row = String.valueOf(seq);
+            if (seq != last + 1) {
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "expected event " + (last + 1)
+                        + " next, found " + seq);
+            }
+            last = seq;
+            String previousHead = head;
+            head = rs.getString(11);
+            LedgerEvent event;
+            try {
+                event = EventJson.read(json.readTree(rs.getString(8)), id -> Optional.empty());
+            } catch (RuntimeException e) {
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "stored event " + rs.getString(2)
+                        + " cannot be read: " + e.getMessage());
+                return;
+            }
+            if (!rs.getString(10).equals(previousHead)) {
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " links to "
+                        + rs.getString(10) + " but the event before it hashes to " + previousHead);
+            }
+            String canonical = CanonicalForm.of(event);
+            String hash = HashChain.link(rs.getString(10), canonical);
+            if (!hash.equals(rs.getString(11))) {
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " hashes to " + hash
+                        + ", stored " + rs.getString(11));
+            }
+            if (!CanonicalForm.sha256Hex(canonical).equals(rs.getString(7))) {
+                findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id()
+                        + " content does not match its stored digest");
+            }
+            if (!event.id().value().equals(rs.getString(2)) || !event.type().name().equals(rs.getString(3))
+                    || !event.facility().value().equals(rs.getString(4))
+                    || BatchReceipt.micros(event.time()) != rs.getLong(5)) {
+                findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id() + ": its id, type,"
+                        + " facility or time column is not its payload's");
+            }
+            receipt(seq, rs.getLong(6), rs.getString(11), rs.getString(12));
+            atEvent.at(event.time());
+            switch (ledger.apply(event, history)) {
+                case Verdict.Rejected r -> findings.add(invariantOf(r.code()), seq, "ledger_event", row, "replay",
+                        "event " + event.id() + " would be refused on replay: " + r.code() + " at " + r.field() + ": "
+                                + r.message());
+                case Verdict.Accepted a -> {
+                    history.record(a.entry());
+                    compare(a.entry(), rs);
+                }
+            }
+        }
+
+        /** The receipt chain: each event was recorded at the instant of the receipt that ends its batch. */
+        private void receipt(long seq, long recorded, String hash, String stored) {
+            batchRecorded.putIfAbsent(recorded, seq);
+            if (stored == null) {
+                return;
+            }
+            receipt = BatchReceipt.of(receipt, seq, hash, recorded);
+            if (!receipt.equals(stored)) {
+                findings.add(6, seq, "ledger_event", String.valueOf(seq), "batch-receipts", "the receipt of the"
+                        + " batch ending at event " + seq + " is not the chain's: its recorded_at, its place or the"
+                        + " receipt itself was changed");
+                receipt = stored;
+            }
+            batchRecorded.forEach((micros, first) -> {
+                if (micros != recorded) {
+                    findings.add(6, first, "ledger_event", String.valueOf(first), "batch-receipts", "event " + first
+                            + " was recorded at another instant than its batch, whose receipt is at event " + seq);
+                }
+            });
+            batchRecorded.clear();
+            batchFacilities.forEach(f -> stockEvents.put(f, seq));
+            batchFacilities.clear();
+        }
+
+        /** What the store wrote with an event against what the replay made of it. */
+        private void compare(Entry entry, ResultSet rs) throws SQLException {
+            long seq = entry.sequence();
+            String row = String.valueOf(seq);
+            List<String> lots = entry.lots().stream().map(l -> l.id().value()).toList();
+            if (!lots.equals(Arrays.asList((String[]) rs.getArray(9).getArray()))) {
+                findings.add(6, seq, "ledger_event", row, "event-columns", "event " + seq + " names lots "
+                        + Arrays.toString((String[]) rs.getArray(9).getArray()) + ", its replay " + lots);
+            }
+            for (Lot lot : entry.lots()) {
+                long[] events = lotEvents.computeIfAbsent(lot.id().value(), k -> new long[] {seq, seq});
+                events[1] = seq;
+            }
+            if (!batchRecorded.isEmpty()) {
+                batchFacilities.addAll(entry.facilities());
+            } else {
+                // the event ended its batch: its receipt has been read already
+                entry.facilities().forEach(f -> stockEvents.put(f, seq));
+            }
+            if (rs.getObject(13) == null) {
+                findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq + " is missing");
+            } else {
+                try {
+                    LotCodec.UndoData undo = LotCodec.undo(rs.getBytes(14));
+                    if (!same(undo.before(), entry.before()) || !same(undo.after(), entry.lots())
+                            || !undo.delta().equals(entry.delta())) {
+                        findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq
+                                + " is not what the event did");
+                    }
+                } catch (RuntimeException e) {
+                    findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq
+                            + " cannot be read: " + e.getMessage());
+                }
+            }
+            List<String> inputs = new ArrayList<>(new TreeSet<>(entry.lineage().inputs().stream().map(LotId::value).toList()));
+            List<String> outputs = new ArrayList<>(new TreeSet<>(entry.lineage().outputs().stream().map(LotId::value).toList()));
+            if (!inputs.equals(strings(rs.getArray(15))) || !outputs.equals(strings(rs.getArray(16)))) {
+                findings.add(0, seq, "lineage", row, "lineage", "the lineage of event " + seq + " is "
+                        + strings(rs.getArray(15)) + " into " + strings(rs.getArray(16)) + ", its replay " + inputs
+                        + " into " + outputs);
+            }
+        }
+
+        void checkLots() {
+            Map<String, Lot> replayed = new HashMap<>();
+            ledger.lots().forEach(l -> replayed.put(l.id().value(), l));
+            List<Lot> stored = new ArrayList<>();
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,
+                            activity_bq_g, pedigree, created_seq, updated_seq from lot order by id""");
+                ps.setFetchSize(10_000);
+                return ps;
+            }, rs -> {
+                String id = rs.getString("id");
+                Lot r = replayed.remove(id);
+                Lot lot;
+                try {
+                    lot = store.lot(rs);
+                } catch (IllegalArgumentException e) {
+                    findings.add(e.getMessage().contains("pedigree") ? 5 : 1, 0, "lot", id, "replayed-state",
+                            "stored lot " + id + " is inconsistent: " + e.getMessage());
+                    return;
+                }
+                stored.add(lot);
+                if (r == null) {
+                    findings.add(1, 0, "lot", id, "replayed-state", "stored lot " + id + " was made by no event");
+                    return;
+                }
+                if (!same(lot, r)) {
+                    findings.add(1, 0, "lot", id, "replayed-state", "stored lot " + id + " differs from its replay: "
+                            + "stored " + lot + ", replayed " + r);
+                }
+                long[] events = lotEvents.get(id);
+                if (events == null || events[0] != rs.getLong("created_seq") || events[1] != rs.getLong("updated_seq")) {
+                    findings.add(0, 0, "lot", id, "lot-events", "stored lot " + id + " was created and last changed"
+                            + " by events " + rs.getLong("created_seq") + " and " + rs.getLong("updated_seq")
+                            + ", its replay says " + (events == null ? "none" : events[0] + " and " + events[1]));
+                }
+            });
+            replayed.keySet().forEach(id -> findings.add(1, 0, "lot", id, "replayed-state",
+                    "lot " + id + " is missing from the store"));
+            Optional<Balance> balance = storedBalance();
+            balance.ifPresent(b -> Invariants.check(stored, b).forEach(v -> findings.add(v.invariant(), 0, "lot",
+                    null, "state-invariants", v.message())));
+        }
+
+        void checkStocks() {
+            Map<FacilityId, Long> expected = new HashMap<>(stockEvents);
+            jdbc.query("select facility_id, composition, updated_seq from facility_stock", rs -> {
+                FacilityId f = FacilityId.of(rs.getString(1));
+                Composition stock = Composition.ofArray(LedgerStore.longs(rs.getArray(2)));
+                Long event = expected.remove(f);
+                if (event == null) {
+                    findings.add(1, 0, "facility_stock", f.value(), "replayed-state", "stored stock of " + f
+                            + ", which no event changed");
+                } else if (!stock.equals(ledger.stock(f))) {
+                    findings.add(1, 0, "facility_stock", f.value(), "replayed-state", "stored stock of " + f + " "
+                            + stock + " differs from its replay " + ledger.stock(f));
+                } else if (event != rs.getLong(3)) {
+                    findings.add(0, 0, "facility_stock", f.value(), "stock-events", "stored stock of " + f
+                            + " was last changed by the batch ending at event " + rs.getLong(3) + ", its replay says "
+                            + event);
+                }
+            });
+            expected.keySet().forEach(f -> findings.add(1, 0, "facility_stock", f.value(), "replayed-state",
+                    "the stock of " + f + " is missing from the store"));
+        }
+
+        void checkBalance() {
+            List<Object[]> rows = jdbc.query("select singleton, seq, head from ledger_balance",
+                    (rs, n) -> new Object[] {rs.getBoolean(1), rs.getLong(2), rs.getString(3)});
+            if (rows.size() != 1) {
+                findings.add(1, 0, "ledger_balance", null, "replayed-state", "the national balance is "
+                        + rows.size() + " rows, not one");
+                return;
+            }
+            Balance stored = storedBalance().orElseThrow();
+            if (!stored.equals(ledger.balance())) {
+                findings.add(1, 0, "ledger_balance", "true", "replayed-state", "stored balance " + stored
+                        + " differs from its replay " + ledger.balance());
+            }
+            if ((long) rows.getFirst()[1] != last || !head.equals(rows.getFirst()[2])) {
+                findings.add(6, last, "ledger_balance", "true", "balance-head", "the balance is at event "
+                        + rows.getFirst()[1] + ", head " + rows.getFirst()[2] + "; the chain ends at event " + last
+                        + ", head " + head);
+            }
+        }
+
+        private Optional<Balance> storedBalance() {
+            List<Balance> rows = jdbc.query("select extracted, imported, lost, unexplained, adjusted from ledger_balance",
+                    (rs, n) -> Balance.of(LedgerStore.longs(rs.getArray(1)), LedgerStore.longs(rs.getArray(2)),
+                            LedgerStore.longs(rs.getArray(3)), LedgerStore.longs(rs.getArray(4)),
+                            LedgerStore.longs(rs.getArray(5))));
+            return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
+        }
+
+        /** Undo data and lineage of no event (the event stream sees only what belongs to an event). */
+        void checkOrphans() {
+            jdbc.query("select u.seq from ledger_undo u where not exists (select 1 from ledger_event e where e.seq = u.seq)",
+                    rs -> {
+                        findings.add(0, rs.getLong(1), "ledger_undo", String.valueOf(rs.getLong(1)), "undo-data",
+                                "undo data of event " + rs.getLong(1) + ", which is not stored");
+                    });
+            jdbc.query("select l.seq, l.lot_id, l.output from lineage l "
+                    + "where not exists (select 1 from ledger_event e where e.seq = l.seq)", rs -> {
+                        findings.add(0, rs.getLong(1), "lineage", String.valueOf(rs.getLong(1)), "lineage",
+                                "lineage of lot " + rs.getString(2) + " in event " + rs.getLong(1)
+                                        + ", which is not stored");
+                    });
+        }
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static boolean same(List<Lot> a, List<Lot> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lots compare exactly, activities by value (1.50 and 1.5 Bq/g are the same measurement). */
     private static boolean same(Lot a, Lot b) {
-        boolean activity = a.activity() == null ? b.activity() == null
-                : b.activity() != null && a.activity().compareTo(b.activity()) == 0;
+        BigDecimal x = a.activity();
+        BigDecimal y = b.activity();
+        boolean activity = x == null ? y == null : y != null && x.compareTo(y) == 0;
         return activity && a.id().equals(b.id()) && a.form() == b.form() && a.mass().equals(b.mass())
                 && a.composition().equals(b.composition()) && a.facility().equals(b.facility())
                 && a.holder().equals(b.holder()) && a.status() == b.status() && a.pedigree().equals(b.pedigree())

@@ -43,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * accepted; if storing fails, memory is restored to the history before it.
  *
  * <p>The tables {@code operator}, {@code facility} and {@code facility_process} are kept as the projection of the
- * latest registry, because the ledger's foreign keys point at them. Rows found there without a version (written
- * by an older release, or directly by a tool) are adopted at load as registrations in force from the start of the
- * records, so that nothing the ledger refers to is missing from the history.
+ * latest registry, because the ledger's foreign keys point at them. In a database without versions (written by a
+ * release before them) the rows found there are adopted at load as registrations in force from the start of the
+ * records, so that nothing the ledger refers to is missing from the history; once there are versions, a row without
+ * one is a change made around the registry, which verification reports.
  */
 @Component
 public class StoredRegistry implements Registry {
@@ -77,7 +78,11 @@ public class StoredRegistry implements Registry {
                     rs.getTimestamp(3).toInstant(), rs.getString(4), RegistryChangeJson.read(JSON.readTree(rs.getString(5))));
         }).list();
         versions = VersionedRegistry.restore(stored);
-        adoptUnversionedRows();
+        // once the registry has versions, a projection row without one was written around it: verification
+        // reports it rather than the registry taking it in
+        if (stored.isEmpty()) {
+            adoptUnversionedRows();
+        }
     }
 
     private void adoptUnversionedRows() {
@@ -110,6 +115,13 @@ public class StoredRegistry implements Registry {
         });
         for (Row r : adopt) {
             record(List.of(new Change(r.change(), Instant.MIN)), r.by());
+        }
+        // an adopted row is created, as every row of the projection, with the version that first puts it
+        for (String table : List.of("operator", "facility")) {
+            jdbc.sql("update " + table + " t set created_at = v.recorded_at, created_by = v.author from (select distinct"
+                    + " on (change ->> 'id') change ->> 'id' as id, recorded_at, author from registry_version where kind = ?"
+                    + " order by change ->> 'id', seq) v where v.id = t.id and t.created_at <> v.recorded_at")
+                    .param(table.equals("operator") ? "PutOperator" : "PutFacility").update();
         }
     }
 
@@ -157,7 +169,7 @@ public class StoredRegistry implements Registry {
                                 Timestamp.from(v.recorded()), v.author(), RegistryChangeJson.kind(v.change()),
                                 RegistryChangeJson.write(v.change()).toString())
                         .update();
-                project(next.latest(), v.change(), author);
+                project(next.latest(), v, author);
             }
         });
         versions = next;
@@ -174,25 +186,28 @@ public class StoredRegistry implements Registry {
     }
 
     /** Keeps the foreign-key tables equal to the latest registry for what the change touched. */
-    private void project(RegistrySnapshot latest, RegistryChange change, String by) {
-        switch (change) {
+    private void project(RegistrySnapshot latest, RegistryVersion version, String by) {
+        // a row is created with the version that first puts it, so that verification can work it out again
+        Timestamp created = Timestamp.from(version.recorded());
+        switch (version.change()) {
             case RegistryChange.PutOperator p -> {
                 Operator o = latest.operator(p.operator().id()).orElseThrow();
-                jdbc.sql("insert into operator (id, name, country, created_by) values (?, ?, ?, ?) "
+                jdbc.sql("insert into operator (id, name, country, created_at, created_by) values (?, ?, ?, ?, ?) "
                         + "on conflict (id) do update set name = excluded.name, country = excluded.country")
-                        .params(o.id().value(), o.name(), o.country().alpha2(), by).update();
+                        .params(o.id().value(), o.name(), o.country().alpha2(), created, by).update();
             }
             case RegistryChange.PutFacility p -> {
                 Facility f = latest.facility(p.facility().id()).orElseThrow();
                 jdbc.sql("""
-                        insert into facility (id, operator_id, name, kind, country, latitude, longitude, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into facility (id, operator_id, name, kind, country, latitude, longitude, created_at,
+                            created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (id) do update set operator_id = excluded.operator_id, name = excluded.name,
                             kind = excluded.kind, country = excluded.country, latitude = excluded.latitude,
                             longitude = excluded.longitude""")
                         .params(f.id().value(), f.operator().value(), f.name(), f.kind().name(), f.country().alpha2(),
                                 f.position().map(GeoPoint::latitude).orElse(null),
-                                f.position().map(GeoPoint::longitude).orElse(null), by)
+                                f.position().map(GeoPoint::longitude).orElse(null), created, by)
                         .update();
                 jdbc.sql("delete from facility_process where facility_id = ?").param(f.id().value()).update();
                 f.technology().forEach((process, country) -> jdbc.sql(
