@@ -2,11 +2,14 @@ package org.reetrace.app.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.reetrace.app.ReetraceApplication;
 import org.reetrace.app.TestDataDirs;
+import org.reetrace.app.cli.CommandRun;
+import org.reetrace.app.cli.Commands;
 import org.reetrace.app.demo.DemoLoader;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,6 +55,39 @@ class LedgerVerificationIT {
             LedgerVerification.Report chain = verification.verify();
             assertThat(chain.firstViolation().invariant()).isEqualTo(6);
             assertThat(chain.firstViolation().sequence()).isEqualTo(1);
+            assertThat(chain.firstViolation().table()).isEqualTo("ledger_event");
+            assertThat(chain.firstViolation().row()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void an_event_moved_to_another_facility_is_found_and_the_command_line_names_table_row_and_invariant() {
+        Path dataDir = TestDataDirs.fresh("verify-cli");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReetraceApplication.class)
+                .web(WebApplicationType.NONE).run("--reetrace.database.data-dir=" + dataDir)) {
+            app.getBean(DemoLoader.class).load();
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            StringWriter clean = new StringWriter();
+            assertThat(CommandRun.reetrace(clean, clean, "verify", "--data-dir", dataDir.toString()))
+                    .as(clean.toString()).isEqualTo(Commands.OK);
+
+            // the payload, under the chain, still says where the event happened: the column is checked against it
+            long seq = jdbc.queryForObject("select min(seq) from ledger_event where type = 'SHIP'", Long.class);
+            jdbc.execute("alter table ledger_event disable trigger ledger_event_append_only");
+            jdbc.update("update ledger_event set facility_id = (select id from facility where id <> facility_id"
+                    + " order by id limit 1) where seq = ?", seq);
+            jdbc.execute("alter table ledger_event enable trigger ledger_event_append_only");
+
+            LedgerVerification.Report report = app.getBean(LedgerVerification.class).verify();
+            assertThat(report.findings()).extracting(LedgerVerification.Finding::table, LedgerVerification.Finding::row,
+                    LedgerVerification.Finding::invariant, LedgerVerification.Finding::check)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ledger_event", String.valueOf(seq), 6,
+                            "event-columns"));
+            StringWriter out = new StringWriter();
+            assertThat(CommandRun.reetrace(out, out, "verify", "--data-dir", dataDir.toString()))
+                    .isEqualTo(Commands.FAILURE);
+            assertThat(out.toString()).contains("ledger NOT clean: 1 violations")
+                    .contains("ledger_event " + seq + ", invariant 6 [event-columns]: event ");
         }
     }
 }
