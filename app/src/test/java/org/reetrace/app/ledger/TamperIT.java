@@ -258,6 +258,45 @@ class TamperIT {
             refusals.forEach((what, why) -> refused.add(table + " " + what + ": " + why));
             tried += refusals.size();
         }
+        // and the changes an attacker would make on purpose, each with the row it must be found at
+        String transform = jdbc.queryForObject("select min(seq)::text from ledger_event where type = 'TRANSFORM'",
+                String.class);
+        List<Tamper> telling = List.of(
+                new Tamper("ledger_undo", "undo data swapped with the first event's", "update ledger_undo set undo ="
+                        + " (select undo from ledger_undo where seq = 1) where seq = " + transform, transform),
+                new Tamper("lineage", "lineage redirected to another lot", "update lineage set lot_id = (select id"
+                        + " from lot where id <> lineage.lot_id order by id limit 1) where seq = " + transform
+                        + " and ctid = (select min(ctid) from lineage where seq = " + transform + ")", transform),
+                new Tamper("ledger_event", "an event moved to another operator's facility", "update ledger_event e set"
+                        + " facility_id = (select f.id from facility f join facility g on g.id = e.facility_id"
+                        + " where f.operator_id <> g.operator_id order by f.id limit 1) where seq = " + transform,
+                        transform),
+                new Tamper("ledger_event", "an event recorded at another time", "update ledger_event set recorded_at"
+                        + " = recorded_at - interval '1 day' where seq = " + transform, transform),
+                new Tamper("lot", "a lot handed to another operator", "update lot set holder_id = (select id from"
+                        + " operator where id <> lot.holder_id order by id limit 1) where id = (select min(id) from lot"
+                        + " where status = 'ACTIVE')", jdbc.queryForObject("select min(id) from lot where status ="
+                        + " 'ACTIVE'", String.class)),
+                new Tamper("ledger_balance", "the head moved back one event", "update ledger_balance set seq = seq - 1,"
+                        + " head = (select previous_hash from ledger_event order by seq desc limit 1)", "true"),
+                new Tamper("alert", "an alert closed without a trail", "update alert set status = 'CLOSED' where"
+                        + " status = 'ACKNOWLEDGED'", jdbc.queryForObject("select id::text from alert where status ="
+                        + " 'ACKNOWLEDGED'", String.class)),
+                new Tamper("rule_pack", "a pack taken out of force without a trail", "update rule_pack set enabled ="
+                        + " false where name = 'tamper' and version = '2'", "tamper 2"));
+        for (Tamper tamper : telling) {
+            tried++;
+            String outcome = apply(tamper);
+            LedgerVerification.Report report = outcome == null ? verification.verify() : null;
+            connection.rollback();
+            if (report != null && report.findings().stream().anyMatch(f -> f.table().equals(tamper.table())
+                    && (tamper.row() == null || tamper.row().equals(f.row())))) {
+                found++;
+            } else {
+                missed.add(tamper.table() + " " + tamper.what() + ": " + (outcome != null ? "refused: " + outcome
+                        : report.findings()));
+            }
+        }
         System.out.printf("tamper kinds tried %d, found %d, refused by the schema %d%n", tried, found, refused.size());
         refused.forEach(r -> System.out.println("  refused: " + r));
         assertThat(missed).as("tampering that verification did not find").isEmpty();
