@@ -62,20 +62,45 @@ end;
 $$;
 
 -- Seals a row as it is inserted, after the last of its table; rows are sealed in the order their transactions take
--- the head, which verification follows link by link.
+-- the head, which verification follows link by link. The first row a transaction seals locks the table's seal;
+-- its head then goes on in a transaction-local setting (undone with the transaction or a savepoint, as the rows
+-- are) and is written to ledger_seal once, at commit: updating one row once per sealed row would leave a
+-- transaction of thousands of alerts walking as many versions of it.
 create function seal_row() returns trigger language plpgsql as
 $$
 declare
-    h text;
+    head_setting text := 'reetrace.seal_head_' || tg_table_name;
+    rows_setting text := 'reetrace.seal_rows_' || tg_table_name;
+    h text := nullif(current_setting(head_setting, true), '');
 begin
-    select head into h from ledger_seal where chain = tg_table_name for update;
-    if not found then
-        raise exception 'no seal for table %', tg_table_name;
+    if h is null then
+        select head into h from ledger_seal where chain = tg_table_name for update;
+        if not found then
+            raise exception 'no seal for table %', tg_table_name;
+        end if;
     end if;
     new.previous_hash := h;
     new.hash := seal_of(h, new, tg_argv);
-    update ledger_seal set head = new.hash, rows = rows + 1 where chain = tg_table_name;
+    perform set_config(head_setting, new.hash, true);
+    perform set_config(rows_setting,
+        (coalesce(nullif(current_setting(rows_setting, true), ''), '0')::bigint + 1)::text, true);
     return new;
+end;
+$$;
+
+-- At commit: the head and count the transaction's rows left, written once (later calls find nothing to add).
+create function seal_head() returns trigger language plpgsql as
+$$
+declare
+    head_setting text := 'reetrace.seal_head_' || tg_table_name;
+    rows_setting text := 'reetrace.seal_rows_' || tg_table_name;
+    added bigint := coalesce(nullif(current_setting(rows_setting, true), ''), '0')::bigint;
+begin
+    if added > 0 then
+        update ledger_seal set head = current_setting(head_setting), rows = rows + added where chain = tg_table_name;
+        perform set_config(rows_setting, '0', true);
+    end if;
+    return null;
 end;
 $$;
 
@@ -114,6 +139,16 @@ create trigger alert_sealed before insert on alert for each row execute function
 create trigger alert_audit_sealed before insert on alert_audit for each row execute function seal_row();
 create trigger rule_pack_sealed before insert on rule_pack for each row execute function seal_row('enabled');
 create trigger rule_pack_audit_sealed before insert on rule_pack_audit for each row execute function seal_row();
+create constraint trigger registry_version_seal_head after insert on registry_version deferrable initially deferred
+    for each row execute function seal_head();
+create constraint trigger alert_seal_head after insert on alert deferrable initially deferred
+    for each row execute function seal_head();
+create constraint trigger alert_audit_seal_head after insert on alert_audit deferrable initially deferred
+    for each row execute function seal_head();
+create constraint trigger rule_pack_seal_head after insert on rule_pack deferrable initially deferred
+    for each row execute function seal_head();
+create constraint trigger rule_pack_audit_seal_head after insert on rule_pack_audit deferrable initially deferred
+    for each row execute function seal_head();
 
 select reseal('registry_version', 'seq', '{}');
 select reseal('alert', 'id', '{status, updated_at}');

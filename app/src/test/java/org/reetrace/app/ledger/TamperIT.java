@@ -317,6 +317,48 @@ class TamperIT {
         return all;
     }
 
+    @Test
+    void rows_sealed_by_concurrent_transactions_and_under_rolled_back_savepoints_make_one_chain() throws Exception {
+        DataSource data = app.getBean(DataSource.class);
+        String copy = """
+                insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
+                    pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail, status, updated_at)
+                select event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack, pack_version,
+                    pack_digest, rule_id, jurisdiction, citation, outcome, message, detail, 'OPEN', raised_at
+                from alert where source = 'RULE' order by id limit 1""";
+        long before = new JdbcTemplate(data).queryForObject("select count(*) from alert", Long.class);
+        List<Thread> writers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < 4; w++) {
+            writers.add(Thread.ofPlatform().start(() -> {
+                try (Connection c = data.getConnection(); Statement st = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    for (int i = 0; i < 10; i++) {
+                        st.executeUpdate(copy);
+                        st.executeUpdate(copy);
+                        Savepoint undone = c.setSavepoint();
+                        st.executeUpdate(copy);
+                        c.rollback(undone);
+                        c.commit();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+
+        JdbcTemplate jdbc = new JdbcTemplate(data);
+        assertThat(jdbc.queryForObject("select count(*) from alert", Long.class)).isEqualTo(before + 80);
+        assertThat(jdbc.queryForObject("select rows from ledger_seal where chain = 'alert'", Long.class))
+                .isEqualTo(before + 80);
+        LedgerVerification.Report report = app.getBean(LedgerVerification.class).verify();
+        assertThat(report.clean()).as(String.valueOf(report.findings())).isTrue();
+    }
+
     /** Tampers in a savepoint, triggers and foreign keys off; answers why the database refused, or null. */
     private static String apply(Tamper tamper) throws SQLException {
         try (Statement st = connection.createStatement()) {
