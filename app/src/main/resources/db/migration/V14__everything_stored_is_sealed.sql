@@ -17,14 +17,16 @@
 
 alter table ledger_event add column receipt text;
 
-do
+-- Writes the receipts of the books from the first event: for those of earlier releases, whose batches are the runs
+-- of events recorded at the same instant.
+create function write_receipts() returns void language plpgsql as
 $$
 declare
     previous text := repeat('0', 64);
     r record;
 begin
     alter table ledger_event disable trigger ledger_event_append_only;
-    -- the batches of earlier releases are the runs of events recorded at the same instant
+    update ledger_event set receipt = null where receipt is not null;
     for r in select seq, hash, recorded_at from (
                  select seq, hash, recorded_at, lead(recorded_at) over (order by seq) as next_recorded_at
                  from ledger_event) e
@@ -36,6 +38,8 @@ begin
     alter table ledger_event enable trigger ledger_event_append_only;
 end;
 $$;
+
+select write_receipts();
 
 create table ledger_seal (
     -- the sealed table

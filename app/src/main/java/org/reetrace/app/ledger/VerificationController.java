@@ -14,7 +14,10 @@ public class VerificationController {
         this.verification = verification;
     }
 
-    /** Re-checks the whole stored ledger; for the regulator and auditors. */
+    /**
+     * Re-checks everything stored (see {@link LedgerVerification}): each violation names its table, row and invariant
+     * or check; for the regulator and auditors.
+     */
     @GetMapping("/api/ledger/verification")
     public LedgerVerification.Report verify(Caller caller) {
         caller.requireRole(Role.REGULATOR, Role.AUDITOR);

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reetrace.app.ReetraceApplication;
 import org.reetrace.app.TestDataDirs;
 import org.reetrace.app.cli.CommandRun;
 import org.reetrace.app.cli.Commands;
+import org.reetrace.app.demo.DemoChain;
 import org.reetrace.app.demo.DemoLoader;
+import org.reetrace.core.event.EventId;
+import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Reverse;
+import org.reetrace.core.lot.LotId;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,6 +63,46 @@ class LedgerVerificationIT {
             assertThat(chain.firstViolation().sequence()).isEqualTo(1);
             assertThat(chain.firstViolation().table()).isEqualTo("ledger_event");
             assertThat(chain.firstViolation().row()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void the_receipts_and_seals_the_migration_writes_for_earlier_books_are_those_the_application_writes() {
+        Path dataDir = TestDataDirs.fresh("verify-migrated");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReetraceApplication.class)
+                .web(WebApplicationType.NONE).run("--reetrace.database.data-dir=" + dataDir,
+                        "--reetrace.rules.bundled-packs=ENABLED")) {
+            app.getBean(DemoLoader.class).load();
+            // two batches more: an extraction booked twice, and its reversal
+            Extract first = (Extract) DemoChain.build().events().stream().filter(e -> e instanceof Extract)
+                    .findFirst().orElseThrow();
+            Extract again = new Extract(EventId.of("EXTRACT-AGAIN"), first.time().plusSeconds(60), first.facility(),
+                    LotId.of("ORE-AGAIN"), first.form(), first.mass(), first.composition(), first.location());
+            LedgerWriter writer = app.getBean(LedgerWriter.class);
+            writer.apply(List.of(again));
+            writer.apply(List.of(new Reverse(EventId.of("REVERSE-AGAIN"), again.time().plusSeconds(60),
+                    again.facility(), again.id(), "booked twice")));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            String sealed = """
+                    select string_agg(x, ' ' order by x) from (
+                        select seq || ':' || coalesce(receipt, '-') as x from ledger_event
+                        union all select 'r' || seq || ':' || hash from registry_version
+                        union all select 'a' || id || ':' || hash from alert
+                        union all select 'p' || name || version || ':' || hash from rule_pack
+                        union all select 'q' || id || ':' || hash from rule_pack_audit
+                        union all select chain || ':' || rows || ':' || head from ledger_seal) s""";
+            String written = jdbc.queryForObject(sealed, String.class);
+            assertThat(jdbc.queryForObject("select count(*) from ledger_event where receipt is not null", Long.class))
+                    .isEqualTo(3);
+
+            // what V14 does to the books of an earlier release, done again on these
+            jdbc.execute("select write_receipts()");
+            jdbc.execute("select reseal('registry_version', 'seq', '{}'), reseal('alert', 'id', '{status, updated_at}'),"
+                    + " reseal('alert_audit', 'id', '{}'), reseal('rule_pack', 'loaded_at, name, version', '{enabled}'),"
+                    + " reseal('rule_pack_audit', 'id', '{}')");
+
+            assertThat(jdbc.queryForObject(sealed, String.class)).isEqualTo(written);
+            assertThat(app.getBean(LedgerVerification.class).verify().clean()).isTrue();
         }
     }
 
