@@ -196,7 +196,7 @@ public class LedgerVerification {
             receipt(seq, rs.getLong(6), rs.getString(11), rs.getString(12));
             atEvent.at(event.time());
             switch (ledger.apply(event, history)) {
-                case Verdict.Rejected r -> findings.add(invariantOf(r.code()), seq, "ledger_event", row, "replay",
+                case Verdict.Rejected r -> findings.add(r.refusal().invariant(), seq, "ledger_event", row, "replay",
                         "event " + event.id() + " would be refused on replay: " + r.code() + " at " + r.field() + ": "
                                 + r.message());
                 case Verdict.Accepted a -> {
@@ -408,14 +408,5 @@ public class LedgerVerification {
                 && a.composition().equals(b.composition()) && a.facility().equals(b.facility())
                 && a.holder().equals(b.holder()) && a.status() == b.status() && a.pedigree().equals(b.pedigree())
                 && Objects.equals(a.destination(), b.destination());
-    }
-
-    /** Which invariant a replay refusal shows broken. */
-    private static int invariantOf(String code) {
-        return switch (code) {
-            case "lot.not-held", "lot.not-addressed" -> 3;
-            case "transform.creates-element", "mass.gain-beyond-tolerance" -> 4;
-            default -> 2;
-        };
     }
 }
