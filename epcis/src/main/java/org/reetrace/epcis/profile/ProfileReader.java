@@ -348,7 +348,8 @@ public final class ProfileReader {
                 } catch (IllegalArgumentException x) {
                     throw new Refusal(at + "/" + PREFIX + ":" + MATERIAL_FORM, "not a material form: " + formName);
                 }
-                masters.put(epcClass, new LotMaster(form, composition(one(lot.children(), COMPOSITION, at), at)));
+                masters.put(epcClass, new LotMaster(form,
+                        composition(one(lot.children(), COMPOSITION, at), at + "/" + PREFIX + ":" + COMPOSITION)));
             }
             return masters;
         }
