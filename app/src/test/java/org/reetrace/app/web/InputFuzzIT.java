@@ -154,11 +154,20 @@ class InputFuzzIT {
         String before = known != null ? known : fingerprint();
         known = null;
 
-        HttpResponse<String> response = sendBytes(req);
         sent.incrementAndGet();
-        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
         String what = seed.name() + " " + fuzz.mutation() + " " + req.method() + " " + req.path() + " ["
                 + req.contentType() + "] " + abbreviate(req.bodyText());
+        HttpResponse<String> response;
+        try {
+            response = sendBytes(req);
+        } catch (java.net.http.HttpTimeoutException e) {
+            String failure = "[no answer within 60 s]: " + what;
+            failures.add(failure);
+            serverErrors.add(failure);
+            assertThat(SURVEY).as(failure).isTrue();
+            return;
+        }
+        statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
 
         if (response.statusCode() >= 500) {
             serverErrors.add(response.statusCode() + " " + what + " -> " + abbreviate(response.body()));
@@ -299,6 +308,8 @@ class InputFuzzIT {
                     <ObjectEvent><eventTime>2026-01-05T08:00:00.000+08:00</eventTime>
                       <eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
                       <epcList><epc>urn:epc:id:sgtin:9555555.012345.%s</epc></epcList><action>OBSERVE</action>
+                      <quantityList><quantityElement><epcClass>urn:epc:class:lgtin:4023333.002000.1</epcClass>
+                      <quantity>150.5</quantity><uom>KGM</uom></quantityElement></quantityList>
                     </ObjectEvent>
                     </EventList></EPCISBody></epcis:EPCISDocument>""".formatted(n).getBytes(StandardCharsets.UTF_8))),
             new Seed("epcis-event", n -> new Req("POST", "/epcis/events#operator", "application/ld+json",

@@ -100,6 +100,21 @@ class MalformedProfileFieldsTest {
     }
 
     @Test
+    void an_xml_quantity_out_of_range_is_a_malformed_event() {
+        String xml = "<epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\" schemaVersion=\"2.0\" "
+                + "creationDate=\"2026-01-05T08:00:00Z\"><EPCISBody><EventList><ObjectEvent>"
+                + "<eventTime>2026-01-05T08:00:00.000+08:00</eventTime><eventTimeZoneOffset>+08:00</eventTimeZoneOffset>"
+                + "<epcList/><action>OBSERVE</action><quantityList><quantityElement>"
+                + "<epcClass>urn:epc:class:lgtin:4023333.002000.1</epcClass><quantity>1e999999999</quantity>"
+                + "<uom>KGM</uom></quantityElement></quantityList></ObjectEvent></EventList></EPCISBody>"
+                + "</epcis:EPCISDocument>";
+        try (XmlDocumentReader r = XmlDocumentReader.open(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(r.hasNext()).isTrue();
+            assertThatThrownBy(r::next).isInstanceOf(MalformedEventException.class).hasMessageContaining("out of range");
+        }
+    }
+
+    @Test
     void xml_1_1_is_refused_since_it_lets_references_name_control_characters() {
         String xml = "<?xml version=\"1.1\"?><epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\" "
                 + "schemaVersion=\"2.0\" creationDate=\"2026-01-05T08:00:00Z\"><EPCISBody><EventList/></EPCISBody>"
