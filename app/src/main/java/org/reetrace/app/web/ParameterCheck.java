@@ -20,6 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
 
+    private static final String EPCIS_TYPE = "epcisException:QueryParameterException";
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
@@ -27,8 +29,10 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // the EPCIS interface answers with GS1's exception types, which its clients switch on
+        boolean epcis = request.getRequestURI().startsWith("/epcis/");
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-            variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
+            variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value), epcis));
         }
         String type = request.getContentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
@@ -39,22 +43,23 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
             parameters = request.getParameterMap();
         } catch (IllegalStateException e) {
             // Tomcat's InvalidParameterException: a percent-escape that is not UTF-8
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                    "the query string holds a percent-encoded byte sequence that is not UTF-8", Map.of());
+            throw new ProblemException(HttpStatus.BAD_REQUEST, epcis ? EPCIS_TYPE : "invalid-parameter",
+                    "Invalid parameter", "the query string holds a percent-encoded byte sequence that is not UTF-8",
+                    Map.of());
         }
         parameters.forEach((name, values) -> {
-            check(name, name);
+            check(name, name, epcis);
             for (String v : values) {
-                check(name, v);
+                check(name, v, epcis);
             }
         });
         return true;
     }
 
-    private static void check(String parameter, String value) {
+    private static void check(String parameter, String value, boolean epcis) {
         String why = StorableText.refusal(value);
         if (why != null) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+            throw new ProblemException(HttpStatus.BAD_REQUEST, epcis ? EPCIS_TYPE : "invalid-parameter", "Invalid parameter",
                     parameter + ": text " + why, Map.of("parameter", parameter));
         }
     }

@@ -128,6 +128,24 @@ class BadInputIT extends RunningAppIT {
     }
 
     @Test
+    void a_control_character_in_an_epcis_document_or_query_is_refused_with_the_gs1_types() {
+        String xml = """
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0"
+                    creationDate="2026-01-05T08:00:00Z"><EPCISBody><EventList>
+                <ObjectEvent><eventTime>2026-01-05T08:00:00.000+08:00</eventTime>
+                  <eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
+                  <epcList><epc>urn:epc:id:sgtin:9555555.012345.&#1;</epc></epcList><action>OBSERVE</action>
+                </ObjectEvent></EventList></EPCISBody></epcis:EPCISDocument>""";
+
+        JsonNode document = problem(post("/epcis/capture", miner, "application/xml", xml), 400);
+        JsonNode query = problem(get("/epcis/events?EQ_bizStep=a%00b", miner), 400);
+
+        assertThat(document.path("type").asString()).isEqualTo("epcisException:ValidationException");
+        assertThat(query.path("type").asString()).isEqualTo("epcisException:QueryParameterException");
+        assertThat(query.path("parameter").asString()).isEqualTo("EQ_bizStep");
+    }
+
+    @Test
     void an_encoded_nul_in_the_path_is_a_problem_document_too() {
         Response r = postJson("/api/operators/OP-" + p + "%00/shareholders", regulator, "{\"holdings\": []}");
 
