@@ -511,7 +511,7 @@ public class RegistryController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", reason,
                     Map.of("errors", List.of(Map.of("field", "operator", "reason", reason))));
         }
-        operator.ifPresent(id -> registry.operator(OperatorId.of(id)).orElseThrow(() -> new ProblemException(
+        operator.ifPresent(id -> registry.operator(operatorId(id, "operator")).orElseThrow(() -> new ProblemException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "operator-unknown", "Unknown operator", "no operator " + id,
                 Map.of("field", "operator"))));
         var issued = tokens.issue(new Caller(body.name(), body.role(), operator));
