@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/epcis")
 class QueryController {
     private static final JsonMapper EXACT = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final List<String> EVENT_TYPES = List.of("ObjectEvent", "AggregationEvent", "TransactionEvent",
             "TransformationEvent", "AssociationEvent");
     /** Vocabulary resources: path, stored column, the query parameter its sub-resource filters on, its CBV. */

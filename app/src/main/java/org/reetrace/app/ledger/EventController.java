@@ -10,6 +10,7 @@ import org.reetrace.app.lot.LotQueries;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
+import org.reetrace.app.web.JsonInput;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.registry.Facility;
@@ -25,11 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submitting events in the native JSON form, one or a batch. An operator submits only for its own facilities.
@@ -39,10 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/events")
 public class EventController {
-
-    /** Numbers stay exact: masses are decimal kilograms down to the milligram. */
-    private static final JsonMapper EXACT = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final LedgerWriter writer;
     private final StoredRegistry registry;
@@ -96,20 +89,16 @@ public class EventController {
         return record.json();
     }
 
+    /** Strictly, through the one gate of JSON input: no key twice, no text or number that cannot be kept. */
     private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = EXACT.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw invalid("", "the request body is empty");
-            }
-            return node;
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
-                    "Invalid JSON: " + e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr()
-                            + ", column " + at.getColumnNr() + ")"),
-                    at == null ? Map.of() : Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
+        JsonNode node = JsonInput.read(body);
+        if (node == null || node.isMissingNode()) {
+            throw invalid("", "the request body is empty");
         }
+        if (!node.isObject()) {
+            throw invalid("", "the request body is a JSON object");
+        }
+        return node;
     }
 
     private LedgerEvent decode(JsonNode node, String prefix) {

@@ -61,6 +61,17 @@ public final class EventJson {
     }
 
     public static LedgerEvent read(JsonNode node, LotMasses lotMasses) {
+        try {
+            return readFields(node, lotMasses);
+        } catch (EventFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // an event's own constructor refused the values together (a field-level fault names its field above)
+            throw new EventFormatException("", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static LedgerEvent readFields(JsonNode node, LotMasses lotMasses) {
         Fields f = new Fields(node, "");
         EventType type = f.enumValue("type", EventType.class);
         EventId id = f.get("id", s -> EventId.of(f.text("id")));

@@ -362,7 +362,10 @@ public class RegistryController {
             for (var e : node.properties()) {
                 String at = "processes." + e.getKey();
                 ProcessKind p = built(at, () -> ProcessKind.valueOf(e.getKey()));
-                CountryCode c = built(at, () -> CountryCode.of(e.getValue().asString()));
+                if (!e.getValue().isString()) {
+                    throw Instants.invalid(at, "the country of the technology, as a string");
+                }
+                CountryCode c = built(at, () -> CountryCode.of(e.getValue().stringValue()));
                 // the older form names only the technology's country: in-house if it is the operator's own
                 out.add(new ProcessTechnology(p, "unnamed licensor", c, Mass.ZERO));
             }
@@ -374,19 +377,38 @@ public class RegistryController {
         for (int i = 0; i < node.size(); i++) {
             JsonNode p = node.get(i);
             String at = "processes[" + i + "]";
-            ProcessKind kind = built(at + ".process", () -> ProcessKind.valueOf(p.path("process").asString("")));
-            CountryCode country = built(at + ".licensorCountry", () -> CountryCode.of(p.path("licensorCountry").asString("")));
-            String licensor = p.path("licensor").asString("");
+            if (!p.isObject()) {
+                throw Instants.invalid(at, "a process is an object {process, licensor, licensorCountry, annualCapacityKg}");
+            }
+            ProcessKind kind = built(at + ".process", () -> ProcessKind.valueOf(text(p, "process", at)));
+            CountryCode country = built(at + ".licensorCountry", () -> CountryCode.of(text(p, "licensorCountry", at)));
+            String licensor = p.hasNonNull("licensor") ? text(p, "licensor", at) : "";
             if (licensor.isBlank()) {
                 licensor = operator.value();
             }
             String l = licensor;
-            Mass capacity = p.hasNonNull("annualCapacityKg")
-                    ? built(at + ".annualCapacityKg", () -> Mass.ofKilograms(p.get("annualCapacityKg").decimalValue()))
+            JsonNode kg = p.get("annualCapacityKg");
+            if (kg != null && !kg.isNull() && !kg.isNumber()) {
+                throw Instants.invalid(at + ".annualCapacityKg", "a number of kilograms");
+            }
+            Mass capacity = kg != null && !kg.isNull()
+                    ? built(at + ".annualCapacityKg", () -> Mass.ofKilograms(kg.decimalValue()))
                     : Mass.ZERO;
             out.add(built(at, () -> new ProcessTechnology(kind, l, country, capacity)));
         }
         return out;
+    }
+
+    /** A text member of a process; absent is empty, for the domain to refuse in its words. */
+    private static String text(JsonNode process, String name, String at) {
+        JsonNode v = process.get(name);
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (!v.isString()) {
+            throw Instants.invalid(at + "." + name, "a string");
+        }
+        return v.stringValue();
     }
 
     // ---- licences
@@ -522,7 +544,7 @@ public class RegistryController {
     private static <T> T built(String field, Supplier<T> build) {
         try {
             return build.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
             throw Instants.unprocessable(field, String.valueOf(e.getMessage()));
         }
     }

@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Every error leaves as an RFC 9457 problem ({@code application/problem+json}). Spring MVC's own
@@ -53,6 +55,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(body, headers, e.status(), request);
     }
 
+    /** A body that says it is multipart and is not. (No endpoint takes multipart; a broken one is the client's.) */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body says it is multipart/form-data but cannot be read as such");
+        body.setType(Problems.type("malformed-request"));
+        body.setTitle("Malformed request body");
+        return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         String errorRef = UUID.randomUUID().toString();
@@ -78,6 +90,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (json instanceof StreamReadException) {
                 // a syntax error: Jackson's own words say what it expected, with no Java types in them
                 detail.append("Invalid JSON: ").append(json.getOriginalMessage());
+            } else if (json instanceof InvalidNullException) {
+                detail.append(field.isEmpty() ? "A value" : "'" + field + "'").append(" must not be null");
             } else {
                 detail.append("The value ").append(field.isEmpty() ? "" : "of '" + field + "' ")
                         .append("does not have the expected type or form");

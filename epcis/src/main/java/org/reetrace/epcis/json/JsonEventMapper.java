@@ -58,6 +58,9 @@ final class JsonEventMapper {
         if (!node.isObject()) {
             throw fault("", "an event is a JSON object");
         }
+        JsonInputCheck.check(node).ifPresent(f -> {
+            throw fault(f.pointer(), f.reason());
+        });
         String type = text(node.get("type"), "/type");
         if (type == null) {
             throw fault("/type", "missing event type");
@@ -302,6 +305,11 @@ final class JsonEventMapper {
     /** One JSON member as extension nodes: an array gives one sibling per element, as XML repeats elements. */
     private List<Extension> extension(String key, JsonNode v) {
         String[] name = context.expand(key);
+        if (org.reetrace.epcis.profile.RareEarthProfile.NAMESPACE.equals(name[0])
+                && v.isNull()) {
+            // a profile field is given or left out, never null: null would read as a field without content
+            throw fault("/" + escape(key), "a rare-earth profile field is never null");
+        }
         if (v.isArray()) {
             List<Extension> siblings = new ArrayList<>();
             for (JsonNode element : v) {
@@ -321,7 +329,10 @@ final class JsonEventMapper {
                 }
             }
             JsonNode text = v.has("#text") ? v.get("#text") : v.get("@value");
-            return new Extension(name[0], name[1], text == null ? null : text.asString(),
+            if (text != null && !text.isValueNode()) {
+                throw fault("/" + escape(name[1]), "#text and @value are text, not an object or a list");
+            }
+            return new Extension(name[0], name[1], text == null || text.isNull() ? null : text.asString(),
                     Extension.Kind.STRING, children);
         }
         Extension.Kind kind = v.isNumber() ? Extension.Kind.NUMBER

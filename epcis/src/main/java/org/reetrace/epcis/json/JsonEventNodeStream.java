@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonEventNodeStream implements AutoCloseable {
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a field given twice is an error, not "the last wins"
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final JsonParser parser;

@@ -65,6 +65,10 @@ public final class ProfileReader {
             return new ProfileReading.NotProfiled();
         }
         try {
+            if (declared.get().isBlank()) {
+                throw new Refusal("/" + PREFIX + ":" + LEDGER_EVENT,
+                        "the ledger event is one text such as EXTRACT, not an object, a list or empty");
+            }
             EventType type;
             try {
                 type = EventType.valueOf(declared.get());
@@ -344,7 +348,8 @@ public final class ProfileReader {
                 } catch (IllegalArgumentException x) {
                     throw new Refusal(at + "/" + PREFIX + ":" + MATERIAL_FORM, "not a material form: " + formName);
                 }
-                masters.put(epcClass, new LotMaster(form, composition(one(lot.children(), COMPOSITION, at), at)));
+                masters.put(epcClass, new LotMaster(form,
+                        composition(one(lot.children(), COMPOSITION, at), at + "/" + PREFIX + ":" + COMPOSITION)));
             }
             return masters;
         }
@@ -355,6 +360,11 @@ public final class ProfileReader {
 
     /** Element masses in whole mg, one child per element symbol: {@code {"ree:Nd": 1200000}}. */
     static Composition composition(Extension c, String at) {
+        if (c.value() != null && !c.value().isBlank()) {
+            // a text or number where the element masses belong: refused, never read as "no elements"
+            throw new Refusal(at, "a composition is an object of element masses in mg such as {\"ree:Nd\": 1200000}, not "
+                    + c.value().strip());
+        }
         Map<Element, Long> mg = new EnumMap<>(Element.class);
         for (Extension x : c.children()) {
             Element el = NAMESPACE.equals(x.namespace()) ? Element.bySymbol(x.localName()).orElse(null) : null;

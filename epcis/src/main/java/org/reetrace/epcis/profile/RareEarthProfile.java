@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -149,9 +150,19 @@ public final class RareEarthProfile {
         return Optional.empty();
     }
 
-    /** The ledger event an EPCIS event declares itself to be, or empty if it does not follow the profile. */
+    /**
+     * The ledger event an EPCIS event declares itself to be, or empty if it does not follow the profile. A
+     * declaration that is not one plain text (an object, a list, empty) is declared as written, for the reader to
+     * refuse: it is never taken as "not profiled".
+     */
     public static Optional<String> declaredLedgerEvent(EpcisEvent event) {
-        return event.extensions().stream().filter(x -> is(x, LEDGER_EVENT)).map(Extension::value).findFirst();
+        List<Extension> declared = event.extensions().stream().filter(x -> is(x, LEDGER_EVENT)).toList();
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        Extension first = declared.getFirst();
+        return Optional.of(declared.size() == 1 && first.value() != null && first.children().isEmpty()
+                ? first.value() : "");
     }
 
     public static String substance(Element e) {

@@ -49,7 +49,13 @@ public final class XmlSchemaValidator {
 
     public List<ValidationProblem> validate(InputStream in) {
         List<ValidationProblem> problems = new ArrayList<>();
-        EventCounting reader = new EventCounting(SecureXml.reader(in));
+        EventCounting reader;
+        try {
+            reader = new EventCounting(SecureXml.reader(in));
+        } catch (IllegalArgumentException e) {
+            // refused before the first element: not XML, or not XML 1.0
+            return List.of(new ValidationProblem(ValidationProblem.DOCUMENT, "", e.getMessage()));
+        }
         Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

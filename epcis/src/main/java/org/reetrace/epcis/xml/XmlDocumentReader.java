@@ -55,6 +55,9 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String GS1_VOC = "https://gs1.org/voc/";
 
+    /** As in the JSON binding: enough for any measurement, far from what overflows a store. */
+    private static final int MAX_DIGITS = 100;
+
     private final XMLStreamReader xml;
     private final Map<String, String> namespaces = new LinkedHashMap<>();
     private DocumentType type;
@@ -254,11 +257,18 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
         if (s == null || s.isBlank()) { // xsi:nil quantity: the class without an amount
             return null;
         }
+        BigDecimal n;
         try {
-            return new BigDecimal(s.strip());
+            n = new BigDecimal(s.strip());
         } catch (NumberFormatException e) {
             throw new MalformedEventException(i, at, "not a decimal number: " + s);
         }
+        if (n.precision() - n.scale() > MAX_DIGITS || n.scale() > MAX_DIGITS) {
+            // 1e999999999 is a short text but no store or sum can take it (the JSON binding refuses it alike)
+            throw new MalformedEventException(i, at, "a number out of range (at most " + MAX_DIGITS
+                    + " digits before and after the decimal point): " + s.strip());
+        }
+        return n;
     }
 
     private Action action(int i) throws XMLStreamException {
