@@ -203,9 +203,17 @@ public final class EventStreams {
                 EventId again = reversals.getLast().original();
                 original = resolved.stream().filter(e -> e.id().equals(again)).findFirst().orElse(resolved.getLast());
             }
-            FacilityId at = original.facility();
-            if (has(Flaw.NOT_HOLDER)) {
-                at = pickFacility(f -> !f.id().equals(original.facility()));
+            // a reversal by another facility than the one that booked the original, one in ten and with the flaw
+            boolean notHolder = has(Flaw.NOT_HOLDER) || intent.pick2() % 10 == 0;
+            if (notHolder) {
+                // the newest event that is no reversal: most likely booked, so the facility is what gets refused
+                original = resolved.reversed().stream().filter(e -> !(e instanceof Reverse)).findFirst()
+                        .orElse(original);
+            }
+            FacilityId booker = original.facility();
+            FacilityId at = booker;
+            if (notHolder) {
+                at = pickFacility(f -> !f.id().equals(booker));
             } else if (has(Flaw.UNKNOWN_FACILITY)) {
                 at = UNREGISTERED;
             }
