@@ -230,7 +230,7 @@ class QueryController {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                         "ledger-" + r.reason().code().replace('.', '-'), "Event refused by the ledger",
                         r.reason().message(), Map.of("code", r.reason().code(), "field", r.reason().field(),
-                        "eventID", r.eventId()));
+                        "eventID", r.eventId(), "figures", r.reason().figures()));
             }
             if (outcome instanceof Outcome.Conflict c) {
                 throw new ProblemException(HttpStatus.CONFLICT, EpcisProblems.ALREADY_EXISTS, "Event ID already used",

@@ -143,6 +143,9 @@ public class EventController {
         if (index >= 0) {
             p.put("index", index);
         }
+        if (!r.reason().figures().isEmpty()) {
+            p.put("figures", r.reason().figures());
+        }
         p.put("errors", List.of(Map.of("field", prefix + r.reason().field(), "reason", r.reason().message())));
         return p;
     }

@@ -210,8 +210,13 @@ class LedgerApiIT extends RunningAppIT {
                 400, "massKg");
         assertRefused(postJson("/api/events", miner, transform("e-unk-" + p, "MINE-" + p, "NO-SUCH-" + p, "1",
                 "C-U-" + p, "1", "{}")), 422, "inputs[0].lot");
-        assertRefused(postJson("/api/events", miner, transform("e-more-" + p, "MINE-" + p, "ORE-B-" + p, "100.000001",
-                "C-M-" + p, "1", "{}")), 422, "inputs[0].mass");
+        Response more = postJson("/api/events", miner, transform("e-more-" + p, "MINE-" + p, "ORE-B-" + p,
+                "100.000001", "C-M-" + p, "1", "{}"));
+        assertRefused(more, 422, "inputs[0].mass");
+        // the numbers behind the refusal, for programs
+        assertThat(more.json().path("code").asString()).isEqualTo("lot.exceeds-remaining");
+        assertThat(more.json().at("/figures/askedMg").asLong()).isEqualTo(100_000_001L);
+        assertThat(more.json().at("/figures/remainingMg").asLong()).isEqualTo(100_000_000L);
         assertRefused(postJson("/api/events", miner, transform("e-made-" + p, "MINE-" + p, "ORE-B-" + p, "10",
                 "C-X-" + p, "10", "{\"Nd\": 600000, \"Dy\": 5000}")), 422, "outputs");
         // the rival's own facility does not hold the lot; another operator's facility is not the rival's to use
