@@ -75,7 +75,7 @@ public final class CrashRounds {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "round %d: kill -9 %s after %.1f s of load: %d acknowledged, %d lost%s,"
+            return String.format(Locale.ROOT, "round %d: kill -9 %s %.1f s after the first answer: %d acknowledged, %d lost%s,"
                             + " verification %s; restarted in %.1f s", number, kill, load.toMillis() / 1000.0,
                     acknowledged, lost.size(),
                     refused.isEmpty() ? "" : ", " + refused.size() + " refused (first: " + refused.getFirst() + ")",
@@ -149,6 +149,9 @@ public final class CrashRounds {
                     clients.add(Thread.ofPlatform().name("chaos-client-" + c).start(workload.client(
                             "R" + number + "C" + c, regulator.as(operatorToken), stop, acknowledged, refused)));
                 }
+                // the random moment is counted from the first acknowledgement: a cold server on a busy machine may
+                // take longer than the load to answer at all, and a round with nothing acknowledged proves nothing
+                awaitFirst(acknowledged, refused, clients);
                 Thread.sleep(load);
                 server.kill();
                 if (kill == Kill.JVM_AND_POSTGRES) {
@@ -173,6 +176,15 @@ public final class CrashRounds {
             Files.deleteIfExists(scratch);
         }
         return new Result(rounds);
+    }
+
+    private static void awaitFirst(Queue<?> acknowledged, Queue<?> refused, List<Thread> clients)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        while (acknowledged.isEmpty() && refused.isEmpty() && clients.stream().anyMatch(Thread::isAlive)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private Round check(int number, Kill kill, Duration load, Api regulator, List<Workload.Acknowledged> acknowledged,
