@@ -127,13 +127,15 @@ public final class CrashRounds {
 
     public Result run() throws IOException, InterruptedException {
         Files.createDirectories(settings.dataDir());
-        String run = Long.toString(Math.abs(random.nextLong()) % 2_176_782_336L, 36).toUpperCase(Locale.ROOT);
+        // not from the seed: a second run on the same folder must not meet the first's registry
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         Path scratch = Files.createTempDirectory("reetrace-chaos-jvm-");
         classArchive = scratch.resolve("classes.jsa");
-        String regulatorToken = issueRegulatorToken();
         List<Round> rounds = new ArrayList<>();
-        ForkedServer server = serve();
+        ForkedServer server = null;
         try {
+            String regulatorToken = issueRegulatorToken();
+            server = serve();
             Api regulator = new Api(server.awaitServing(START_PATIENCE), regulatorToken);
             Workload workload = new Workload(run);
             String operatorToken = workload.register(regulator);
@@ -171,7 +173,9 @@ public final class CrashRounds {
                 rounds.add(round);
             }
         } finally {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             Files.deleteIfExists(classArchive);
             Files.deleteIfExists(scratch);
         }
