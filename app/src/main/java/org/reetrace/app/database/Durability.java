@@ -45,7 +45,8 @@ public record Durability(String fsync, String synchronousCommit, String fullPage
         log.info("Database durability: {}", this);
         if (!durable()) {
             log.warn("PostgreSQL runs WITHOUT durable commits ({}): events acknowledged to clients may be lost on a"
-                    + " crash or power cut; set fsync, synchronous_commit and full_page_writes on", this);
+                    + " crash or power cut; turn fsync, synchronous_commit and full_page_writes on"
+                    + " (reetrace.database.durable=true for the embedded server, postgresql.conf for another)", this);
         }
     }
 
