@@ -30,6 +30,11 @@ public final class BenchReport {
         rows.add(new Row(measure, workload, format(value), unit, goal, met));
     }
 
+    /** A figure that is a word, not a number (a setting the run ran under). */
+    void setting(String measure, String workload, String figure, String goal, Boolean met) {
+        rows.add(new Row(measure, workload, figure, "", goal, met));
+    }
+
     /** p50 and p99 of sorted milliseconds, against a p99 limit in ms ({@code limit < 0}: no goal). */
     void latency(String measure, String workload, double[] sortedMs, String goal, double limit) {
         double p50 = percentile(sortedMs, 50);

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * {@code reetrace serve} in a JVM of its own, started with JVM options of the caller's choosing (a heap limit, a GC
  * log), so that its heap is bounded and measured apart from the benchmark's. It runs the same Java and the same
  * code: the executable jar the benchmark runs from, or its class path (tests). Closing it stops it with SIGTERM,
- * which shuts the application down cleanly.
+ * which shuts the application down cleanly; {@link #kill} ends it as a crash would.
  */
-final class ForkedServer implements AutoCloseable {
+public final class ForkedServer implements AutoCloseable {
     private static final Pattern SERVING = Pattern.compile("serving on (http://localhost:\\d+)/");
 
     private final Process process;
@@ -56,7 +56,7 @@ final class ForkedServer implements AutoCloseable {
      * Starts {@code reetrace serve --port 0 arguments...} with the JVM options and extra environment given, and
      * returns at once: {@link #awaitServing} waits until it serves.
      */
-    static ForkedServer start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
+    public static ForkedServer start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,7 +70,7 @@ final class ForkedServer implements AutoCloseable {
     }
 
     /** How this code is started again: the executable jar alone on the class path, else the class path and main. */
-    static List<String> launcher(String classPath) {
+    public static List<String> launcher(String classPath) {
         if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
             return List.of("-jar", classPath);
         }
@@ -78,7 +78,7 @@ final class ForkedServer implements AutoCloseable {
     }
 
     /** Its base URL once it serves; fails if it ends or takes longer than {@code patience} to start. */
-    String awaitServing(Duration patience) throws InterruptedException {
+    public String awaitServing(Duration patience) throws InterruptedException {
         try {
             return url.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -86,7 +86,7 @@ final class ForkedServer implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
@@ -105,8 +105,21 @@ final class ForkedServer implements AutoCloseable {
     }
 
     /** What it printed so far (its log, and an OutOfMemoryError if the heap ran out). */
-    String output() {
+    public String output() {
         return output.toString();
+    }
+
+    /** Its process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends it with SIGKILL, giving it no chance to clean up (shutdown hooks do not run), and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the forked server (pid " + process.pid() + ") outlived SIGKILL");
+        }
     }
 
     @Override

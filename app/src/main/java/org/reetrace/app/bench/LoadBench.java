@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.reetrace.app.analytics.AnalyticsFeed;
+import org.reetrace.app.database.Durability;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.ledger.CopyRows;
 import org.reetrace.app.ledger.LedgerWriter;
@@ -115,8 +116,16 @@ public final class LoadBench {
 
         RawRates raw = rawInserts(report);
         double limit = Math.max(raw.copy(), raw.inserts());
+        Durability durability = Durability.of(context.getBean(DataSource.class));
+        report.setting("Durable commits (fsync / synchronous_commit / full_page_writes)", "wal_sync_method "
+                        + durability.walSyncMethod(), durability.fsync() + " / " + durability.synchronousCommit() + " / "
+                        + durability.fullPageWrites(), "all on", durability.durable());
+        report.note("Commits " + (durability.durable() ? "are durable" : "are NOT durable") + " (" + durability
+                + "): each of the writer's transactions, up to " + BATCH + " events, waits for one WAL flush, so the"
+                + " flush is paid per batch, not per event.");
         report.row("Ingest through the ledger writer", booking.booked + " events" + (booking.refused > 0 ? " ("
-                        + booking.refused + " refused)" : ""), ledgerRate, "events/s",
+                        + booking.refused + " refused)" : "") + (durability.durable() ? ", durable commits"
+                        : ", commits NOT durable"), ledgerRate, "events/s",
                 ">= 20,000/s", ledgerRate >= 20_000);
         report.row("Ingest, the second half of those events alone", (booking.booked - booking.bookedHalfway)
                 + " events booked", secondHalf, "events/s", "-", null);
@@ -361,7 +370,7 @@ public final class LoadBench {
         env.put("postgresql", jdbc.queryForObject("select version()", String.class));
         jdbc.query("select name, setting, coalesce(unit, '') from pg_settings where name in ('shared_buffers',"
                 + " 'work_mem', 'effective_cache_size', 'synchronous_commit', 'fsync', 'full_page_writes', 'wal_level',"
-                + " 'max_wal_size', 'checkpoint_timeout', 'max_connections') order by name", (ResultSet rs) -> {
+                + " 'max_wal_size', 'checkpoint_timeout', 'max_connections', 'wal_sync_method') order by name", (ResultSet rs) -> {
             env.put("pg " + rs.getString(1), rs.getString(2) + rs.getString(3));
         });
         env.put("ledger transaction", "up to " + BATCH + " events");

@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the benchmark's PostgreSQL data folder.")
     boolean keepData;
 
+    @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Durable commits, as serve runs (the default); --no-durable measures without them, to compare.")
+    boolean durable;
+
     @Option(names = "--verbose", description = "Show the application's log.")
     boolean verbose;
 
@@ -77,6 +81,8 @@ final class BenchCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("reetrace-bench-");
         DatabaseOptions database = new DatabaseOptions();
         database.dataDir = scratch.resolve("postgres");
+        // whatever the configuration says: the figures are those of a ledger that keeps what it acknowledged
+        database.durable = durable;
         StringBuilder command = new StringBuilder("reetrace bench");
         if (quick) {
             command.append(" --quick");
@@ -92,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (seed != 1) {
             command.append(" --seed ").append(seed);
+        }
+        if (!durable) {
+            command.append(" --no-durable");
         }
         o.printf("bench: data in %s%n", scratch);
         o.flush();

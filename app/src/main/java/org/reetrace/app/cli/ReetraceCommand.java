@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 ReconcileCommand.class,
                 RegistryCommand.class,
                 BenchCommand.class,
+                ChaosCommand.class,
                 HelpCommand.class,
         })
 public final class ReetraceCommand implements Callable<Integer> {

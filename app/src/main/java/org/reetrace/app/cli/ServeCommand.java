@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.reetrace.app.database.Durability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -19,6 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Starts the web application: the REST API, its OpenAPI description and Swagger UI.")
 final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Mixin
     ServerOptions server;
@@ -49,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = Commands.application(WebApplicationType.SERVLET)
                 .listeners(new ClosedListener(closed))
                 .run(arguments.toArray(String[]::new));
+        // once, where an operator looks first: whether an acknowledged event survives a crash
+        Durability.of(context.getBean(DataSource.class)).log(log);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         started.accept(context, "http://localhost:" + actualPort + "/");
         spec.commandLine().getOut().flush();

@@ -19,7 +19,7 @@ class DatabaseConfiguration {
     EmbeddedDatabase embeddedDatabase(DatabaseSettings settings) {
         return new EmbeddedDatabase(settings.externalUrl().isPresent()
                 ? Optional.empty()
-                : Optional.of(EmbeddedServer.open(settings.dataDir(), settings.port())));
+                : Optional.of(EmbeddedServer.open(settings.dataDir(), settings.port(), settings.durable())));
     }
 
     @Bean

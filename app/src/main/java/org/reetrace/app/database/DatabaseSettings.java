@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param password password for the external server
  * @param dataDir  data folder of the embedded server; it persists across restarts
  * @param port     port of the embedded server, 0 for any free port
+ * @param durable  whether the embedded server this process starts commits durably (fsync, synchronous_commit,
+ *                 full_page_writes on): true unless a test chooses speed; an external server or one already running
+ *                 keeps its own settings, which {@code serve} logs at start
  */
 @Validated
 @ConfigurationProperties("reetrace.database")
@@ -26,7 +30,8 @@ public record DatabaseSettings(
         String username,
         String password,
         @NotNull Path dataDir,
-        @Min(0) @Max(65535) int port) {
+        @Min(0) @Max(65535) int port,
+        @DefaultValue("true") boolean durable) {
 
     public DatabaseSettings {
         if (url != null && url.isBlank()) {

@@ -54,9 +54,12 @@ public final class EmbeddedServer implements AutoCloseable {
     /**
      * Starts the server on {@code dataDir}, or attaches to the one already running there.
      *
-     * @param port the port for a new server, 0 for any free port; an attached server keeps its own
+     * @param port    the port for a new server, 0 for any free port; an attached server keeps its own
+     * @param durable whether a new server commits durably (fsync, synchronous_commit and full_page_writes on),
+     *                as it must for a ledger; off only for tests that want speed. An attached server keeps the
+     *                settings it was started with (see {@link Durability})
      */
-    public static EmbeddedServer open(Path dataDir, int port) {
+    public static EmbeddedServer open(Path dataDir, int port, boolean durable) {
         try {
             Files.createDirectories(dataDir);
             Optional<PostmasterPid> running = PostmasterPid.in(dataDir).filter(pid -> accepts(pid.port()));
@@ -65,6 +68,11 @@ public final class EmbeddedServer implements AutoCloseable {
                     log.info("Using the PostgreSQL server already running on {} (port {})", dataDir, running.get().port());
                     EmbeddedServer attached = new EmbeddedServer(dataDir, running.get().port(), Optional.empty());
                     attached.createDatabase();
+                    Durability settings = attached.durability();
+                    if (durable && !settings.durable()) {
+                        log.warn("The PostgreSQL server already running on {} was started without durable commits"
+                                + " ({}); it keeps them until it is restarted", dataDir, settings);
+                    }
                     return attached;
                 }
             }
@@ -74,8 +82,15 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("listen_addresses", "localhost")
+                    // zonky starts postgres with -F (fsync off) and synchronous_commit off, for tests; these -c
+                    // options come after -F on the command line and win. They are not written to postgresql.conf,
+                    // so every start decides afresh
+                    .setServerConfig("fsync", onOff(durable))
+                    .setServerConfig("synchronous_commit", onOff(durable))
+                    .setServerConfig("full_page_writes", onOff(durable))
                     .start();
-            log.info("Started PostgreSQL on {} (port {})", dataDir, postgres.getPort());
+            log.info("Started PostgreSQL on {} (port {}, {})", dataDir, postgres.getPort(),
+                    durable ? "durable commits" : "commits NOT durable");
             EmbeddedServer started = new EmbeddedServer(dataDir, postgres.getPort(), Optional.of(postgres));
             started.createDatabase();
             return started;
@@ -96,6 +111,16 @@ public final class EmbeddedServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** The durability settings the server runs with, read from it. */
+    public Durability durability() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            return Durability.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the settings of PostgreSQL on port " + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** True when this process started the server and will stop it on close. */
     public boolean owner() {
         return owned.isPresent();
@@ -111,6 +136,10 @@ public final class EmbeddedServer implements AutoCloseable {
                 log.warn("Could not stop PostgreSQL on {}: {}", dataDir, e.getMessage());
             }
         });
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     private String jdbcUrl(String database) {

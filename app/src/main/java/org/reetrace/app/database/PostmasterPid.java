@@ -14,11 +14,11 @@ import java.util.Optional;
  * 4 port, 5 socket folder, 6 listen address, 7 shared memory key, 8 status. A leftover file from a
  * crashed server looks the same, so callers still check that the port answers.
  */
-record PostmasterPid(long pid, int port) {
+public record PostmasterPid(long pid, int port) {
 
     static final String FILE_NAME = "postmaster.pid";
 
-    PostmasterPid {
+    public PostmasterPid {
         if (pid <= 0) {
             throw new IllegalArgumentException("postmaster pid " + pid);
         }
@@ -28,7 +28,7 @@ record PostmasterPid(long pid, int port) {
     }
 
     /** The pid file of the server on {@code dataDir}, or empty when there is none or it is unreadable. */
-    static Optional<PostmasterPid> in(Path dataDir) {
+    public static Optional<PostmasterPid> in(Path dataDir) {
         try {
             return parse(Files.readAllLines(dataDir.resolve(FILE_NAME), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {

@@ -40,6 +40,11 @@ class BenchCommandIT {
         JsonNode bench = JsonMapper.builder().build().readTree(Files.readString(reports.resolve("bench.json")));
         bench.path("rows").forEach(r -> rows.put(r.path("measure").asString(), r));
         assertThat(rows).containsKeys("Ingest through the ledger writer", "Reconciliation of the year");
+        // durable by default, though the tests' configuration chooses speed
+        JsonNode durability = rows.get("Durable commits (fsync / synchronous_commit / full_page_writes)");
+        assertThat(durability.path("figure").asString()).isEqualTo("on / on / on");
+        assertThat(durability.path("met").asBoolean()).isTrue();
+        assertThat(rows.get("Ingest through the ledger writer").path("workload").asString()).endsWith(", durable commits");
 
         JsonNode http = rows.get("EPCIS capture over HTTP, 4 clients, documents <= 1,000 events");
         Matcher sent = Pattern.compile("^100 events in (\\d+) documents").matcher(http.path("workload").asString());

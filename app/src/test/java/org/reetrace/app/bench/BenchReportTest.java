@@ -35,4 +35,14 @@ class BenchReportTest {
         assertThat(r.json()).contains("\"met\": false").contains("\"met\": null").contains("\"figure\": \"12,346\"")
                 .contains("PostgreSQL \\\"17\\\"");
     }
+
+    @Test
+    void setting_isAWordWithItsVerdict() {
+        BenchReport r = new BenchReport("reetrace bench", new LinkedHashMap<>());
+        r.setting("Durable commits", "wal_sync_method fdatasync", "off / off / on", "all on", false);
+
+        assertThat(r.text()).contains("off / off / on").contains("MISSED");
+        assertThat(r.markdown()).contains("| Durable commits | wal_sync_method fdatasync | off / off / on |  | all on | MISSED |");
+        assertThat(r.json()).contains("\"figure\": \"off / off / on\"");
+    }
 }

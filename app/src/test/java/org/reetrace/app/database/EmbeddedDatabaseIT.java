@@ -86,4 +86,43 @@ class EmbeddedDatabaseIT {
             assertThat(files).isEmpty();
         }
     }
+
+    private static String show(ConfigurableApplicationContext context, String setting) {
+        return jdbc(context).sql("show " + setting).query(String.class).single();
+    }
+
+    @Test
+    void by_default_the_embedded_server_commits_durably() {
+        Path dataDir = TestDataDirs.fresh("durable");
+        // the application's own configuration alone, without the tests' (which chooses speed)
+        try (var app = start("--spring.config.location=classpath:/application.properties",
+                "--reetrace.database.data-dir=" + dataDir)) {
+            assertThat(show(app, "fsync")).isEqualTo("on");
+            assertThat(show(app, "synchronous_commit")).isEqualTo("on");
+            assertThat(show(app, "full_page_writes")).isEqualTo("on");
+            assertThat(server(app).durability().durable()).isTrue();
+        }
+    }
+
+    @Test
+    void the_durable_setting_turns_durable_commits_off_and_an_attached_application_reads_what_the_server_runs() {
+        Path dataDir = TestDataDirs.fresh("not-durable");
+        try (var fast = start("--reetrace.database.data-dir=" + dataDir, "--reetrace.database.durable=false")) {
+            assertThat(show(fast, "fsync")).isEqualTo("off");
+            assertThat(show(fast, "synchronous_commit")).isEqualTo("off");
+            assertThat(show(fast, "full_page_writes")).isEqualTo("off");
+            // a second application asking for durable commits gets the running server as it is, and says so
+            try (var attached = start("--reetrace.database.data-dir=" + dataDir, "--reetrace.database.durable=true")) {
+                assertThat(server(attached).owner()).isFalse();
+                Durability settings = Durability.of(attached.getBean(javax.sql.DataSource.class));
+                assertThat(settings.durable()).isFalse();
+                assertThat(settings.toString()).contains("fsync=off", "synchronous_commit=off", "wal_sync_method=");
+            }
+        }
+        // the settings are not written into the data folder: the next start decides afresh
+        try (var durable = start("--reetrace.database.data-dir=" + dataDir, "--reetrace.database.durable=true")) {
+            assertThat(server(durable).owner()).isTrue();
+            assertThat(server(durable).durability().durable()).isTrue();
+        }
+    }
 }
