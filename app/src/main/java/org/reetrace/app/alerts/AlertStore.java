@@ -71,7 +71,7 @@ public class AlertStore {
 
     /** The pack and citation columns of analytics alerts: the method is the "rule" they follow. */
     static final String ANALYTICS_PACK = "analytics";
-    static final String ANALYTICS_CITATION = "reetrace DESIGN.md section 7, enforcement analytics";
+    static final String ANALYTICS_CITATION = "reetrace docs/design.md section 7, enforcement analytics";
 
     private static final tools.jackson.databind.json.JsonMapper FIGURES = tools.jackson.databind.json.JsonMapper.builder().build();
 

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The enforcement analytics over the books (DESIGN.md section 7): a facility's monthly material balances, a mine's
+ * The enforcement analytics over the books (docs/design.md section 7): a facility's monthly material balances, a mine's
  * fingerprint signature, and declared exports against partner statistics. The regulator, customs and auditors read
  * everything; an operator the balances and signatures of its own facilities. A period or mine with nothing
  * measured answers a {@code no-data} problem that says why, never zeros.

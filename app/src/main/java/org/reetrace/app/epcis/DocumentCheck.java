@@ -108,7 +108,7 @@ class DocumentCheck {
     }
 
     /**
-     * An operator captures only at its own registered facilities (DESIGN.md section 8); naming a place that is not
+     * An operator captures only at its own registered facilities (docs/design.md section 8); naming a place that is not
      * its own, or not registered, is refused.
      */
     Optional<Map<String, Object>> authorise(Caller caller, int eventIndex, Optional<FacilityId> facility) {

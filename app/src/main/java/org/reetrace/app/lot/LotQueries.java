@@ -86,14 +86,15 @@ public class LotQueries {
     }
 
     public Optional<EventRecord> event(String eventId) {
-        return jdbc.query("select seq, facility_id, payload::text, hash, previous_hash, recorded_at from ledger_event where event_id = ?",
+        return jdbc.query("select seq, payload::text, hash, previous_hash, recorded_at from ledger_event where event_id = ?",
                 (rs, n) -> {
-                    ObjectNode node = (ObjectNode) json.readTree(rs.getString(3));
+                    ObjectNode node = (ObjectNode) json.readTree(rs.getString(2));
                     node.put("sequence", rs.getLong(1));
-                    node.put("hash", rs.getString(4));
-                    node.put("previousHash", rs.getString(5));
-                    node.put("recordedAt", rs.getTimestamp(6).toInstant().toString());
-                    return new EventRecord(rs.getLong(1), rs.getString(2), node);
+                    node.put("hash", rs.getString(3));
+                    node.put("previousHash", rs.getString(4));
+                    node.put("recordedAt", rs.getTimestamp(5).toInstant().toString());
+                    // who may read it follows the hash-chained payload, not a column that could be changed apart
+                    return new EventRecord(rs.getLong(1), node.path("facility").asString(), node);
                 }, eventId).stream().findFirst();
     }
 

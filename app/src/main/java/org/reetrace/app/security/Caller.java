@@ -58,7 +58,7 @@ public record Caller(String name, Role role, Optional<String> operatorId) {
 
     /**
      * Lets through the regulator, who reads everything, and the operator {@code operatorId} itself;
-     * never a competitor (DESIGN.md section 8).
+     * never a competitor (docs/design.md section 8).
      */
     public Caller requireRegulatorOrOperator(String operatorId) {
         if (isRegulator() || actsFor(operatorId)) {

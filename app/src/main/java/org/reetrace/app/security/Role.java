@@ -1,6 +1,6 @@
 package org.reetrace.app.security;
 
-/** What a caller may do (DESIGN.md section 8). Only {@link #OPERATOR} acts for one operator. */
+/** What a caller may do (docs/design.md section 8). Only {@link #OPERATOR} acts for one operator. */
 public enum Role {
     /** The national agency and its departments: reads everything. */
     REGULATOR,

@@ -13,6 +13,7 @@ import org.reetrace.app.cli.CommandRun;
 import org.reetrace.app.cli.Commands;
 import org.reetrace.app.demo.DemoChain;
 import org.reetrace.app.demo.DemoLoader;
+import org.reetrace.app.lot.LotQueries;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Reverse;
@@ -119,11 +120,16 @@ class LedgerVerificationIT {
 
             // the payload, under the chain, still says where the event happened: the column is checked against it
             long seq = jdbc.queryForObject("select min(seq) from ledger_event where type = 'SHIP'", Long.class);
+            String eventId = jdbc.queryForObject("select event_id from ledger_event where seq = ?", String.class, seq);
+            String facility = jdbc.queryForObject("select facility_id from ledger_event where seq = ?", String.class,
+                    seq);
             jdbc.execute("alter table ledger_event disable trigger ledger_event_append_only");
             jdbc.update("update ledger_event set facility_id = (select id from facility where id <> facility_id"
                     + " order by id limit 1) where seq = ?", seq);
             jdbc.execute("alter table ledger_event enable trigger ledger_event_append_only");
 
+            // who may read the event still follows the payload: the moved column hands it to no other operator
+            assertThat(app.getBean(LotQueries.class).event(eventId).orElseThrow().facility()).isEqualTo(facility);
             LedgerVerification.Report report = app.getBean(LedgerVerification.class).verify();
             assertThat(report.findings()).extracting(LedgerVerification.Finding::table, LedgerVerification.Finding::row,
                     LedgerVerification.Finding::invariant, LedgerVerification.Finding::check)
