@@ -9,14 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
-import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
-import org.reetrace.core.registry.OperatorId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
@@ -30,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaptureAtomicityIT extends EpcisBase {
 
-    @Autowired
-    StoredRegistry registry;
 
     @Autowired
     DataSource dataSource;
@@ -45,10 +38,7 @@ class CaptureAtomicityIT extends EpcisBase {
         operator = tokenFor(Caller.operator("ree-ops", EpcisIT.OPERATOR));
         regulator = tokenFor(Caller.of("agency", Role.REGULATOR));
         registry.reload();
-        if (registry.facility(FacilityId.of("MY-MINE-1")).isEmpty()) {
-            registry.add(new Facility(FacilityId.of("MY-MINE-1"), OperatorId.of(EpcisIT.OPERATOR), "MY-MINE-1",
-                    FacilityKind.MINE, CountryCode.of("MY"), null, Map.of()), "test");
-        }
+        facility("MY-MINE-1", FacilityKind.MINE, Map.of());
         mark = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         jdbc.sql("""
                 create or replace function refuse_doomed_epcis() returns trigger language plpgsql as $$

@@ -5,15 +5,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
-import org.reetrace.core.registry.OperatorId;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,8 +29,6 @@ class CaptureNegativeIT extends EpcisBase {
              "epcList": ["urn:epc:id:sgtin:9555555.012345.1"], "action": "OBSERVE", "bizStep": "inspecting",
              "quantityList": [{"epcClass": "urn:epc:class:lgtin:9555555.012345.L1", "quantity": 5, "uom": "KGM"}]}""";
 
-    @Autowired
-    StoredRegistry registry;
 
     String operator;
     String regulator;
@@ -45,10 +38,7 @@ class CaptureNegativeIT extends EpcisBase {
         operator = tokenFor(Caller.operator("ree-ops", EpcisIT.OPERATOR));
         regulator = tokenFor(Caller.of("agency", Role.REGULATOR));
         registry.reload();
-        if (registry.facility(FacilityId.of("MY-MINE-1")).isEmpty()) {
-            registry.add(new Facility(FacilityId.of("MY-MINE-1"), OperatorId.of(EpcisIT.OPERATOR), "MY-MINE-1",
-                    FacilityKind.MINE, CountryCode.of("MY"), null, Map.of()), "test");
-        }
+        facility("MY-MINE-1", FacilityKind.MINE, Map.of());
     }
 
     /** A document whose first event is good and whose second is {@code second}; {@code context} may be empty. */
@@ -326,11 +316,8 @@ class CaptureNegativeIT extends EpcisBase {
     }
 
     private void registerPlant() {
-        if (registry.facility(FacilityId.of("MY-PLANT-1")).isEmpty()) {
-            registry.add(new Facility(FacilityId.of("MY-PLANT-1"), OperatorId.of(EpcisIT.OPERATOR), "MY-PLANT-1",
-                    FacilityKind.CRACKING_PLANT, CountryCode.of("MY"), null,
-                    Map.of(org.reetrace.core.process.ProcessKind.CRACKING, CountryCode.of("MY"))), "test");
-        }
+        facility("MY-PLANT-1", FacilityKind.CRACKING_PLANT,
+                Map.of(org.reetrace.core.process.ProcessKind.CRACKING, CountryCode.of("MY")));
     }
 
     private static String uniqueSuffix() {

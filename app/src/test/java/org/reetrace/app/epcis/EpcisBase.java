@@ -2,19 +2,12 @@ package org.reetrace.app.epcis;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.registry.StoredRegistry;
-import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
@@ -33,6 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (docs/epcis-examples) drive the ledger, bad documents and queries are refused with the GS1 problem types.)
  */
 abstract class EpcisBase extends RunningAppIT {
+
+    /** The operator of the EPCIS tests' facilities. */
+    static final String OPERATOR = "OP-EPCIS-REE";
+
+    @Autowired
+    StoredRegistry registry;
+
+    /** Registers a facility of {@link #OPERATOR} in Malaysia unless it is there already. */
+    void facility(String id, FacilityKind kind, Map<ProcessKind, CountryCode> technology) {
+        if (registry.facility(FacilityId.of(id)).isEmpty()) {
+            registry.add(new Facility(FacilityId.of(id), OperatorId.of(OPERATOR), id, kind, CountryCode.of("MY"), null,
+                    technology), "test");
+        }
+    }
 
     protected Response capture(String token, String contentType, String body, String behaviour) {
         HttpRequest.Builder r = request("/epcis/capture", token).header("Content-Type", contentType)

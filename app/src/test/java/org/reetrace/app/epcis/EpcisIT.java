@@ -4,24 +4,17 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reetrace.app.RunningAppIT;
-import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
-import org.reetrace.core.registry.OperatorId;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EpcisIT extends EpcisBase {
     static final Path EXAMPLES = Path.of("..", "docs", "epcis-examples");
-    static final String OPERATOR = "OP-EPCIS-REE";
-
-    @Autowired
-    StoredRegistry registry;
-
     String operator;
     String regulator;
 
@@ -49,13 +37,6 @@ class EpcisIT extends EpcisBase {
         facility("MY-MINE-1", FacilityKind.MINE, Map.of());
         facility("MY-PLANT-1", FacilityKind.CRACKING_PLANT, Map.of(ProcessKind.CRACKING, CountryCode.of("MY")));
         facility("MY-RWDF-1", FacilityKind.DISPOSAL_FACILITY, Map.of());
-    }
-
-    void facility(String id, FacilityKind kind, Map<ProcessKind, CountryCode> technology) {
-        if (registry.facility(FacilityId.of(id)).isEmpty()) {
-            registry.add(new Facility(FacilityId.of(id), OperatorId.of(OPERATOR), id, kind, CountryCode.of("MY"), null,
-                    technology), "test");
-        }
     }
 
     static String example(String name) {
