@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Limits failed authentications per client with a token bucket each: a client may fail
  * {@link TokenSettings#failedAuthentications()} times at once, and gets them back evenly over
- * {@link TokenSettings#failureWindow()}. Successful requests never take from a bucket and are never slowed. The client is the remote address; behind a proxy that is the proxy's, shared by everyone behind it.
+ * {@link TokenSettings#failureWindow()}. Successful requests never take from a bucket and are never slowed. The
+ * client is the remote address: behind a proxy, the proxy's unless forwarded headers are trusted
+ * ({@code server.forward-headers-strategy}).
  *
  * <p>Only clients that failed have a bucket, and there are at most {@link #MAX_CLIENTS}: past that, buckets that are
  * full again are dropped, and if none is, new clients share one bucket, so that a flood from many addresses costs
