@@ -108,6 +108,8 @@ class LedgerApiIT extends RunningAppIT {
         assertThat(lot.json().path("oxidePercent").path("Nd").decimalValue()).isEqualByComparingTo("1.1664");
         assertThat(lot.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(lot.json().path("massKg").decimalValue()).isEqualByComparingTo("1000");
+        // decimals are written plain, never as 1E+3
+        assertThat(lot.body()).contains("\"massKg\":1000").doesNotContain("E+");
     }
 
     String reverse(String id, String original) {
