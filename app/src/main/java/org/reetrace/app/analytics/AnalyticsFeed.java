@@ -124,8 +124,7 @@ public class AnalyticsFeed implements CommittedEntries {
         long t0 = System.nanoTime();
         analytics = new EnforcementAnalytics(AnalyticsSettingsSource.settings(registry, properties));
         stored = alerts.findingKeys();
-        StoredRegistry.EventTime atEvent = registry.atEventTime();
-        Ledger replay = Ledger.empty(atEvent, ledgerSettings.tolerance());
+        Ledger replay = Ledger.empty(registry, ledgerSettings.tolerance());
         // reversals find their originals among the replayed entries
         MemoryHistory history = new MemoryHistory();
         jdbc.query(con -> {
@@ -135,7 +134,6 @@ public class AnalyticsFeed implements CommittedEntries {
         }, rs -> {
             long seq = rs.getLong(1);
             LedgerEvent event = EventJson.read(json.readTree(rs.getString(2)), id -> Optional.empty());
-            atEvent.at(event.time());
             if (replay.apply(event, history) instanceof Verdict.Accepted(Entry entry)) {
                 history.record(entry);
                 accept(entry);

@@ -112,7 +112,6 @@ public class LedgerVerification {
     private final class Replay {
 
         private final Findings findings;
-        private final RegistryCheck.AtEventTime atEvent;
         private final Ledger ledger;
         // the replay finds the originals of reversals in its own entries, not in the stored undo data it checks
         private final MemoryHistory history = new MemoryHistory();
@@ -129,8 +128,7 @@ public class LedgerVerification {
 
         Replay(VersionedRegistry versions, Findings findings) {
             this.findings = findings;
-            this.atEvent = new RegistryCheck.AtEventTime(versions);
-            this.ledger = Ledger.empty(atEvent, settings.tolerance());
+            this.ledger = Ledger.empty(versions, settings.tolerance());
         }
 
         void run() {
@@ -194,7 +192,6 @@ public class LedgerVerification {
                         + " facility or time column is not its payload's");
             }
             receipt(seq, rs.getLong(6), rs.getString(11), rs.getString(12));
-            atEvent.at(event.time());
             switch (ledger.apply(event, history)) {
                 case Verdict.Rejected r -> findings.add(r.refusal().invariant(), seq, "ledger_event", row, "replay",
                         "event " + event.id() + " would be refused on replay: " + r.code() + " at " + r.field() + ": "

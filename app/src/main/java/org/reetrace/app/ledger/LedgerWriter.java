@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
  * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
  * alerts of an accepted event are stored in the same transaction as the event. The ledger itself also sees the
- * registry as of each event's time ({@link StoredRegistry#atEventTime()}).
+ * registry as of each event's time (it asks {@link StoredRegistry#asOf} for each event).
  *
  * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
  * submission and nothing of it is stored. If a transaction fails, every submission in it fails, and so does every
@@ -72,7 +72,6 @@ public class LedgerWriter implements SmartLifecycle {
     private final LedgerStore store;
     private final LedgerSettings settings;
     private final StoredRegistry registry;
-    private final StoredRegistry.EventTime registryAtEvent;
     private final IngestRules rules;
     private final List<CommittedEntries> listeners;
     private final Clock clock;
@@ -134,8 +133,7 @@ public class LedgerWriter implements SmartLifecycle {
         this.registry = registry;
         this.rules = rules;
         this.listeners = List.copyOf(listeners);
-        this.registryAtEvent = registry.atEventTime();
-        this.ledger = store.load(registryAtEvent, settings.tolerance());
+        this.ledger = store.load(registry, settings.tolerance());
     }
 
     /** Applies events in order, all or nothing; the future completes after commit. */
@@ -320,7 +318,7 @@ public class LedgerWriter implements SmartLifecycle {
 
     /** The in-memory books as the store holds them: what was applied but never stored goes. */
     private void reload() {
-        ledger = store.load(registryAtEvent, settings.tolerance());
+        ledger = store.load(registry, settings.tolerance());
     }
 
     /**
@@ -357,7 +355,6 @@ public class LedgerWriter implements SmartLifecycle {
             // the rules see the books as they stand before the event; the ledger's own refusal is the more
             // fundamental one (an unknown facility, a lot not held), so it is reported first
             Evaluation evaluation = rules.evaluate(event, ledger, entries);
-            registryAtEvent.at(event.time());
             Verdict verdict = ledger.apply(event, history);
             Finding blocking = evaluation.block().orElse(null);
             if (verdict instanceof Verdict.Accepted && blocking != null) {

@@ -8,17 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.reetrace.app.registry.RegistryChangeJson;
 import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.GeoPoint;
 import org.reetrace.core.registry.Operator;
-import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.RegisteredFacility;
-import org.reetrace.core.registry.Registry;
 import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistryVersion;
 import org.reetrace.core.registry.VersionedRegistry;
@@ -142,32 +138,5 @@ final class RegistryCheck {
 
     private static boolean created(Creation put, Timestamp at, String by) {
         return put != null && put.at().equals(at) && put.by().equals(by);
-    }
-
-    /**
-     * The registry as it stood at the instant last set: the replay sets each event's time before applying it, as the
-     * ledger writer does.
-     */
-    static final class AtEventTime implements Registry {
-        private final VersionedRegistry versions;
-        private Instant at = Instant.MAX;
-
-        AtEventTime(VersionedRegistry versions) {
-            this.versions = versions;
-        }
-
-        void at(Instant instant) {
-            this.at = instant;
-        }
-
-        @Override
-        public Optional<Facility> facility(FacilityId id) {
-            return versions.asOf(at).facility(id);
-        }
-
-        @Override
-        public Optional<Operator> operator(OperatorId id) {
-            return versions.asOf(at).operator(id);
-        }
     }
 }

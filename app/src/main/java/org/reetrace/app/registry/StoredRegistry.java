@@ -264,39 +264,6 @@ public class StoredRegistry implements Registry {
                 .sorted(Comparator.comparing(Facility::id)).toList();
     }
 
-    /**
-     * A registry whose answers are those of the instant last set with {@link EventTime#at(Instant)}: core's ledger
-     * asks for a facility without a time, and the single writer sets each event's time before applying it, so the
-     * ledger checks every event against the registry as it stood then.
-     */
-    public EventTime atEventTime() {
-        return new EventTime(this);
-    }
-
-    /** See {@link #atEventTime()}. Not thread-safe: one per writer thread. */
-    public static final class EventTime implements Registry {
-        private final StoredRegistry source;
-        private Instant at = Instant.MAX;
-
-        private EventTime(StoredRegistry source) {
-            this.source = source;
-        }
-
-        public void at(Instant instant) {
-            this.at = instant;
-        }
-
-        @Override
-        public Optional<Facility> facility(FacilityId id) {
-            return source.asOf(at).facility(id);
-        }
-
-        @Override
-        public Optional<Operator> operator(OperatorId id) {
-            return source.asOf(at).operator(id);
-        }
-    }
-
     // ---- registrations without a date (tools and tests that predate the versioned registry)
 
     /**

@@ -195,6 +195,8 @@ public final class Ledger {
 
     /** Applies an event; {@code history} finds the original of a {@link Reverse}. */
     public Verdict apply(LedgerEvent event, History history) {
+        // every event is checked against the registry as it stood at the event's time
+        Registry registry = this.registry.asOf(event.time());
         Optional<Facility> actor = registry.facility(event.facility());
         if (actor.isEmpty()) {
             return reject(Refusal.FACILITY_UNKNOWN, "facility", "no facility " + event.facility() + " in the registry");
@@ -205,7 +207,7 @@ public final class Ledger {
             return switch (event) {
                 case Extract e -> extract(e, facility);
                 case Assay e -> assay(e, facility);
-                case Ship e -> ship(e, facility);
+                case Ship e -> ship(e, facility, registry);
                 case Receive e -> receive(e, facility);
                 case Transform e -> transform(e, facility);
                 case Export e -> export(e, facility);
@@ -256,7 +258,7 @@ public final class Ledger {
         return commit(e, balance.adjust(lot.composition(), e.measured()), List.of(assayed), Entry.Lineage.NONE, Set.of());
     }
 
-    private Verdict ship(Ship e, Facility facility) {
+    private Verdict ship(Ship e, Facility facility, Registry registry) {
         Lot lot = held("lot", e.lot(), facility);
         if (registry.facility(e.destination()).isEmpty()) {
             return reject(Refusal.FACILITY_UNKNOWN, "destination", "no facility " + e.destination() + " in the registry");
