@@ -14,10 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** A lot (or a supply of lots) against one pack at any date, in force or not. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(name = "assess",
         description = "Assesses lots against a rule pack at a date, e.g. the US rule as it will stand on 2027-01-01."
                 + " Several lots are assessed as one supply. Exits 1 if any rule fails.")
 final class AssessCommand extends OfflineCommand {
+
+    // --version names the pack's version here, so only the help option of the standard pair is taken
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
 
     @Parameters(paramLabel = "LOT", arity = "1..*", description = "The lots, e.g. MAG-2026-0001.")
     List<String> lots;

@@ -67,6 +67,34 @@ class CommandLineTest {
     }
 
     @Test
+    void every_command_and_subcommand_answers_help_with_its_usage() {
+        java.util.List<java.util.List<String>> commands = new java.util.ArrayList<>();
+        collect(Commands.commandLine(), new java.util.ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(15);
+        for (java.util.List<String> command : commands) {
+            StringWriter help = new StringWriter();
+            java.util.List<String> args = new java.util.ArrayList<>(command);
+            args.add("--help");
+            assertThat(CommandRun.reetrace(help, err, args.toArray(String[]::new))).as(String.join(" ", args)).isZero();
+            assertThat(help.toString()).contains("Usage: reetrace " + String.join(" ", command));
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    private static void collect(picocli.CommandLine line, java.util.List<String> path,
+                                java.util.List<java.util.List<String>> into) {
+        line.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().name().equals(name)) {
+                return; // an alias
+            }
+            java.util.List<String> here = new java.util.ArrayList<>(path);
+            here.add(name);
+            into.add(here);
+            collect(sub, here, into);
+        });
+    }
+
+    @Test
     void token_revoke_needs_the_id() {
         assertThat(reetrace("token", "revoke")).isEqualTo(2);
         assertThat(err.toString()).contains("ID").hasLineCount(1);
