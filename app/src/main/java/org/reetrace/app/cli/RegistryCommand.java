@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.reetrace.app.registry.Instants;
 import org.reetrace.app.registry.RegistryChangeJson;
+import org.reetrace.app.registry.GeoJson;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.registry.Licence;
@@ -190,7 +191,7 @@ final class RegistryCommand {
             List<Zone> zones;
             try {
                 Validity validity = Instants.validity(from, until, "--from", "--until");
-                zones = Zone.fromGeoJson(geoJson, codeProperty, nameProperty, kind, validity);
+                zones = GeoJson.zones(geoJson, codeProperty, nameProperty, kind, validity);
                 if (zones.isEmpty()) {
                     throw new CommandFailure(file + " has no features");
                 }

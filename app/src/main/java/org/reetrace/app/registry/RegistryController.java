@@ -25,7 +25,6 @@ import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
-import org.reetrace.core.registry.GeoJson;
 import org.reetrace.core.registry.GeoPoint;
 import org.reetrace.core.registry.Licence;
 import org.reetrace.core.registry.LicenceId;
@@ -438,14 +437,12 @@ public class RegistryController {
         return ResponseEntity.created(URI.create("/api/licences/" + licence.id())).body(LicenceView.of(licence));
     }
 
-    /** A GeoJSON geometry read through core's FeatureCollection reader, so both accept and refuse the same things. */
+    /** A GeoJSON geometry, read as the zones' FeatureCollections are, so both accept and refuse the same things. */
     private static Area area(JsonNode geometry, String field) {
-        String collection = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
-                + "\"geometry\":" + geometry + "}]}";
         try {
-            return GeoJson.features(collection).getFirst().area();
+            return GeoJson.area(geometry);
         } catch (IllegalArgumentException e) {
-            throw Instants.invalid(field, e.getMessage().replace("GeoJSON feature 0: ", ""));
+            throw Instants.invalid(field, e.getMessage());
         }
     }
 
@@ -474,7 +471,7 @@ public class RegistryController {
         Validity validity = Instants.validity(from, until, "from", "until");
         List<Zone> zones;
         try {
-            zones = Zone.fromGeoJson(geoJson, codeProperty, nameProperty, kind, validity);
+            zones = GeoJson.zones(geoJson, codeProperty, nameProperty, kind, validity);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-geojson", "Invalid GeoJSON", e.getMessage(),
                     Map.of("errors", List.of(Map.of("field", "body", "reason", e.getMessage()))));

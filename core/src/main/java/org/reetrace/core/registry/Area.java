@@ -1,5 +1,6 @@
 package org.reetrace.core.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,9 +86,27 @@ public final class Area {
         return GEOMETRY.createLinearRing(c);
     }
 
-    static Area of(List<Polygon> polygons) {
-        Geometry g = polygons.size() == 1 ? polygons.getFirst()
-                : GEOMETRY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    /**
+     * An area of one or more polygons, each given as its rings of points, the outer ring first and any holes
+     * after it; one polygon is a polygon, more a multipolygon.
+     */
+    public static Area ofPolygons(List<List<List<GeoPoint>>> polygons) {
+        if (polygons.isEmpty()) {
+            throw new IllegalArgumentException("an area needs at least one polygon");
+        }
+        List<Polygon> built = new ArrayList<>(polygons.size());
+        for (List<List<GeoPoint>> rings : polygons) {
+            if (rings.isEmpty()) {
+                throw new IllegalArgumentException("a polygon needs its outer ring");
+            }
+            LinearRing[] holes = new LinearRing[rings.size() - 1];
+            for (int i = 1; i < rings.size(); i++) {
+                holes[i - 1] = ring(rings.get(i));
+            }
+            built.add(GEOMETRY.createPolygon(ring(rings.getFirst()), holes));
+        }
+        Geometry g = built.size() == 1 ? built.getFirst()
+                : GEOMETRY.createMultiPolygon(built.toArray(Polygon[]::new));
         return new Area(g);
     }
 

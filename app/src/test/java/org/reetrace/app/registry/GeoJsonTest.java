@@ -1,27 +1,33 @@
-package org.reetrace.core.registry;
+package org.reetrace.app.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.reetrace.core.registry.Area;
+import org.reetrace.core.registry.GeoPoint;
+import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.RegistrySnapshot;
+import org.reetrace.core.registry.Validity;
+import org.reetrace.core.registry.Zone;
+import org.reetrace.core.registry.ZoneKind;
 
 class GeoJsonTest {
 
+    /** Malaysia's states, from the reference data (docs/reference/geo). */
     private static String states() throws IOException {
-        try (InputStream in = GeoJsonTest.class.getResourceAsStream("/geo/malaysia-states.geojson")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Files.readString(Path.of("..", "docs", "reference", "geo", "malaysia-states.geojson"));
     }
 
     @Test
     void the_malaysian_states_import_as_sixteen_zones_and_points_fall_in_the_right_state() throws IOException {
-        List<Zone> zones = Zone.fromGeoJson(states(), "iso_3166_2", "name", ZoneKind.ADMINISTRATIVE, Validity.ALWAYS);
+        List<Zone> zones = GeoJson.zones(states(), "iso_3166_2", "name", ZoneKind.ADMINISTRATIVE, Validity.ALWAYS);
         assertThat(zones).hasSize(16);
         Instant now = Instant.parse("2026-06-01T00:00:00Z");
         RegistrySnapshot r = RegistrySnapshot.EMPTY;
@@ -44,7 +50,7 @@ class GeoJsonTest {
                  "geometry":{"type":"Polygon","coordinates":[[[101,5],[102,5],[102,6],[101,6],[101,5]],
                                                              [[101.4,5.4],[101.6,5.4],[101.6,5.6],[101.4,5.6],[101.4,5.4]]]}}]}
                 """;
-        Zone z = Zone.fromGeoJson(json, "code", "code", null, Validity.ALWAYS).getFirst();
+        Zone z = GeoJson.zones(json, "code", "code", null, Validity.ALWAYS).getFirst();
         assertThat(z.kind()).isEqualTo(ZoneKind.PERMANENT_FOREST_RESERVE);
         assertThat(z.area().contains(new GeoPoint(5.2, 101.2))).isTrue();
         assertThat(z.area().contains(new GeoPoint(5.5, 101.5))).isFalse();
@@ -54,7 +60,7 @@ class GeoJsonTest {
     @Test
     void invalid_geojson_is_refused_with_a_clear_reason() {
         assertThatThrownBy(() -> GeoJson.features("{\"type\":\"FeatureCollection\",\"features\":[}"))
-                .hasMessageContaining("invalid JSON at line 1");
+                .hasMessageContaining("invalid JSON at line 1, column");
         assertThatThrownBy(() -> GeoJson.features("{\"type\":\"Feature\"}"))
                 .hasMessageContaining("FeatureCollection");
         assertThatThrownBy(() -> GeoJson.features("""
@@ -76,7 +82,7 @@ class GeoJsonTest {
         String json = """
                 {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"Z","kind":"PARK"},
                  "geometry":{"type":"Polygon","coordinates":[[[101,5],[102,5],[102,6],[101,5]]]}}]}""";
-        assertThatThrownBy(() -> Zone.fromGeoJson(json, "code", "code", ZoneKind.ADMINISTRATIVE, Validity.ALWAYS))
+        assertThatThrownBy(() -> GeoJson.zones(json, "code", "code", ZoneKind.ADMINISTRATIVE, Validity.ALWAYS))
                 .hasMessageContaining("unknown zone kind PARK");
     }
 
