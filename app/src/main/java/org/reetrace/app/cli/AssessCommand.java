@@ -36,6 +36,11 @@ final class AssessCommand extends OfflineCommand {
     String at;
 
     @Override
+    protected void checkArguments() {
+        checkInstant(at, "--at");
+    }
+
+    @Override
     protected int run(ApplicationContext context) {
         LotChecks checks = context.getBean(LotChecks.class);
         Instant when;

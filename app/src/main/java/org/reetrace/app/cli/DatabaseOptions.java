@@ -26,6 +26,14 @@ public final class DatabaseOptions {
      */
     Boolean durable;
 
+    /** These options as a command line takes them (empty for the defaults), for commands printed to be run. */
+    String asOptions() {
+        if (url != null) {
+            return " --database-url " + url;
+        }
+        return dataDir == null ? "" : " --data-dir " + dataDir.toAbsolutePath();
+    }
+
     /** Spring command-line arguments, which take precedence over every other property source. */
     List<String> springArguments() {
         List<String> arguments = new ArrayList<>();

@@ -57,15 +57,19 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary"
                     + " @docs/examples/partner-imports-demo.csv '%sapi/mirror-trade?from=2026-01&to=2027-02'%n", url);
             out.printf("%nIn another terminal, while this one runs:%n");
-            out.printf("  ./reetrace trace %s%n", magnets);
-            out.printf("  ./reetrace import docs/examples/raw-export.json                    (MY-EXP-01 blocks it)%n");
-            out.printf("  ./reetrace import docs/examples/extraction-in-forest-reserve.json  (MY-MIN-01 blocks it)%n");
+            // on the demo's own database: the commands open the ledger this server keeps
+            String on = server.database.asOptions();
+            out.printf("  ./reetrace trace %s%s%n", magnets, on);
+            out.printf("  ./reetrace import docs/examples/raw-export.json%s                    (MY-EXP-01 blocks it)%n", on);
+            out.printf("  ./reetrace import docs/examples/extraction-in-forest-reserve.json%s  (MY-MIN-01 blocks it)%n",
+                    on);
             out.printf("  ./reetrace precheck %s --hs 8505.11 --permit EXP-MY-2026-0093 --counterparty \"Great Lakes"
-                    + " Motors Inc.\" --country US --jurisdiction MY,CN,US,EU --at 2026-06-01%n", magnets);
-            out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%n", magnets);
-            out.printf("  ./reetrace rules list%n");
-            out.printf("  ./reetrace verify%n");
-            out.printf("  ./reetrace reconcile --partner docs/examples/partner-imports-demo.csv --from 2026-01 --to 2027-02%n");
+                    + " Motors Inc.\" --country US --jurisdiction MY,CN,US,EU --at 2026-06-01%s%n", magnets, on);
+            out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%s%n", magnets, on);
+            out.printf("  ./reetrace rules list%s%n", on);
+            out.printf("  ./reetrace verify%s%n", on);
+            out.printf("  ./reetrace reconcile --partner docs/examples/partner-imports-demo.csv --from 2026-01 --to 2027-02%s%n",
+                    on);
             out.printf("%nCtrl-C stops the server; the data stays for the next start.%n");
         });
     }

@@ -40,16 +40,24 @@ final class ImportCommand extends OfflineCommand {
     @Parameters(paramLabel = "FILE", description = "The JSON file, e.g. docs/examples/raw-export.json.")
     Path file;
 
+    /** The file as read before the application starts. */
+    private JsonNode root;
+
     @Override
-    protected int run(ApplicationContext context) {
-        JsonNode root;
+    protected void checkArguments() {
         try {
             root = EXACT.readTree(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CommandFailure("cannot read " + file + ": no such file");
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + file + ": " + e.getMessage());
         } catch (JacksonException e) {
             throw new CommandFailure(file + " is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    @Override
+    protected int run(ApplicationContext context) {
         List<JsonNode> nodes = new ArrayList<>();
         if (root.has("events")) {
             root.get("events").forEach(nodes::add);

@@ -1,7 +1,10 @@
 package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.reetrace.app.registry.Instants;
+import org.reetrace.app.web.ProblemException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,12 +30,29 @@ public abstract class OfflineCommand implements Callable<Integer> {
     /** Does the work with the application's beans; returns the exit code. */
     protected abstract int run(ApplicationContext context);
 
+    /**
+     * Checks what can be checked without the application (files readable, dates well formed), so that a mistake is
+     * told at once, before a database starts; throws a {@link CommandFailure} naming it.
+     */
+    protected void checkArguments() {
+    }
+
+    /** An option's date or instant as {@link Instants#parse} reads it, refused in one line naming the option. */
+    protected static void checkInstant(String text, String option) {
+        try {
+            Instants.parse(text, option, Instant.EPOCH);
+        } catch (ProblemException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
     @Override
     public final Integer call() {
+        checkArguments();
         return Commands.runWith(database, verbose, this::run);
     }
 }

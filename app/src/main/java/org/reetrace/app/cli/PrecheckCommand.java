@@ -51,6 +51,11 @@ final class PrecheckCommand extends OfflineCommand {
     String at;
 
     @Override
+    protected void checkArguments() {
+        checkInstant(at, "--at");
+    }
+
+    @Override
     protected int run(ApplicationContext context) {
         CustomsDeclaration declaration;
         Set<Jurisdiction> asked = new LinkedHashSet<>();

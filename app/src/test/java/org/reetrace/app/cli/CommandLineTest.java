@@ -3,7 +3,10 @@ package org.reetrace.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's own behaviour, before any application starts. */
 class CommandLineTest {
@@ -40,6 +43,40 @@ class CommandLineTest {
     void a_missing_subcommand_shows_the_usage_and_fails() {
         assertThat(reetrace()).isEqualTo(2);
         assertThat(err.toString()).contains("Usage: reetrace");
+    }
+
+    @Test
+    void import_of_a_missing_file_says_so_in_one_line_before_a_database_is_made(@TempDir Path dir) {
+        Path data = dir.resolve("postgres");
+        assertThat(reetrace("import", dir.resolve("nowhere.json").toString(), "--data-dir", data.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("reetrace: cannot read " + dir.resolve("nowhere.json") + ": no such file"
+                + System.lineSeparator());
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void a_bad_date_is_refused_before_a_database_is_made(@TempDir Path dir) {
+        Path data = dir.resolve("postgres");
+        assertThat(reetrace("assess", "MAG-1", "--pack", "us", "--at", "2027-13-45", "--data-dir", data.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString().lines()).singleElement().asString().contains("--at").contains("2027-13-45");
+        assertThat(reetrace("precheck", "MAG-1", "--hs", "8505.11", "--counterparty", "C", "--country", "US",
+                "--at", "soon", "--data-dir", data.toString())).isEqualTo(1);
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void the_database_options_print_as_a_command_line_takes_them() {
+        DatabaseOptions defaults = new DatabaseOptions();
+        DatabaseOptions folder = new DatabaseOptions();
+        folder.dataDir = Path.of("demo-data");
+        DatabaseOptions external = new DatabaseOptions();
+        external.url = "jdbc:postgresql://db/reetrace";
+
+        assertThat(defaults.asOptions()).isEmpty();
+        assertThat(folder.asOptions()).isEqualTo(" --data-dir " + Path.of("demo-data").toAbsolutePath());
+        assertThat(external.asOptions()).isEqualTo(" --database-url jdbc:postgresql://db/reetrace");
     }
 
     @Test
