@@ -34,11 +34,8 @@ import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.LotStatus;
 import org.reetrace.core.lot.MaterialForm;
-import org.reetrace.core.pedigree.Origin;
 import org.reetrace.core.pedigree.Pedigree;
-import org.reetrace.core.pedigree.PedigreeKey;
 import org.reetrace.core.pedigree.Stage;
-import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
@@ -233,10 +230,9 @@ public final class Ledger {
             return reject(Refusal.FORM_NOT_EXTRACTABLE, "form", "a mine extracts ORE or CONCENTRATE, not " + e.form());
         }
         checkNewLot("lot", e.lot(), "mass", e.mass(), "composition", e.composition());
-        Stage mining = new Stage(StageKind.MINING, facility.country(), facility.country());
-        PedigreeKey key = new PedigreeKey(Origin.mine(facility.id().value(), facility.country()), List.of(mining));
         Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
-                LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
+                LotStatus.ACTIVE, Pedigree.extracted(facility.id().value(), facility.country(), e.composition()),
+                null, null);
         return commit(e, balance.extract(e.composition()), List.of(lot), Entry.Lineage.NONE, Set.of());
     }
 
@@ -391,15 +387,9 @@ public final class Ledger {
 
     private Verdict importLot(Import e, Facility facility) {
         checkNewLot("lot", e.lot(), "mass", e.mass(), "composition", e.composition());
-        PedigreeKey key = new PedigreeKey(Origin.imported(e.supplier(), e.originCountry()), List.of());
-        if (e.upstreamStages().stream().noneMatch(s -> s.kind() == StageKind.MINING)) {
-            key = key.then(new Stage(StageKind.MINING, e.originCountry(), e.originCountry()));
-        }
-        for (Stage s : e.upstreamStages()) {
-            key = key.then(s);
-        }
         Lot lot = new Lot(e.lot(), e.form(), e.mass(), e.composition(), facility.id(), facility.operator(),
-                LotStatus.ACTIVE, Pedigree.of(key, e.composition()), null, null);
+                LotStatus.ACTIVE, Pedigree.imported(e.supplier(), e.originCountry(), e.upstreamStages(),
+                e.composition()), null, null);
         return commit(e, balance.imports(e.composition()), List.of(lot), Entry.Lineage.NONE, Set.of());
     }
 

@@ -2,6 +2,7 @@ package org.reetrace.core.pedigree;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -35,6 +36,32 @@ public final class Pedigree {
             m.put(key, composition);
         }
         return new Pedigree(m);
+    }
+
+    /**
+     * The pedigree of a lot a mine extracts: all of it from that mine, mined where the mine is. The one definition
+     * the ledger books and the rules judge.
+     */
+    public static Pedigree extracted(String mine, CountryCode country, Composition composition) {
+        return of(new PedigreeKey(Origin.mine(mine, country), List.of(new Stage(StageKind.MINING, country, country))),
+                composition);
+    }
+
+    /**
+     * The pedigree of an imported lot: from its supplier in its origin country, mined there unless the declared
+     * upstream stages say otherwise, then through those stages. The one definition the ledger books and the rules
+     * judge.
+     */
+    public static Pedigree imported(String supplier, CountryCode origin, List<Stage> upstream,
+                                    Composition composition) {
+        PedigreeKey key = new PedigreeKey(Origin.imported(supplier, origin), List.of());
+        if (upstream.stream().noneMatch(s -> s.kind() == StageKind.MINING)) {
+            key = key.then(new Stage(StageKind.MINING, origin, origin));
+        }
+        for (Stage s : upstream) {
+            key = key.then(s);
+        }
+        return of(key, composition);
     }
 
     public static Pedigree of(Map<PedigreeKey, Composition> parts) {

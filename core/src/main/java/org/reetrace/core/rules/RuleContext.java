@@ -28,11 +28,7 @@ import org.reetrace.core.event.Transform;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.LotStatus;
-import org.reetrace.core.pedigree.Origin;
 import org.reetrace.core.pedigree.Pedigree;
-import org.reetrace.core.pedigree.PedigreeKey;
-import org.reetrace.core.pedigree.Stage;
-import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.provenance.PedigreeShares;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
@@ -90,10 +86,10 @@ public final class RuleContext {
             case Extract e -> {
                 CountryCode mined = country(registry, event);
                 yield created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
-                        Pedigree.of(new PedigreeKey(Origin.mine(e.facility().value(), mined),
-                                List.of(new Stage(StageKind.MINING, mined, mined))), e.composition()));
+                        Pedigree.extracted(e.facility().value(), mined, e.composition()));
             }
-            case Import e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event, importPedigree(e));
+            case Import e -> created(e.lot(), e.form(), e.mass(), e.composition(), registry, event,
+                    Pedigree.imported(e.supplier(), e.originCountry(), e.upstreamStages(), e.composition()));
             case Assay e -> facts.lot(e.lot()).orElse(null);
             case Ship e -> facts.lot(e.lot()).orElse(null);
             case Receive e -> facts.lot(e.lot()).orElse(null);
@@ -144,17 +140,6 @@ public final class RuleContext {
 
     private static CountryCode country(RegistrySnapshot r, LedgerEvent e) {
         return r.facility(e.facility()).map(Facility::country).orElse(UNKNOWN_COUNTRY);
-    }
-
-    private static Pedigree importPedigree(Import e) {
-        PedigreeKey key = new PedigreeKey(Origin.imported(e.supplier(), e.originCountry()), List.of());
-        if (e.upstreamStages().stream().noneMatch(s -> s.kind() == StageKind.MINING)) {
-            key = key.then(new Stage(StageKind.MINING, e.originCountry(), e.originCountry()));
-        }
-        for (Stage s : e.upstreamStages()) {
-            key = key.then(s);
-        }
-        return Pedigree.of(key, e.composition());
     }
 
     private static Lot created(LotId id, org.reetrace.core.lot.MaterialForm form, Mass mass, Composition c,
