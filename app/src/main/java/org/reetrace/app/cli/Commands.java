@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 import org.reetrace.app.ReetraceApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,6 +104,12 @@ public final class Commands {
             }
             if (e instanceof BindValidationException invalid) {
                 return invalidSettings(invalid);
+            }
+            if (e instanceof BindException bind && bind.getProperty() != null) {
+                // a value that is no value of its setting's type: name the setting, not the parser's words
+                return "invalid setting " + bind.getName() + ": '" + bind.getProperty().getValue() + "' cannot be read as "
+                        + bind.getTarget().getType().resolve(Object.class).getSimpleName()
+                        + (bind.getProperty().getOrigin() == null ? "" : " (from " + bind.getProperty().getOrigin() + ")");
             }
             root = e;
         }

@@ -1,5 +1,9 @@
 package org.reetrace.app.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("--port must be between 0 and 65535, was " + port);
         }
+        requireFree(port);
         List<String> arguments = new ArrayList<>(database.springArguments());
         arguments.add("--server.port=" + port);
         CountDownLatch closed = new CountDownLatch(1);
@@ -62,6 +67,18 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         closed.await();
         return Commands.OK;
+    }
+
+    /** A port another process listens on is told in one line, before the application's start fills the screen. */
+    private static void requireFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new CommandFailure("port " + port + " is in use by another process; choose another with --port");
+        }
     }
 
     /** Releases the waiting command once the context closes, from the shutdown hook or otherwise. */

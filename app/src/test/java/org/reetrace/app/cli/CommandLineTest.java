@@ -80,6 +80,30 @@ class CommandLineTest {
     }
 
     @Test
+    void a_port_in_use_is_one_line_before_the_application_starts(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            assertThat(reetrace("serve", "--port", String.valueOf(port), "--data-dir", dir.resolve("pg").toString()))
+                    .isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("reetrace: port " + port
+                    + " is in use by another process; choose another with --port" + System.lineSeparator());
+        }
+        assertThat(dir.resolve("pg")).doesNotExist();
+    }
+
+    @Test
+    void a_setting_that_cannot_be_read_is_named_in_one_line(@TempDir Path dir) {
+        System.setProperty("reetrace.database.port", "abc");
+        try {
+            assertThat(reetrace("verify", "--data-dir", dir.resolve("pg").toString())).isEqualTo(1);
+        } finally {
+            System.clearProperty("reetrace.database.port");
+        }
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("reetrace: invalid setting reetrace.database.port: 'abc' cannot be read as int");
+    }
+
+    @Test
     void an_impossible_port_fails_before_anything_starts() {
         assertThat(reetrace("serve", "--port", "70000")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("reetrace: --port must be between 0 and 65535, was 70000" + System.lineSeparator());
