@@ -242,12 +242,14 @@ class CaptureJobs implements SmartLifecycle {
                             .filter(e -> e.reading() instanceof ProfileReading.Profiled).toList();
                     List<LedgerEvent> ledgerEvents = profiled.stream()
                             .map(e -> ((ProfileReading.Profiled) e.reading()).event()).toList();
+                    // the rows are built here, so that the ledger's transaction only picks and inserts them
+                    List<CapturedEvent.StoredRow> candidates = fresh.stream().map(e -> row(e, id, capturer)).toList();
                     int errorsBefore = errorCount;
                     boolean finished = last;
                     List<Outcome> outcomes = ledger.submitEach(ledgerEvents, answers -> {
                         List<JobError> chunkErrors = new ArrayList<>(duplicates);
-                        List<CapturedEvent.StoredRow> rows = rowsOf(fresh, profiled, answers, chunkErrors, id,
-                                capturer);
+                        List<CapturedEvent.StoredRow> rows = rowsOf(fresh, candidates, profiled, answers,
+                                chunkErrors);
                         store.insert(rows);
                         recordErrors(id, chunkErrors, errorsBefore);
                         progress(id, rows.size(), finished ? errorsBefore + chunkErrors.size() == 0 : null);
@@ -261,21 +263,26 @@ class CaptureJobs implements SmartLifecycle {
     }
 
     /**
-     * The rows to store of a chunk's new events, given the ledger's answers to its profile events, in order; each
-     * refused event goes to {@code errors} instead.
+     * The rows to store of a chunk's new events ({@code candidates}, one per event of {@code fresh}), given the
+     * ledger's answers to its profile events, in order; each refused event goes to {@code errors} instead.
      */
-    private List<CapturedEvent.StoredRow> rowsOf(List<CapturedEvent> fresh, List<CapturedEvent> profiled,
-                                                 List<Outcome> outcomes, List<JobError> errors, String id,
-                                                 String capturer) {
+    private static List<CapturedEvent.StoredRow> rowsOf(List<CapturedEvent> fresh,
+                                                        List<CapturedEvent.StoredRow> candidates,
+                                                        List<CapturedEvent> profiled, List<Outcome> outcomes,
+                                                        List<JobError> errors) {
         Map<CapturedEvent, Outcome> outcomeOf = new IdentityHashMap<>();
         for (int i = 0; i < profiled.size(); i++) {
             outcomeOf.put(profiled.get(i), outcomes.get(i));
         }
         List<CapturedEvent.StoredRow> rows = new ArrayList<>(fresh.size());
-        for (CapturedEvent e : fresh) {
-            Outcome outcome = outcomeOf.get(e);
-            Optional<JobError> refused = outcome == null ? Optional.empty() : refusal(outcome, e.index());
-            refused.ifPresentOrElse(errors::add, () -> rows.add(row(e, id, capturer)));
+        for (int i = 0; i < fresh.size(); i++) {
+            Outcome outcome = outcomeOf.get(fresh.get(i));
+            Optional<JobError> refused = outcome == null ? Optional.empty() : refusal(outcome, fresh.get(i).index());
+            if (refused.isPresent()) {
+                errors.add(refused.get());
+            } else {
+                rows.add(candidates.get(i));
+            }
         }
         return rows;
     }
