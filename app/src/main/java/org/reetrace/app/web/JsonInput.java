@@ -1,12 +1,11 @@
 package org.reetrace.app.web;
 
-import java.math.BigDecimal;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.core.text.StorableText;
+import org.reetrace.epcis.json.JsonInputCheck;
+import org.reetrace.epcis.json.JsonInputCheck.Fault;
 import org.springframework.http.HttpStatus;
 
 import tools.jackson.core.JacksonException;
@@ -38,10 +37,6 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** A fault in a JSON tree: where (a JSON pointer) and what. */
-    public record Fault(String pointer, String reason) {
-    }
-
     /**
      * Parses and checks a request body; throws the 400 problem to answer. An empty body is a missing node,
      * for the caller to refuse in its own words.
@@ -63,62 +58,7 @@ public final class JsonInput {
 
     /** The first text or number in the tree that may not be taken, depth first in document order. */
     public static Optional<Fault> check(JsonNode root) {
-        Deque<Object[]> todo = new ArrayDeque<>();
-        todo.push(new Object[] {"", root});
-        while (!todo.isEmpty()) {
-            Object[] next = todo.pop();
-            String at = (String) next[0];
-            JsonNode node = (JsonNode) next[1];
-            if (node.isString()) {
-                String why = StorableText.refusal(node.stringValue());
-                if (why != null) {
-                    return Optional.of(new Fault(at, "text " + why));
-                }
-            } else if (node.isNumber()) {
-                String why = numberRefusal(node);
-                if (why != null) {
-                    return Optional.of(new Fault(at, why));
-                }
-            } else if (node.isObject()) {
-                // pushed in reverse so that the first fault in document order is found first
-                Deque<Object[]> children = new ArrayDeque<>();
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    String child = at + "/" + escape(e.getKey());
-                    String why = StorableText.refusal(e.getKey());
-                    if (why != null) {
-                        return Optional.of(new Fault(child, "the key " + why));
-                    }
-                    children.push(new Object[] {child, e.getValue()});
-                }
-                children.forEach(todo::push);
-            } else if (node.isArray()) {
-                for (int i = node.size() - 1; i >= 0; i--) {
-                    todo.push(new Object[] {at + "/" + i, node.get(i)});
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String numberRefusal(JsonNode node) {
-        if (node.isFloat() || node.isDouble()) {
-            double d = node.doubleValue();
-            return Double.isFinite(d) ? null : "a number out of range";
-        }
-        if (!node.isBigDecimal() && !node.isBigInteger()) {
-            return null; // int and long are in range by construction
-        }
-        BigDecimal n = node.decimalValue();
-        int integerDigits = n.precision() - n.scale();
-        if (integerDigits > MAX_DIGITS || n.scale() > MAX_DIGITS) {
-            return "a number out of range (at most " + MAX_DIGITS + " digits before and after the decimal point)";
-        }
-        return null;
-    }
-
-    /** RFC 6901: {@code ~} and {@code /} in a key are escaped. */
-    static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return JsonInputCheck.check(root, MAX_DIGITS);
     }
 
     /** The problem for a fault found in a body. */

@@ -15,19 +15,26 @@ import tools.jackson.databind.JsonNode;
 /**
  * What an event's JSON may hold to be kept: text (keys and values) of characters {@link StorableText} allows, and
  * numbers PostgreSQL can store and arithmetic can take (at most {@value #MAX_DIGITS} digits either side of the
- * point, so that {@code 1e999999999} is refused here, not by the database).
+ * point by default, so that {@code 1e999999999} is refused here, not by the database). The one check of JSON trees
+ * that enter: EPCIS events here, the native API's bodies with a tighter bound on digits.
  */
-final class JsonInputCheck {
+public final class JsonInputCheck {
     static final int MAX_DIGITS = 100;
 
     private JsonInputCheck() {
     }
 
-    record Fault(String pointer, String reason) {
+    /** Where (a JSON pointer) and what. */
+    public record Fault(String pointer, String reason) {
     }
 
     /** The first fault in document order, its pointer relative to {@code root}. */
     static Optional<Fault> check(JsonNode root) {
+        return check(root, MAX_DIGITS);
+    }
+
+    /** As {@link #check(JsonNode)}, with numbers of at most {@code maxDigits} digits either side of the point. */
+    public static Optional<Fault> check(JsonNode root, int maxDigits) {
         Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
         todo.push(Map.entry("", root));
         while (!todo.isEmpty()) {
@@ -41,8 +48,8 @@ final class JsonInputCheck {
                 }
             } else if (node.isBigDecimal() || node.isBigInteger()) {
                 BigDecimal n = node.decimalValue();
-                if (n.precision() - n.scale() > MAX_DIGITS || n.scale() > MAX_DIGITS) {
-                    return Optional.of(new Fault(at, "a number out of range (at most " + MAX_DIGITS
+                if (n.precision() - n.scale() > maxDigits || n.scale() > maxDigits) {
+                    return Optional.of(new Fault(at, "a number out of range (at most " + maxDigits
                             + " digits before and after the decimal point)"));
                 }
             } else if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
