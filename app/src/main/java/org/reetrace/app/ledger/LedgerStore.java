@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.core.composition.Composition;
@@ -101,46 +98,6 @@ public class LedgerStore {
                 longs(row.get("unexplained")), longs(row.get("adjusted")));
         return Ledger.restore(registry, tolerance, open, closed, balance, ((Number) row.get("seq")).longValue(),
                 (String) row.get("head"));
-    }
-
-    /** Every stored lot, read as a stream so the whole table never has to be in one result. */
-    public void eachLot(Consumer<Lot> consumer) {
-        eachLot(consumer, (id, problem) -> {
-            throw new IllegalStateException("stored lot " + id + " is inconsistent: " + problem);
-        });
-    }
-
-    /** Every stored lot; a row that is no valid lot (its books were changed outside the ledger) goes to {@code invalid}. */
-    public void eachLot(Consumer<Lot> consumer, BiConsumer<String, String> invalid) {
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + LOT_COLUMNS + " from lot order by id");
-            ps.setFetchSize(10_000);
-            return ps;
-        }, rs -> {
-            Lot lot;
-            try {
-                lot = lot(rs);
-            } catch (IllegalArgumentException e) {
-                invalid.accept(rs.getString("id"), e.getMessage());
-                return;
-            }
-            consumer.accept(lot);
-        });
-    }
-
-    public Balance storedBalance() {
-        Map<String, Object> row = jdbc.queryForMap("select * from ledger_balance");
-        return Balance.of(longs(row.get("extracted")), longs(row.get("imported")), longs(row.get("lost")),
-                longs(row.get("unexplained")), longs(row.get("adjusted")));
-    }
-
-    public Map<FacilityId, Composition> storedStocks() {
-        Map<FacilityId, Composition> m = new HashMap<>();
-        jdbc.query("select facility_id, composition from facility_stock",
-                rs -> {
-                    m.put(FacilityId.of(rs.getString(1)), Composition.ofArray(longs(rs.getArray(2))));
-                });
-        return m;
     }
 
     /** A lot from a row of {@code lot}. */
@@ -255,86 +212,84 @@ public class LedgerStore {
     /** The rows of a staged batch, in the caller's transaction. */
     private void writeRows(Staged batch) {
         Instant recordedAt = batch.recordedAt();
-        {
-            jdbc.execute((ConnectionCallback<Void>) con -> {
-                batch.events().copy(con);
-                batch.undo().copy(con);
-                batch.lineage().copy(con);
-                return null;
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            batch.events().copy(con);
+            batch.undo().copy(con);
+            batch.lineage().copy(con);
+            return null;
+        });
+        // lots are upserted (a lot changes with most events) from a staging table filled by COPY
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (Statement st = con.createStatement()) {
+                st.execute("""
+                        create temporary table if not exists lot_stage (id text, form text, mass_mg bigint,
+                            composition bigint[], facility_id text, holder_id text, status text,
+                            destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
+                            updated_seq bigint) on commit delete rows""");
+                batch.lots().copy(con);
+                st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
+                        + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
+                        + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
+                        // a corrective event may book the id of a VOID lot again, with another form
+                        + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
+                        + "composition = excluded.composition, facility_id = excluded.facility_id, "
+                        + "holder_id = excluded.holder_id, status = excluded.status, "
+                        + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
+                        + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq");
+            }
+            return null;
+        });
+        if (!batch.alerts().isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
+                        pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail,
+                        status, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", batch.alerts(), 1000, (ps, a) -> {
+                ps.setLong(1, a.eventSeq());
+                ps.setString(2, a.event().id().value());
+                ps.setString(3, a.event().facility().value());
+                ps.setString(4, a.operator().value());
+                ps.setTimestamp(5, Timestamp.from(a.event().time()));
+                ps.setTimestamp(6, Timestamp.from(recordedAt));
+                ps.setString(7, a.finding().pack());
+                ps.setString(8, a.finding().packVersion());
+                ps.setString(9, a.finding().packDigest());
+                ps.setString(10, a.finding().ruleId());
+                ps.setString(11, String.valueOf(a.finding().jurisdiction()));
+                ps.setString(12, a.finding().citation());
+                ps.setString(13, a.finding().outcome().name());
+                ps.setString(14, a.finding().message());
+                ps.setString(15, a.finding().detail());
+                ps.setTimestamp(16, Timestamp.from(recordedAt));
             });
-            // lots are upserted (a lot changes with most events) from a staging table filled by COPY
-            jdbc.execute((ConnectionCallback<Void>) con -> {
-                try (Statement st = con.createStatement()) {
-                    st.execute("""
-                            create temporary table if not exists lot_stage (id text, form text, mass_mg bigint,
-                                composition bigint[], facility_id text, holder_id text, status text,
-                                destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
-                                updated_seq bigint) on commit delete rows""");
-                    batch.lots().copy(con);
-                    st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
-                            + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
-                            + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
-                            // a corrective event may book the id of a VOID lot again, with another form
-                            + "on conflict (id) do update set form = excluded.form, mass_mg = excluded.mass_mg, "
-                            + "composition = excluded.composition, facility_id = excluded.facility_id, "
-                            + "holder_id = excluded.holder_id, status = excluded.status, "
-                            + "destination_id = excluded.destination_id, activity_bq_g = excluded.activity_bq_g, "
-                            + "pedigree = excluded.pedigree, updated_seq = excluded.updated_seq");
-                }
-                return null;
-            });
-            if (!batch.alerts().isEmpty()) {
-                jdbc.batchUpdate("""
-                        insert into alert (event_seq, event_id, facility_id, operator_id, event_time, raised_at, pack,
-                            pack_version, pack_digest, rule_id, jurisdiction, citation, outcome, message, detail,
-                            status, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""", batch.alerts(), 1000, (ps, a) -> {
-                    ps.setLong(1, a.eventSeq());
-                    ps.setString(2, a.event().id().value());
-                    ps.setString(3, a.event().facility().value());
-                    ps.setString(4, a.operator().value());
-                    ps.setTimestamp(5, Timestamp.from(a.event().time()));
-                    ps.setTimestamp(6, Timestamp.from(recordedAt));
-                    ps.setString(7, a.finding().pack());
-                    ps.setString(8, a.finding().packVersion());
-                    ps.setString(9, a.finding().packDigest());
-                    ps.setString(10, a.finding().ruleId());
-                    ps.setString(11, String.valueOf(a.finding().jurisdiction()));
-                    ps.setString(12, a.finding().citation());
-                    ps.setString(13, a.finding().outcome().name());
-                    ps.setString(14, a.finding().message());
-                    ps.setString(15, a.finding().detail());
-                    ps.setTimestamp(16, Timestamp.from(recordedAt));
+        }
+        long last = batch.last();
+        jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "
+                + "on conflict (facility_id) do update set composition = excluded.composition, "
+                + "updated_seq = excluded.updated_seq", batch.stocks().entrySet(), 1000, (ps, f) -> {
+                    ps.setString(1, f.getKey().value());
+                    ps.setArray(2, bigints(ps.getConnection(), f.getValue().toArray()));
+                    ps.setLong(3, last);
                 });
-            }
-            long last = batch.last();
-            jdbc.batchUpdate("insert into facility_stock (facility_id, composition, updated_seq) values (?, ?, ?) "
-                    + "on conflict (facility_id) do update set composition = excluded.composition, "
-                    + "updated_seq = excluded.updated_seq", batch.stocks().entrySet(), 1000, (ps, f) -> {
-                        ps.setString(1, f.getKey().value());
-                        ps.setArray(2, bigints(ps.getConnection(), f.getValue().toArray()));
-                        ps.setLong(3, last);
-                    });
-            Balance b = batch.balance();
-            int rows = jdbc.update(con -> {
-                PreparedStatement ps = con.prepareStatement("""
-                        update ledger_balance set seq = ?, head = ?, extracted = ?, imported = ?, lost = ?,
-                            unexplained = ?, adjusted = ? where seq = ?""");
-                ps.setLong(1, last);
-                ps.setString(2, batch.head());
-                ps.setArray(3, bigints(con, b.extracted()));
-                ps.setArray(4, bigints(con, b.imported()));
-                ps.setArray(5, bigints(con, b.lost()));
-                ps.setArray(6, bigints(con, b.unexplained()));
-                ps.setArray(7, bigints(con, b.adjusted()));
-                ps.setLong(8, batch.first() - 1);
-                return ps;
-            });
-            // a second writer on the same database would have moved the head: refuse rather than fork the chain
-            if (rows != 1) {
-                throw new IllegalStateException("ledger head moved under the writer: expected sequence "
-                        + (batch.first() - 1) + " in ledger_balance");
-            }
+        Balance b = batch.balance();
+        int rows = jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    update ledger_balance set seq = ?, head = ?, extracted = ?, imported = ?, lost = ?,
+                        unexplained = ?, adjusted = ? where seq = ?""");
+            ps.setLong(1, last);
+            ps.setString(2, batch.head());
+            ps.setArray(3, bigints(con, b.extracted()));
+            ps.setArray(4, bigints(con, b.imported()));
+            ps.setArray(5, bigints(con, b.lost()));
+            ps.setArray(6, bigints(con, b.unexplained()));
+            ps.setArray(7, bigints(con, b.adjusted()));
+            ps.setLong(8, batch.first() - 1);
+            return ps;
+        });
+        // a second writer on the same database would have moved the head: refuse rather than fork the chain
+        if (rows != 1) {
+            throw new IllegalStateException("ledger head moved under the writer: expected sequence "
+                    + (batch.first() - 1) + " in ledger_balance");
         }
     }
 
