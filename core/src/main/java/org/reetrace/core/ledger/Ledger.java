@@ -36,6 +36,7 @@ import org.reetrace.core.lot.LotStatus;
 import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.pedigree.Pedigree;
 import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.registry.Facility;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.FacilityKind;
@@ -364,7 +365,7 @@ public final class Ledger {
         if (pool.isEmpty() && !out.isZero()) {
             return reject(Refusal.TRANSFORM_NO_PROVENANCE, "outputs", "the inputs hold no booked elements to give the outputs");
         }
-        Optional<Stage> stage = e.process().stage()
+        Optional<Stage> stage = StageKind.of(e.process())
                 .map(k -> new Stage(k, facility.country(), facility.technologyOrigin(e.process())));
         for (Transform.Output output : e.outputs()) {
             Pedigree p = pool.allocate(output.composition());

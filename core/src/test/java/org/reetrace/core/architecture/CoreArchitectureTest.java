@@ -3,6 +3,7 @@ package org.reetrace.core.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +33,9 @@ class CoreArchitectureTest {
     static final ArchRule coreDependsOnNoOtherReetraceModule = noClasses().that().resideInAPackage("org.reetrace.core..")
             .should().dependOnClassesThat(resideInAPackage("org.reetrace..").and(resideOutsideOfPackage("org.reetrace.core..")))
             .because("epcis, app, sim and bench build on core, never the other way");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("org.reetrace.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package of the domain builds on the ones below it");
 }
