@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.reetrace.app.bench.ForkedServer;
 import org.reetrace.app.database.PostmasterPid;
 
 import tools.jackson.databind.JsonNode;

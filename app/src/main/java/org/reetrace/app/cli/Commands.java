@@ -61,16 +61,6 @@ public final class Commands {
         return run(WebApplicationType.NONE, List.of(), database, verbose, work);
     }
 
-    /**
-     * As {@link #runWith}, with the web server on a free port of the loopback interface, for a command that calls
-     * the application over HTTP as its clients would (the benchmark of EPCIS capture).
-     */
-    static int runServingLocally(DatabaseOptions database, boolean verbose,
-                                 ToIntFunction<ConfigurableApplicationContext> work) {
-        return run(WebApplicationType.SERVLET, List.of("--server.port=0", "--server.address=127.0.0.1"), database,
-                verbose, work);
-    }
-
     private static int run(WebApplicationType type, List<String> settings, DatabaseOptions database, boolean verbose,
                            ToIntFunction<ConfigurableApplicationContext> work) {
         List<String> arguments = new ArrayList<>(database.springArguments());

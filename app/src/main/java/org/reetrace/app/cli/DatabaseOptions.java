@@ -20,12 +20,6 @@ public final class DatabaseOptions {
             description = "Data folder of the embedded PostgreSQL (default: ~/.reetrace/postgres).")
     Path dataDir;
 
-    /**
-     * Durable commits of an embedded server this process starts, when a command decides it itself (the bench); not an
-     * option of every command, and unset leaves {@code reetrace.database.durable} as configured.
-     */
-    Boolean durable;
-
     /** These options as a command line takes them (empty for the defaults), for commands printed to be run. */
     String asOptions() {
         if (url != null) {
@@ -37,9 +31,6 @@ public final class DatabaseOptions {
     /** Spring command-line arguments, which take precedence over every other property source. */
     List<String> springArguments() {
         List<String> arguments = new ArrayList<>();
-        if (durable != null) {
-            arguments.add("--reetrace.database.durable=" + durable);
-        }
         if (url != null) {
             arguments.add("--reetrace.database.url=" + url);
         }

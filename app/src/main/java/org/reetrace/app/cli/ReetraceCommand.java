@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class,
                 ReconcileCommand.class,
                 RegistryCommand.class,
-                BenchCommand.class,
                 ChaosCommand.class,
                 HelpCommand.class,
         })

@@ -1,10 +1,9 @@
-package org.reetrace.app.bench;
+package org.reetrace.app.chaos;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code reetrace serve} in a JVM of its own, started with JVM options of the caller's choosing (a heap limit, a GC
- * log), so that its heap is bounded and measured apart from the benchmark's. It runs the same Java and the same
- * code: the executable jar the benchmark runs from, or its class path (tests). Closing it stops it with SIGTERM,
+ * log), so that it can be killed, and its heap bounded and measured, apart from the caller's. It runs the same Java
+ * and the same code: the executable jar the caller runs from, or its class path (tests). The crash rounds and the
+ * end-to-end benchmark (in the bench module) start theirs with it. Closing it stops it with SIGTERM,
  * which shuts the application down cleanly; {@link #kill} ends it as a crash would.
  */
 public final class ForkedServer implements AutoCloseable {
@@ -88,20 +88,6 @@ public final class ForkedServer implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
-    }
-
-    /**
-     * Has the JVM collect all its garbage ({@code jcmd <pid> GC.run}, a full GC that its GC log shows), so that
-     * what it holds can be told from what it has not collected yet; false where the Java has no jcmd (a JRE).
-     */
-    boolean collectGarbage() throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            return false;
-        }
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** What it printed so far (its log, and an OutOfMemoryError if the heap ran out). */

@@ -1,4 +1,4 @@
-package org.reetrace.app.bench;
+package org.reetrace.bench.endtoend;
 
 import java.util.ArrayList;
 import java.util.HashMap;

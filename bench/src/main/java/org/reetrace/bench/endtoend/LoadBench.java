@@ -1,4 +1,4 @@
-package org.reetrace.app.bench;
+package org.reetrace.bench.endtoend;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

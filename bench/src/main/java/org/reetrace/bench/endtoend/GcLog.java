@@ -1,4 +1,4 @@
-package org.reetrace.app.bench;
+package org.reetrace.bench.endtoend;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.reetrace.app.bench;
+package org.reetrace.bench.endtoend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.reetrace.app.chaos.ForkedServer;
 import org.reetrace.app.database.PostgresTarget;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.registry.StoredRegistry;
@@ -266,7 +268,7 @@ public final class CaptureBench {
             seconds = (System.nanoTime() - t0) / 1e9;
             survived = server.alive();
             if (survived) {
-                collected = server.collectGarbage();
+                collected = collectGarbage(server.pid());
             }
             output = server.output();
         } finally {
@@ -309,6 +311,20 @@ public final class CaptureBench {
                 bytes / 1e6, large.scale(), HEAP, outcome.checkedSeconds(),
                 captured ? "" : " The capture failed: " + outcome.status() + " " + outcome.problem()
                         + (survived ? "" : "; the fork ended:\n" + tail(output))));
+    }
+
+    /**
+     * Has the JVM {@code pid} collect all its garbage ({@code jcmd <pid> GC.run}, a full GC that its GC log shows), so
+     * that what it holds can be told from what it has not collected yet; false where the Java has no jcmd (a JRE).
+     */
+    private static boolean collectGarbage(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** A document written: its events and bytes, and the scale of the simulated year they were taken from. */

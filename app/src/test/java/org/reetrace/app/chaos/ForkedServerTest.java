@@ -1,4 +1,4 @@
-package org.reetrace.app.bench;
+package org.reetrace.app.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package org.reetrace.app.bench;
+package org.reetrace.bench.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.reetrace.app.cli.CommandRun;
 
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,10 @@ class BenchCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = CommandRun.reetrace(out, err, "bench", "--events", "1000", "--samples", "10", "--document-mb", "1",
+        CommandLine reetrace = ReetraceBench.commandLine();
+        reetrace.setOut(new PrintWriter(out, true));
+        reetrace.setErr(new PrintWriter(err, true));
+        int code = reetrace.execute("bench", "--events", "1000", "--samples", "10", "--document-mb", "1",
                 "--report", reports.toString());
 
         assertThat(code).as("%s%n%s", out, err).isZero();

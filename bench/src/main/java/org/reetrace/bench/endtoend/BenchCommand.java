@@ -1,19 +1,23 @@
-package org.reetrace.app.cli;
+package org.reetrace.bench.endtoend;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.reetrace.app.bench.BenchReport;
-import org.reetrace.app.bench.CaptureBench;
-import org.reetrace.app.bench.LoadBench;
+import org.reetrace.app.ReetraceApplication;
+import org.reetrace.app.cli.CommandFailure;
+import org.reetrace.app.cli.Commands;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Spec;
  * reconciliation and EPCIS capture over HTTP, on simulator data in a fresh embedded PostgreSQL under the temp folder
  * (deleted afterwards); the application serves HTTP on a free port of the loopback interface meanwhile. Prints
  * the table and writes it as markdown and JSON. It asserts nothing about times: the exit code says only that it ran.
+ * It is a command of the bench module's jar ({@link ReetraceBench}), not of the application's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures ingest (ledger writer against raw batched inserts of the same rows), a lot's pedigree,"
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + " capture over HTTP (concurrent clients; one large document in a forked server with a 256 MB heap),"
                 + " on a simulated year in a fresh embedded PostgreSQL; prints the table and writes DIR/bench.md and"
                 + " DIR/bench.json with the machine, JDK and PostgreSQL settings.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question, a 5 MB document):"
             + " under 2 minutes.")
@@ -79,10 +84,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         Path scratch = Files.createTempDirectory("reetrace-bench-");
-        DatabaseOptions database = new DatabaseOptions();
-        database.dataDir = scratch.resolve("postgres");
-        // whatever the configuration says: the figures are those of a ledger that keeps what it acknowledged
-        database.durable = durable;
         StringBuilder command = new StringBuilder("reetrace bench");
         if (quick) {
             command.append(" --quick");
@@ -104,34 +105,50 @@ final class BenchCommand implements Callable<Integer> {
         }
         o.printf("bench: data in %s%n", scratch);
         o.flush();
-        try {
-            return Commands.runServingLocally(database, verbose, context -> {
-                Consumer<String> progress = line -> {
-                    o.println("bench: " + line);
-                    o.flush();
-                };
-                BenchReport r = new LoadBench(context, progress).run(new LoadBench.Settings(n, seed, calls),
-                        command.toString());
-                new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 10),
-                        mb * 1_000_000L, seed), r);
-                try {
-                    Files.createDirectories(report);
-                    Files.writeString(report.resolve("bench.md"), r.markdown(), StandardCharsets.UTF_8);
-                    Files.writeString(report.resolve("bench.json"), r.json(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                o.println();
-                o.print(r.text());
-                o.printf("%nWritten to %s and %s%n", report.resolve("bench.md"), report.resolve("bench.json"));
+        try (ConfigurableApplicationContext context = serveLocally(scratch.resolve("postgres"))) {
+            Consumer<String> progress = line -> {
+                o.println("bench: " + line);
                 o.flush();
-                return Commands.OK;
-            });
+            };
+            BenchReport r = new LoadBench(context, progress).run(new LoadBench.Settings(n, seed, calls),
+                    command.toString());
+            new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 10),
+                    mb * 1_000_000L, seed), r);
+            Files.createDirectories(report);
+            Files.writeString(report.resolve("bench.md"), r.markdown(), StandardCharsets.UTF_8);
+            Files.writeString(report.resolve("bench.json"), r.json(), StandardCharsets.UTF_8);
+            o.println();
+            o.print(r.text());
+            o.printf("%nWritten to %s and %s%n", report.resolve("bench.md"), report.resolve("bench.json"));
+            o.flush();
+            return Commands.OK;
         } finally {
             if (!keepData) {
                 delete(scratch);
             }
         }
+    }
+
+    /**
+     * The application on a fresh embedded PostgreSQL in {@code dataDir}, serving HTTP on a free port of the loopback
+     * interface, so that capture is measured over HTTP as its clients would call it.
+     */
+    private ConfigurableApplicationContext serveLocally(Path dataDir) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--reetrace.database.data-dir=" + dataDir.toAbsolutePath(),
+                // whatever the configuration says: the figures are those of a ledger that keeps what it acknowledged
+                "--reetrace.database.durable=" + durable,
+                "--server.port=0", "--server.address=127.0.0.1"));
+        if (!verbose) {
+            arguments.add("--logging.threshold.console=OFF");
+        }
+        return new SpringApplicationBuilder(ReetraceApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(
+                        // both would print the stack trace that the command line reports as one line
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
+                .run(arguments.toArray(String[]::new));
     }
 
     private static void delete(Path folder) {
