@@ -145,8 +145,8 @@ public class LedgerVerification {
             }
         }
 
-        private void event(EventRow rs) {
-            long seq = rs.seq();
+        private void event(EventRow stored) {
+            long seq = stored.seq();
             String row = String.valueOf(seq);
             if (seq != last + 1) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "expected event " + (last + 1)
@@ -154,43 +154,43 @@ public class LedgerVerification {
             }
             last = seq;
             String previousHead = head;
-            head = rs.hash();
+            head = stored.hash();
             LedgerEvent event;
             try {
-                event = EventJson.read(json.readTree(rs.payload()), id -> Optional.empty());
+                event = EventJson.read(json.readTree(stored.payload()), id -> Optional.empty());
             } catch (RuntimeException e) {
-                findings.add(6, seq, "ledger_event", row, "hash-chain", "stored event " + rs.eventId()
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "stored event " + stored.eventId()
                         + " cannot be read: " + e.getMessage());
                 return;
             }
-            if (!rs.previous().equals(previousHead)) {
+            if (!stored.previous().equals(previousHead)) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " links to "
-                        + rs.previous() + " but the event before it hashes to " + previousHead);
+                        + stored.previous() + " but the event before it hashes to " + previousHead);
             }
             String canonical = CanonicalForm.of(event);
-            String hash = HashChain.link(rs.previous(), canonical);
-            if (!hash.equals(rs.hash())) {
+            String hash = HashChain.link(stored.previous(), canonical);
+            if (!hash.equals(stored.hash())) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " hashes to " + hash
-                        + ", stored " + rs.hash());
+                        + ", stored " + stored.hash());
             }
-            if (!CanonicalForm.sha256Hex(canonical).equals(rs.digest())) {
+            if (!CanonicalForm.sha256Hex(canonical).equals(stored.digest())) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id()
                         + " content does not match its stored digest");
             }
-            if (!event.id().value().equals(rs.eventId()) || !event.type().name().equals(rs.type())
-                    || !event.facility().value().equals(rs.facility())
-                    || BatchReceipt.micros(event.time()) != rs.eventMicros()) {
+            if (!event.id().value().equals(stored.eventId()) || !event.type().name().equals(stored.type())
+                    || !event.facility().value().equals(stored.facility())
+                    || BatchReceipt.micros(event.time()) != stored.eventMicros()) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id() + ": its id, type,"
                         + " facility or time column is not its payload's");
             }
-            receipt(seq, rs.recordedMicros(), rs.hash(), rs.receipt());
+            receipt(seq, stored.recordedMicros(), stored.hash(), stored.receipt());
             switch (ledger.apply(event, history)) {
                 case Verdict.Rejected r -> findings.add(r.refusal().invariant(), seq, "ledger_event", row, "replay",
                         "event " + event.id() + " would be refused on replay: " + r.code() + " at " + r.field() + ": "
                                 + r.message());
                 case Verdict.Accepted a -> {
                     history.record(a.entry());
-                    compare(a.entry(), rs);
+                    compare(a.entry(), stored);
                 }
             }
         }
@@ -220,13 +220,13 @@ public class LedgerVerification {
         }
 
         /** What the store wrote with an event against what the replay made of it. */
-        private void compare(Entry entry, EventRow rs) {
+        private void compare(Entry entry, EventRow stored) {
             long seq = entry.sequence();
             String row = String.valueOf(seq);
             List<String> lots = entry.lots().stream().map(l -> l.id().value()).toList();
-            if (!lots.equals(rs.lots())) {
+            if (!lots.equals(stored.lots())) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + seq + " names lots "
-                        + rs.lots() + ", its replay " + lots);
+                        + stored.lots() + ", its replay " + lots);
             }
             for (Lot lot : entry.lots()) {
                 long[] events = lotEvents.computeIfAbsent(lot.id().value(), k -> new long[] {seq, seq});
@@ -238,11 +238,11 @@ public class LedgerVerification {
                 // the event ended its batch: its receipt has been read already
                 entry.facilities().forEach(f -> stockEvents.put(f, seq));
             }
-            if (!rs.undoStored()) {
+            if (!stored.undoStored()) {
                 findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq + " is missing");
             } else {
                 try {
-                    LotCodec.UndoData undo = LotCodec.undo(rs.undo());
+                    LotCodec.UndoData undo = LotCodec.undo(stored.undo());
                     if (!same(undo.before(), entry.before()) || !same(undo.after(), entry.lots())
                             || !undo.delta().equals(entry.delta())) {
                         findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq
@@ -255,9 +255,9 @@ public class LedgerVerification {
             }
             List<String> inputs = new ArrayList<>(new TreeSet<>(entry.lineage().inputs().stream().map(LotId::value).toList()));
             List<String> outputs = new ArrayList<>(new TreeSet<>(entry.lineage().outputs().stream().map(LotId::value).toList()));
-            if (!inputs.equals(rs.inputs()) || !outputs.equals(rs.outputs())) {
+            if (!inputs.equals(stored.inputs()) || !outputs.equals(stored.outputs())) {
                 findings.add(0, seq, "lineage", row, "lineage", "the lineage of event " + seq + " is "
-                        + rs.inputs() + " into " + rs.outputs() + ", its replay " + inputs
+                        + stored.inputs() + " into " + stored.outputs() + ", its replay " + inputs
                         + " into " + outputs);
             }
         }
