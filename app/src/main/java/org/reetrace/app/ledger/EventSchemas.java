@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -45,7 +46,7 @@ final class EventSchemas {
     }
 
     @Schema(name = "EventBatch", description = "Events booked in order, all or nothing")
-    record Batch(@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1) List<Event> events) {
+    record Batch(@ArraySchema(minItems = 1, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<Event> events) {
     }
 
     @Schema(name = "ExtractEvent", description = "Material taken out of the ground; only at a mine")

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
@@ -64,6 +66,7 @@ import tools.jackson.databind.ObjectMapper;
 public class LedgerVerification {
 
     /** The outcome: clean, or every violation counted, the first and up to 200 of them listed. */
+    @Schema(name = "VerificationReport")
     public record Report(boolean clean, long events, String head, int violations, Finding firstViolation,
                          List<Finding> findings) {
     }
@@ -73,6 +76,7 @@ public class LedgerVerification {
      * was found, the {@code invariant} it breaks (numbered as in the design, 6 = hash chain; 0 for a named
      * integrity check only) and the {@code check} that found it; {@code sequence} is the event concerned, 0 if none.
      */
+    @Schema(name = "VerificationFinding")
     public record Finding(int invariant, long sequence, String table, String row, String check, String message) {
     }
 
