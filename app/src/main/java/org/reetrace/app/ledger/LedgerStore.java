@@ -1,5 +1,7 @@
 package org.reetrace.app.ledger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.app.alerts.RaisedAlert;
+import org.postgresql.PGConnection;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.EventId;
@@ -229,9 +232,9 @@ public class LedgerStore {
     private void writeRows(Staged batch) {
         Instant recordedAt = batch.recordedAt();
         jdbc.execute((ConnectionCallback<Void>) con -> {
-            batch.events().copy(con);
-            batch.undo().copy(con);
-            batch.lineage().copy(con);
+            copy(con, batch.events());
+            copy(con, batch.undo());
+            copy(con, batch.lineage());
             return null;
         });
         // lots are upserted (a lot changes with most events) from a staging table filled by COPY
@@ -242,7 +245,7 @@ public class LedgerStore {
                             composition bigint[], facility_id text, holder_id text, status text,
                             destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
                             updated_seq bigint) on commit delete rows""");
-                batch.lots().copy(con);
+                copy(con, batch.lots());
                 st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                         + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
                         + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
@@ -408,6 +411,18 @@ public class LedgerStore {
             return new Undo(EventId.of(rs.getString(1)), EventType.valueOf(rs.getString(2)),
                     FacilityId.of(rs.getString(3)), undo.before(), undo.after(), undo.delta());
         }, event.value()).stream().findFirst();
+    }
+
+    /** Sends encoded rows with COPY, in the connection's transaction; answers how many the server took. */
+    private static long copy(Connection con, CopyRows rows) throws SQLException {
+        if (rows.rows() == 0) {
+            return 0;
+        }
+        try {
+            return con.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.statement(), rows.finish());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Array bigints(Connection con, long[] values) throws SQLException {
