@@ -1,16 +1,14 @@
 package org.reetrace.app.alerts;
 
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
-import org.reetrace.app.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,55 +27,58 @@ public class AlertController {
     public record Comment(@NotBlank String comment) {
     }
 
-    public record AlertWithTrail(AlertStore.Alert alert, List<AlertStore.AuditEntry> trail) {
+    private final ListAlerts listAlerts;
+    private final ReadAlert readAlert;
+    private final ReviewAlert reviewAlert;
+
+    public AlertController(ListAlerts listAlerts, ReadAlert readAlert, ReviewAlert reviewAlert) {
+        this.listAlerts = listAlerts;
+        this.readAlert = readAlert;
+        this.reviewAlert = reviewAlert;
     }
 
-    private final AlertStore alerts;
-
-    public AlertController(AlertStore alerts) {
-        this.alerts = alerts;
-    }
-
+    @Operation(summary = "List alerts",
+            description = "Newest first; for the regulator, customs and auditors all of them, for an operator those"
+                    + " about its own events and facilities.")
     @GetMapping("/api/alerts")
-    public List<AlertStore.Alert> list(Caller caller, @RequestParam(required = false) AlertStore.Status status,
+    public List<AlertStore.Alert> list(Caller caller,
+                                       @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED")
+                                       @RequestParam(required = false) AlertStore.Status status,
+                                       @Parameter(description = "The id of the rule that raised it")
                                        @RequestParam(required = false) String rule,
+                                       @Parameter(description = "The facility it is about")
                                        @RequestParam(required = false) String facility,
+                                       @Parameter(description = "The rule pack that raised it ('analytics' for the"
+                                               + " enforcement analytics)")
                                        @RequestParam(required = false) String pack,
+                                       @Parameter(description = "RULE or ANALYTICS")
                                        @RequestParam(required = false) AlertStore.Source source,
+                                       @Parameter(description = "An analytics alert kind")
                                        @RequestParam(required = false) String kind,
+                                       @Parameter(description = "At most this many, 1 to 1000")
                                        @RequestParam(defaultValue = "100") int limit) {
-        caller.requireRole(Role.REGULATOR, Role.AUDITOR, Role.CUSTOMS, Role.OPERATOR);
-        String operator = caller.readsAll() ? null : caller.operatorId().orElseThrow();
-        return alerts.list(new AlertStore.Filter(status, rule, facility, pack, operator, limit, source, kind));
+        return listAlerts.list(caller, new AlertStore.Filter(status, rule, facility, pack, null, limit, source, kind));
     }
 
+    @Operation(summary = "Read an alert", description = "The alert with its audit trail.")
     @GetMapping("/api/alerts/{id}")
-    public AlertWithTrail alert(Caller caller, @PathVariable long id) {
-        AlertStore.Alert a = alerts.find(id).orElseThrow(() -> ProblemException.notFound("alert", String.valueOf(id)));
-        caller.requireReader(a.operator());
-        return new AlertWithTrail(a, alerts.trail(id));
+    public AlertWithTrail alert(Caller caller, @Parameter(description = "The alert's id") @PathVariable long id) {
+        return readAlert.read(caller, id);
     }
 
+    @Operation(summary = "Acknowledge an alert",
+            description = "OPEN to ACKNOWLEDGED, with a comment kept in its audit trail; for the regulator.")
     @PostMapping("/api/alerts/{id}/acknowledge")
-    public AlertWithTrail acknowledge(Caller caller, @PathVariable long id, @Valid @RequestBody Comment body) {
-        return move(caller, id, AlertStore.Status.ACKNOWLEDGED, body.comment());
+    public AlertWithTrail acknowledge(Caller caller, @Parameter(description = "The alert's id") @PathVariable long id,
+                                      @Valid @RequestBody Comment body) {
+        return reviewAlert.acknowledge(caller, id, body.comment());
     }
 
+    @Operation(summary = "Close an alert",
+            description = "OPEN or ACKNOWLEDGED to CLOSED, with a comment kept in its audit trail; for the regulator.")
     @PostMapping("/api/alerts/{id}/close")
-    public AlertWithTrail close(Caller caller, @PathVariable long id, @Valid @RequestBody Comment body) {
-        return move(caller, id, AlertStore.Status.CLOSED, body.comment());
-    }
-
-    private AlertWithTrail move(Caller caller, long id, AlertStore.Status to, String comment) {
-        caller.requireRegulator();
-        try {
-            AlertStore.Alert a = alerts.move(id, to, comment, caller.name());
-            return new AlertWithTrail(a, alerts.trail(id));
-        } catch (NoSuchElementException e) {
-            throw ProblemException.notFound("alert", String.valueOf(id));
-        } catch (IllegalStateException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "alert-status", "Alert status does not allow this",
-                    e.getMessage(), Map.of("alertId", id));
-        }
+    public AlertWithTrail close(Caller caller, @Parameter(description = "The alert's id") @PathVariable long id,
+                                @Valid @RequestBody Comment body) {
+        return reviewAlert.close(caller, id, body.comment());
     }
 }

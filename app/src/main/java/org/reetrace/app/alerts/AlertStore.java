@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link org.reetrace.app.ledger.LedgerStore}) and what the regulator did about them: acknowledged, then closed,
  * each step with a comment, its author and time in {@code alert_audit}.
  */
-@Component
+@Repository
 public class AlertStore {
 
     public enum Status {

@@ -1,6 +1,5 @@
 package org.reetrace.app.analytics;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -13,13 +12,12 @@ import java.util.function.Function;
 
 import org.reetrace.app.alerts.AlertStore;
 import org.reetrace.app.ledger.CommittedEntries;
-import org.reetrace.app.ledger.EventJson;
 import org.reetrace.app.ledger.LedgerSettings;
+import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.analytics.Alert;
 import org.reetrace.core.analytics.EnforcementAnalytics;
 import org.reetrace.core.event.EventId;
-import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
 import org.reetrace.core.ledger.MemoryHistory;
@@ -30,10 +28,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Keeps one {@link EnforcementAnalytics} fed with every committed ledger entry, in order, and turns each new
@@ -53,12 +48,11 @@ public class AnalyticsFeed implements CommittedEntries {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsFeed.class);
 
-    private final JdbcTemplate jdbc;
+    private final LedgerStore store;
     private final StoredRegistry registry;
     private final LedgerSettings ledgerSettings;
     private final AnalyticsProperties properties;
     private final AlertStore alerts;
-    private final ObjectMapper json;
     private final Clock clock;
 
     private EnforcementAnalytics analytics;
@@ -67,17 +61,15 @@ public class AnalyticsFeed implements CommittedEntries {
     private Set<String> stored;
     private final Counter raised;
 
-    public AnalyticsFeed(JdbcTemplate jdbc, StoredRegistry registry, LedgerSettings ledgerSettings,
-                         AnalyticsProperties properties, AlertStore alerts, ObjectMapper json, Clock clock,
-                         MeterRegistry meters) {
+    public AnalyticsFeed(LedgerStore store, StoredRegistry registry, LedgerSettings ledgerSettings,
+                         AnalyticsProperties properties, AlertStore alerts, Clock clock, MeterRegistry meters) {
         this.raised = Counter.builder("reetrace.alerts.raised").tag("source", "ANALYTICS")
                 .description("alerts raised and committed").register(meters);
-        this.jdbc = jdbc;
+        this.store = store;
         this.registry = registry;
         this.ledgerSettings = ledgerSettings;
         this.properties = properties;
         this.alerts = alerts;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -127,13 +119,7 @@ public class AnalyticsFeed implements CommittedEntries {
         Ledger replay = Ledger.empty(registry, ledgerSettings.tolerance());
         // reversals find their originals among the replayed entries
         MemoryHistory history = new MemoryHistory();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select seq, payload::text from ledger_event order by seq");
-            ps.setFetchSize(5_000);
-            return ps;
-        }, rs -> {
-            long seq = rs.getLong(1);
-            LedgerEvent event = EventJson.read(json.readTree(rs.getString(2)), id -> Optional.empty());
+        store.eachEvent((seq, event) -> {
             if (replay.apply(event, history) instanceof Verdict.Accepted(Entry entry)) {
                 history.record(entry);
                 accept(entry);
@@ -201,13 +187,12 @@ public class AnalyticsFeed implements CommittedEntries {
         Optional<Facility> subject = about == null ? Optional.empty() : registry.facility(about);
         if (!a.events().isEmpty()) {
             EventId first = a.events().getFirst();
-            List<Object[]> rows = jdbc.query("select seq, facility_id, event_time from ledger_event where event_id = ?",
-                    (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()}, first.value());
-            if (!rows.isEmpty()) {
-                seq = (Long) rows.getFirst()[0];
+            Optional<LedgerStore.EventPlace> place = store.place(first);
+            if (place.isPresent()) {
+                seq = place.get().sequence();
                 eventId = first.value();
-                facility = (String) rows.getFirst()[1];
-                time = (Instant) rows.getFirst()[2];
+                facility = place.get().facility();
+                time = place.get().time();
             }
         }
         if (subject.isPresent()) {

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.EventFormatException;
-import org.reetrace.app.ledger.EventJson;
-import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
-import org.reetrace.app.lot.LotQueries;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.rules.Finding;
 import org.springframework.context.ApplicationContext;
@@ -24,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Books events from a file of the native JSON form through the ledger writer, with every check of the API
+ * Books events from a file of the native JSON form as the API books them, with every check of the API
  * (the ledger's books and the rule packs in force). Whoever runs it has the database, so it acts as a local
  * administrator for any facility; the file's events are booked in order, all or nothing.
  */
@@ -64,17 +62,17 @@ final class ImportCommand extends OfflineCommand {
         } else {
             nodes.add(root);
         }
-        LotQueries lots = context.getBean(LotQueries.class);
+        BookEvents book = context.getBean(BookEvents.class);
         List<LedgerEvent> events = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             try {
-                events.add(EventJson.read(nodes.get(i), lots::mass));
+                events.add(book.read(nodes.get(i)));
             } catch (EventFormatException e) {
                 String at = root.has("events") ? "events[" + i + "]" + (e.field().isEmpty() ? "" : ".") : "";
                 throw new CommandFailure(file + ": " + at + e.field() + ": " + e.getMessage());
             }
         }
-        List<Outcome> outcomes = context.getBean(LedgerWriter.class).apply(events);
+        List<Outcome> outcomes = book.bookAsSystem(events);
         PrintWriter out = out();
         boolean refused = false;
         for (Outcome o : outcomes) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.reetrace.app.database.DatabaseSettings;
-import org.reetrace.app.ledger.LedgerWriter;
+import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.ApiTokens;
@@ -34,12 +34,12 @@ public class DemoLoader {
     static final String AUTHOR = "demo";
 
     private final StoredRegistry registry;
-    private final LedgerWriter writer;
+    private final BookEvents book;
     private final DemoTokens tokens;
 
-    public DemoLoader(StoredRegistry registry, LedgerWriter writer, ApiTokens tokens, DatabaseSettings database) {
+    public DemoLoader(StoredRegistry registry, BookEvents book, ApiTokens tokens, DatabaseSettings database) {
         this.registry = registry;
-        this.writer = writer;
+        this.book = book;
         this.tokens = new DemoTokens(DemoTokens.besides(database.dataDir()), tokens);
     }
 
@@ -60,7 +60,7 @@ public class DemoLoader {
         if (!missing.isEmpty()) {
             registry.record(missing, AUTHOR);
         }
-        List<Outcome> outcomes = writer.apply(demo.events());
+        List<Outcome> outcomes = book.bookAsSystem(demo.events());
         int booked = 0;
         int replayed = 0;
         for (Outcome o : outcomes) {

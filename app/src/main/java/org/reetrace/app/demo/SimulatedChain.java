@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.reetrace.app.ledger.LedgerWriter;
+import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
@@ -46,12 +46,12 @@ public class SimulatedChain {
     private static final int BATCH = 500;
 
     private final StoredRegistry registry;
-    private final LedgerWriter writer;
+    private final BookEvents bookEvents;
     private java.util.Map<String, Integer> refusedBy;
 
-    public SimulatedChain(StoredRegistry registry, LedgerWriter writer) {
+    public SimulatedChain(StoredRegistry registry, BookEvents bookEvents) {
         this.registry = registry;
-        this.writer = writer;
+        this.bookEvents = bookEvents;
     }
 
     public synchronized Booked book(Scenario scenario, long seed, String idPrefix) {
@@ -79,7 +79,7 @@ public class SimulatedChain {
         List<LedgerEvent> pending = new ArrayList<>(batch);
         batch.clear();
         while (!pending.isEmpty()) {
-            List<Outcome> outcomes = writer.apply(pending);
+            List<Outcome> outcomes = bookEvents.bookAsSystem(pending);
             int failed = -1;
             for (int i = 0; i < outcomes.size() && failed < 0; i++) {
                 if (outcomes.get(i) instanceof Outcome.Refused || outcomes.get(i) instanceof Outcome.Conflict) {

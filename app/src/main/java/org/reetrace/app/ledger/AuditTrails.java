@@ -1,6 +1,7 @@
 package org.reetrace.app.ledger;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,15 @@ import java.util.Map;
 import org.reetrace.core.rules.RuleEngine;
 import org.reetrace.core.rules.RulePack;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * Checks what the sealed records leave out because it changes: an alert's status and last change are those its
  * audit trail ends with, a rule pack is in force exactly when its trail says so; and what a pack's header says is
  * what its text says.
  */
-final class AuditTrails {
+@Repository
+class AuditTrails {
 
     private static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "CLOSED");
 
@@ -30,14 +33,14 @@ final class AuditTrails {
         rulePacks(findings);
     }
 
-    private record Step(long id, String status, Timestamp at) {
+    private record Step(long id, String status, Instant at) {
     }
 
     private void alerts(Findings findings) {
         Map<Long, List<Step>> trails = new HashMap<>();
         jdbc.query("select alert_id, id, status, at from alert_audit order by alert_id, id", rs -> {
             trails.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new Step(rs.getLong(2), rs.getString(3), rs.getTimestamp(4)));
+                    .add(new Step(rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
         });
         jdbc.query("select id, status, raised_at, updated_at from alert order by id", rs -> {
             long id = rs.getLong(1);
@@ -45,7 +48,7 @@ final class AuditTrails {
             trails.remove(id);
             String row = String.valueOf(id);
             String status = "OPEN";
-            Timestamp at = rs.getTimestamp(3);
+            Instant at = rs.getTimestamp(3).toInstant();
             for (Step s : trail) {
                 if (STATUSES.indexOf(s.status()) <= STATUSES.indexOf(status)) {
                     findings.add("alert_audit", String.valueOf(s.id()), "alert-status", "alert " + id + " moved from "
@@ -58,9 +61,9 @@ final class AuditTrails {
                 findings.add("alert", row, "alert-status", "alert " + id + " is " + rs.getString(2)
                         + " but its audit trail leaves it " + status);
             }
-            if (!at.equals(rs.getTimestamp(4))) {
+            if (!at.equals(rs.getTimestamp(4).toInstant())) {
                 findings.add("alert", row, "alert-status", "alert " + id + " last changed at " + rs.getTimestamp(4)
-                        + " but its audit trail says " + at);
+                        + " but its audit trail says " + Timestamp.from(at));
             }
         });
         trails.forEach((alert, steps) -> steps.forEach(s -> findings.add("alert_audit", String.valueOf(s.id()),

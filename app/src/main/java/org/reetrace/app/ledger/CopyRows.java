@@ -1,6 +1,7 @@
 package org.reetrace.app.ledger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -125,18 +126,34 @@ public final class CopyRows {
         return this;
     }
 
-    /** Sends the rows on {@code connection} (in its transaction); answers how many the server took. */
+    /**
+     * Sends the rows on {@code connection} (in its transaction); answers how many the server took. The ledger's rows
+     * go through {@link LedgerStore}, which speaks to the database; this is for measuring COPY on its own.
+     */
     public long copy(Connection connection) throws SQLException {
         if (rows == 0) {
             return 0;
         }
         try {
-            out.writeShort(-1); // trailer
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target
-                    + " from stdin with (format binary)", out.reader());
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement(), finish());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The statement that takes these rows in. */
+    String statement() {
+        return "copy " + target + " from stdin with (format binary)";
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Ends the rows with COPY's trailer, and answers them to send, once. */
+    InputStream finish() {
+        out.writeShort(-1);
+        return out.reader();
     }
 
     /** Starts a field of {@code length} bytes (-1: null), and the row with its field count if it is the first. */

@@ -1,22 +1,14 @@
 package org.reetrace.app.ledger;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import org.reetrace.app.lot.LotQueries;
-import org.reetrace.app.registry.StoredRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
-import org.reetrace.app.web.JsonInput;
-import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.event.LedgerEvent;
-import org.reetrace.core.registry.Facility;
-import org.reetrace.core.registry.FacilityId;
-import org.reetrace.core.rules.Finding;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,160 +21,59 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Submitting events in the native JSON form, one or a batch. An operator submits only for its own facilities.
- * A batch is all or nothing, in order. Submitting an event id again with the same content answers as the first
- * time; with other content it is a conflict.
+ * Events in the native JSON form: booking one or a batch ({@link BookEvents}), reading one ({@link ReadEvent}). The
+ * body is read as bytes, so that the one strict gate of JSON input reads it.
  */
 @RestController
 @RequestMapping("/api/events")
 public class EventController {
 
-    private final LedgerWriter writer;
-    private final StoredRegistry registry;
-    private final LotQueries lots;
+    private final BookEvents book;
+    private final ReadEvent read;
 
-    public EventController(LedgerWriter writer, StoredRegistry registry, LotQueries lots) {
-        this.writer = writer;
-        this.registry = registry;
-        this.lots = lots;
+    public EventController(BookEvents book, ReadEvent read) {
+        this.book = book;
+        this.read = read;
     }
 
+    @Operation(summary = "Book one event",
+            description = "An operator books for its own facilities. 201 when booked; 200 with the same answer when the"
+                    + " identical event was booked before; 409 when its id was used for other content; 422 when the"
+                    + " ledger or a BLOCK rule of a pack in force refuses it.")
+    @ApiResponse(responseCode = "201", description = "Booked",
+            content = @Content(schema = @Schema(implementation = BookEvents.BookedEvent.class)))
+    @ApiResponse(responseCode = "200", description = "Booked before, with the same content",
+            content = @Content(schema = @Schema(implementation = BookEvents.BookedEvent.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(Caller caller, @RequestBody byte[] body) {
-        LedgerEvent event = decode(parse(body), "");
-        authorise(caller, event);
-        Outcome outcome = writer.apply(List.of(event)).getFirst();
-        failIfNotBooked(List.of(outcome), false);
-        Outcome.Booked booked = (Outcome.Booked) outcome;
+    public ResponseEntity<BookEvents.BookedEvent> submit(Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "One event",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EventSchemas.Event.class)))
+            @RequestBody byte[] body) {
+        BookEvents.BookedEvent booked = book.bookOne(caller, body);
         ResponseEntity.BodyBuilder response = booked.replay() ? ResponseEntity.ok()
                 : ResponseEntity.created(URI.create("/api/events/" + booked.eventId()));
-        return response.body(view(booked));
+        return response.body(booked);
     }
 
-    /** Body: {"events": [ ... ]}. */
+    @Operation(summary = "Book a batch of events",
+            description = "Booked in order, all or nothing; a refusal names the event as events[i] and its index.")
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> submitBatch(Caller caller, @RequestBody byte[] body) {
-        JsonNode root = parse(body);
-        JsonNode array = root.get("events");
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            throw invalid("events", "must be a non-empty array of events");
-        }
-        List<LedgerEvent> events = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            LedgerEvent e = decode(array.get(i), "events[" + i + "]");
-            authorise(caller, e);
-            events.add(e);
-        }
-        List<Outcome> outcomes = writer.apply(events);
-        failIfNotBooked(outcomes, true);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("booked", outcomes.stream().map(o -> view((Outcome.Booked) o)).toList());
-        return result;
+    public BookEvents.BookedEvents submitBatch(Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The events",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EventSchemas.Batch.class)))
+            @RequestBody byte[] body) {
+        return book.bookBatch(caller, body);
     }
 
+    @Operation(summary = "Read a booked event",
+            description = "The event as booked, with its sequence, hash, the hash before it (previousHash) and when it"
+                    + " was recorded; for the regulator, customs, auditors and the operator of its facility.")
+    @ApiResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventSchemas.Event.class)))
     @GetMapping("/{id}")
-    public JsonNode event(Caller caller, @PathVariable String id) {
-        LotQueries.EventRecord record = lots.event(id).orElseThrow(() -> ProblemException.notFound("event", id));
-        Facility facility = registry.facility(FacilityId.of(record.facility()))
-                .orElseThrow(() -> ProblemException.notFound("event", id));
-        caller.requireReader(facility.operator().value());
-        return record.json();
-    }
-
-    /** Strictly, through the one gate of JSON input: no key twice, no text or number that cannot be kept. */
-    private static JsonNode parse(byte[] body) {
-        JsonNode node = JsonInput.read(body);
-        if (node == null || node.isMissingNode()) {
-            throw invalid("", "the request body is empty");
-        }
-        if (!node.isObject()) {
-            throw invalid("", "the request body is a JSON object");
-        }
-        return node;
-    }
-
-    private LedgerEvent decode(JsonNode node, String prefix) {
-        try {
-            return EventJson.read(node, lots::mass);
-        } catch (EventFormatException e) {
-            EventFormatException at = prefix.isEmpty() ? e : e.under(prefix);
-            throw invalid(at.field(), at.getMessage());
-        }
-    }
-
-    /** Only operators write events, each for its own facilities; an unknown facility is the ledger's to refuse. */
-    private void authorise(Caller caller, LedgerEvent event) {
-        registry.facility(event.facility()).ifPresentOrElse(f -> caller.requireOperator(f.operator().value()),
-                () -> caller.requireRole(Role.OPERATOR));
-    }
-
-    private static void failIfNotBooked(List<Outcome> outcomes, boolean batch) {
-        for (int i = 0; i < outcomes.size(); i++) {
-            String prefix = batch ? "events[" + i + "]." : "";
-            switch (outcomes.get(i)) {
-                case Outcome.Refused r when r.blockingRule().isPresent() -> throw new ProblemException(
-                        HttpStatus.UNPROCESSABLE_CONTENT, "rule-blocked", "Event blocked by a rule",
-                        r.reason().message(), blocked(r, prefix, batch ? i : -1));
-                case Outcome.Refused r -> throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "ledger-" + r.reason().code().replace('.', '-'), "Event refused by the ledger",
-                        r.reason().message(), refusal(r, prefix, batch ? i : -1));
-                case Outcome.Conflict c -> throw new ProblemException(HttpStatus.CONFLICT, "event-id-conflict",
-                        "Event id already used", "event " + c.eventId() + " was booked at sequence " + c.sequence()
-                        + " with other content", Map.of("eventId", c.eventId(), "field", prefix + "id"));
-                default -> {
-                }
-            }
-        }
-    }
-
-    private static Map<String, Object> refusal(Outcome.Refused r, String prefix, int index) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("code", r.reason().code());
-        p.put("field", prefix + r.reason().field());
-        p.put("eventId", r.eventId());
-        if (index >= 0) {
-            p.put("index", index);
-        }
-        if (!r.reason().figures().isEmpty()) {
-            p.put("figures", r.reason().figures());
-        }
-        p.put("errors", List.of(Map.of("field", prefix + r.reason().field(), "reason", r.reason().message())));
-        return p;
-    }
-
-    /** A BLOCK rule's refusal: the rule, the law it states, the pack and version that decided, and the numbers. */
-    private static Map<String, Object> blocked(Outcome.Refused r, String prefix, int index) {
-        Finding f = r.blockingRule().orElseThrow();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("code", r.reason().code());
-        p.put("eventId", r.eventId());
-        if (index >= 0) {
-            p.put("index", index);
-        }
-        p.put("ruleId", f.ruleId());
-        p.put("citation", f.citation());
-        p.put("jurisdiction", String.valueOf(f.jurisdiction()));
-        p.put("pack", f.pack());
-        p.put("packVersion", f.packVersion());
-        p.put("explanation", f.detail());
-        String field = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
-        p.put("field", field);
-        p.put("errors", List.of(Map.of("field", field, "reason", f.ruleId() + ": " + f.message())));
-        return p;
-    }
-
-    private static ProblemException invalid(String field, String reason) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event",
-                (field.isEmpty() ? "" : field + ": ") + reason,
-                Map.of("errors", List.of(Map.of("field", field, "reason", reason))));
-    }
-
-    private static Map<String, Object> view(Outcome.Booked b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eventId", b.eventId());
-        m.put("sequence", b.sequence());
-        m.put("hash", b.hash());
-        m.put("lots", b.lots());
-        return m;
+    public JsonNode event(Caller caller, @Parameter(description = "The event's id") @PathVariable String id) {
+        return read.read(caller, id);
     }
 }

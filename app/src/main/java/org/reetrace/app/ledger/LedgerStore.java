@@ -1,5 +1,7 @@
 package org.reetrace.app.ledger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.app.alerts.RaisedAlert;
+import org.postgresql.PGConnection;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.EventId;
@@ -40,10 +43,12 @@ import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.Registry;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ledger's tables: accepted events with their links, and the state they produce (lots with pedigrees,
@@ -51,8 +56,22 @@ import tools.jackson.databind.ObjectMapper;
  * transaction. With each event it keeps what reversing it would take ({@code ledger_undo}), so that an error
  * declaration can be booked long after the event without replaying the books.
  */
-@Component
+@Repository
 public class LedgerStore {
+
+    /** A stored event as the API shows it: its payload with its place in the chain, and the facility it is at. */
+    public record EventRecord(long sequence, String facility, JsonNode json) {
+    }
+
+    /** Where and when a stored event happened, and its place in the chain. */
+    public record EventPlace(long sequence, String facility, Instant time) {
+    }
+
+    /** Told of each stored event, in order. */
+    @FunctionalInterface
+    public interface StoredEvents {
+        void event(long sequence, LedgerEvent event);
+    }
 
     private static final String LOT_COLUMNS = """
             id, form, mass_mg, composition, facility_id, holder_id, status, destination_id, activity_bq_g, pedigree""";
@@ -213,9 +232,9 @@ public class LedgerStore {
     private void writeRows(Staged batch) {
         Instant recordedAt = batch.recordedAt();
         jdbc.execute((ConnectionCallback<Void>) con -> {
-            batch.events().copy(con);
-            batch.undo().copy(con);
-            batch.lineage().copy(con);
+            copy(con, batch.events());
+            copy(con, batch.undo());
+            copy(con, batch.lineage());
             return null;
         });
         // lots are upserted (a lot changes with most events) from a staging table filled by COPY
@@ -226,7 +245,7 @@ public class LedgerStore {
                             composition bigint[], facility_id text, holder_id text, status text,
                             destination_id text, activity_bq_g text, pedigree bytea, created_seq bigint,
                             updated_seq bigint) on commit delete rows""");
-                batch.lots().copy(con);
+                copy(con, batch.lots());
                 st.execute("insert into lot (" + LOT_COLUMNS + ", created_seq, updated_seq) "
                         + "select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,"
                         + " activity_bq_g::numeric, pedigree, created_seq, updated_seq from lot_stage "
@@ -316,8 +335,7 @@ public class LedgerStore {
                         return Optional.of(r.id());
                     }
                 }
-                return jdbc.query("select event_id from ledger_event where type = 'REVERSE' and payload ->> 'original' = ?",
-                        (rs, n) -> EventId.of(rs.getString(1)), event.value()).stream().findFirst();
+                return storedReversal(event);
             }
 
             @Override
@@ -329,10 +347,59 @@ public class LedgerStore {
                         }
                     }
                 }
-                return jdbc.query("select " + LOT_COLUMNS + " from lot where id = ?", (rs, n) -> LedgerStore.this.lot(rs), id.value())
-                        .stream().findFirst();
+                return storedLot(id);
             }
         };
+    }
+
+    /** The stored event that reverses {@code event}, if one does. */
+    public Optional<EventId> storedReversal(EventId event) {
+        return jdbc.query("select event_id from ledger_event where type = 'REVERSE' and payload ->> 'original' = ?",
+                (rs, n) -> EventId.of(rs.getString(1)), event.value()).stream().findFirst();
+    }
+
+    /** A stored lot, as the last committed event left it. */
+    public Optional<Lot> storedLot(LotId id) {
+        return jdbc.query("select " + LOT_COLUMNS + " from lot where id = ?", (rs, n) -> lot(rs), id.value())
+                .stream().findFirst();
+    }
+
+    /** The mass of a stored lot, for an assay given in oxide percent. */
+    public Optional<Mass> mass(LotId id) {
+        return jdbc.query("select mass_mg from lot where id = ?", (rs, n) -> Mass.ofMilligrams(rs.getLong(1)),
+                id.value()).stream().findFirst();
+    }
+
+    /** A stored event by its id, with its sequence, hash, link and the instant it was recorded. */
+    public Optional<EventRecord> event(String eventId) {
+        return jdbc.query("select seq, payload::text, hash, previous_hash, recorded_at from ledger_event where event_id = ?",
+                (rs, n) -> {
+                    ObjectNode node = (ObjectNode) json.readTree(rs.getString(2));
+                    node.put("sequence", rs.getLong(1));
+                    node.put("hash", rs.getString(3));
+                    node.put("previousHash", rs.getString(4));
+                    node.put("recordedAt", rs.getTimestamp(5).toInstant().toString());
+                    // who may read it follows the hash-chained payload, not a column that could be changed apart
+                    return new EventRecord(rs.getLong(1), node.path("facility").asString(), node);
+                }, eventId).stream().findFirst();
+    }
+
+    /** Where and when a stored event happened. */
+    public Optional<EventPlace> place(EventId id) {
+        return jdbc.query("select seq, facility_id, event_time from ledger_event where event_id = ?",
+                (rs, n) -> new EventPlace(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()), id.value())
+                .stream().findFirst();
+    }
+
+    /** Every stored event in order, read as it was booked (streamed: the books may be large). */
+    public void eachEvent(StoredEvents events) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select seq, payload::text from ledger_event order by seq");
+            ps.setFetchSize(5_000);
+            return ps;
+        }, rs -> {
+            events.event(rs.getLong(1), EventJson.read(json.readTree(rs.getString(2)), id -> Optional.empty()));
+        });
     }
 
     /** What it takes to reverse a stored event, as stored with it. */
@@ -344,6 +411,18 @@ public class LedgerStore {
             return new Undo(EventId.of(rs.getString(1)), EventType.valueOf(rs.getString(2)),
                     FacilityId.of(rs.getString(3)), undo.before(), undo.after(), undo.delta());
         }, event.value()).stream().findFirst();
+    }
+
+    /** Sends encoded rows with COPY, in the connection's transaction; answers how many the server took. */
+    private static long copy(Connection con, CopyRows rows) throws SQLException {
+        if (rows.rows() == 0) {
+            return 0;
+        }
+        try {
+            return con.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.statement(), rows.finish());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Array bigints(Connection con, long[] values) throws SQLException {

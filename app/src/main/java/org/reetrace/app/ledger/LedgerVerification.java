@@ -2,7 +2,6 @@ package org.reetrace.app.ledger;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.event.CanonicalForm;
@@ -32,7 +34,7 @@ import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.VersionedRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -60,10 +62,11 @@ import tools.jackson.databind.ObjectMapper;
  * refusal is a policy decision of the packs in force at the time, not a property of the books, and packs may have
  * changed since.
  */
-@Component
+@Repository
 public class LedgerVerification {
 
     /** The outcome: clean, or every violation counted, the first and up to 200 of them listed. */
+    @Schema(name = "VerificationReport")
     public record Report(boolean clean, long events, String head, int violations, Finding firstViolation,
                          List<Finding> findings) {
     }
@@ -73,6 +76,7 @@ public class LedgerVerification {
      * was found, the {@code invariant} it breaks (numbered as in the design, 6 = hash chain; 0 for a named
      * integrity check only) and the {@code check} that found it; {@code sequence} is the event concerned, 0 if none.
      */
+    @Schema(name = "VerificationFinding")
     public record Finding(int invariant, long sequence, String table, String row, String check, String message) {
     }
 
@@ -80,6 +84,9 @@ public class LedgerVerification {
     private final LedgerStore store;
     private final LedgerSettings settings;
     private final ObjectMapper json;
+    private final RegistryCheck registry;
+    private final SealedChains sealedChains;
+    private final AuditTrails auditTrails;
 
     /** Verifies the database that {@code jdbc} reaches (a copy, a transaction of a test). */
     @Autowired
@@ -88,21 +95,23 @@ public class LedgerVerification {
         this.store = new LedgerStore(jdbc, null, json);
         this.settings = settings;
         this.json = json;
+        this.registry = new RegistryCheck(jdbc);
+        this.sealedChains = new SealedChains(jdbc);
+        this.auditTrails = new AuditTrails(jdbc);
     }
 
     public Report verify() {
         Findings findings = new Findings();
-        RegistryCheck registry = new RegistryCheck(jdbc);
-        VersionedRegistry versions = registry.restore(findings);
-        registry.checkProjection(versions, findings);
-        Replay replay = new Replay(versions, findings);
+        RegistryCheck.Restored restored = registry.restore(findings);
+        registry.checkProjection(restored, findings);
+        Replay replay = new Replay(restored.registry(), findings);
         replay.run();
         replay.checkLots();
         replay.checkStocks();
         replay.checkBalance();
         replay.checkOrphans();
-        new SealedChains(jdbc).check(findings);
-        new AuditTrails(jdbc).check(findings);
+        sealedChains.check(findings);
+        auditTrails.check(findings);
         List<Finding> listed = findings.listed();
         return new Report(findings.count() == 0, replay.last, replay.head, findings.count(),
                 listed.isEmpty() ? null : listed.getFirst(), listed);
@@ -132,20 +141,7 @@ public class LedgerVerification {
         }
 
         void run() {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("""
-                        select e.seq, e.event_id, e.type, e.facility_id,
-                            (extract(epoch from e.event_time) * 1000000)::bigint,
-                            (extract(epoch from e.recorded_at) * 1000000)::bigint, e.content_digest, e.payload::text,
-                            e.lots, e.previous_hash, e.hash, e.receipt, u.seq, u.undo, l.inputs, l.outputs
-                        from ledger_event e left join ledger_undo u on u.seq = e.seq
-                        left join (select seq, array_agg(lot_id order by lot_id) filter (where not output) inputs,
-                                       array_agg(lot_id order by lot_id) filter (where output) outputs
-                                   from lineage group by seq) l on l.seq = e.seq
-                        order by e.seq""");
-                ps.setFetchSize(5_000);
-                return ps;
-            }, this::event);
+            eventRows(this::event);
             if (!batchRecorded.isEmpty()) {
                 findings.add(6, last, "ledger_event", String.valueOf(last), "batch-receipts", "the events from "
                         + batchRecorded.values().iterator().next() + " to " + last + " carry no receipt");
@@ -153,8 +149,8 @@ public class LedgerVerification {
             }
         }
 
-        private void event(ResultSet rs) throws SQLException {
-            long seq = rs.getLong(1);
+        private void event(EventRow stored) {
+            long seq = stored.seq();
             String row = String.valueOf(seq);
             if (seq != last + 1) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "expected event " + (last + 1)
@@ -162,43 +158,43 @@ public class LedgerVerification {
             }
             last = seq;
             String previousHead = head;
-            head = rs.getString(11);
+            head = stored.hash();
             LedgerEvent event;
             try {
-                event = EventJson.read(json.readTree(rs.getString(8)), id -> Optional.empty());
+                event = EventJson.read(json.readTree(stored.payload()), id -> Optional.empty());
             } catch (RuntimeException e) {
-                findings.add(6, seq, "ledger_event", row, "hash-chain", "stored event " + rs.getString(2)
+                findings.add(6, seq, "ledger_event", row, "hash-chain", "stored event " + stored.eventId()
                         + " cannot be read: " + e.getMessage());
                 return;
             }
-            if (!rs.getString(10).equals(previousHead)) {
+            if (!stored.previous().equals(previousHead)) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " links to "
-                        + rs.getString(10) + " but the event before it hashes to " + previousHead);
+                        + stored.previous() + " but the event before it hashes to " + previousHead);
             }
             String canonical = CanonicalForm.of(event);
-            String hash = HashChain.link(rs.getString(10), canonical);
-            if (!hash.equals(rs.getString(11))) {
+            String hash = HashChain.link(stored.previous(), canonical);
+            if (!hash.equals(stored.hash())) {
                 findings.add(6, seq, "ledger_event", row, "hash-chain", "event " + event.id() + " hashes to " + hash
-                        + ", stored " + rs.getString(11));
+                        + ", stored " + stored.hash());
             }
-            if (!CanonicalForm.sha256Hex(canonical).equals(rs.getString(7))) {
+            if (!CanonicalForm.sha256Hex(canonical).equals(stored.digest())) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id()
                         + " content does not match its stored digest");
             }
-            if (!event.id().value().equals(rs.getString(2)) || !event.type().name().equals(rs.getString(3))
-                    || !event.facility().value().equals(rs.getString(4))
-                    || BatchReceipt.micros(event.time()) != rs.getLong(5)) {
+            if (!event.id().value().equals(stored.eventId()) || !event.type().name().equals(stored.type())
+                    || !event.facility().value().equals(stored.facility())
+                    || BatchReceipt.micros(event.time()) != stored.eventMicros()) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + event.id() + ": its id, type,"
                         + " facility or time column is not its payload's");
             }
-            receipt(seq, rs.getLong(6), rs.getString(11), rs.getString(12));
+            receipt(seq, stored.recordedMicros(), stored.hash(), stored.receipt());
             switch (ledger.apply(event, history)) {
                 case Verdict.Rejected r -> findings.add(r.refusal().invariant(), seq, "ledger_event", row, "replay",
                         "event " + event.id() + " would be refused on replay: " + r.code() + " at " + r.field() + ": "
                                 + r.message());
                 case Verdict.Accepted a -> {
                     history.record(a.entry());
-                    compare(a.entry(), rs);
+                    compare(a.entry(), stored);
                 }
             }
         }
@@ -228,13 +224,13 @@ public class LedgerVerification {
         }
 
         /** What the store wrote with an event against what the replay made of it. */
-        private void compare(Entry entry, ResultSet rs) throws SQLException {
+        private void compare(Entry entry, EventRow stored) {
             long seq = entry.sequence();
             String row = String.valueOf(seq);
             List<String> lots = entry.lots().stream().map(l -> l.id().value()).toList();
-            if (!lots.equals(Arrays.asList((String[]) rs.getArray(9).getArray()))) {
+            if (!lots.equals(stored.lots())) {
                 findings.add(6, seq, "ledger_event", row, "event-columns", "event " + seq + " names lots "
-                        + Arrays.toString((String[]) rs.getArray(9).getArray()) + ", its replay " + lots);
+                        + stored.lots() + ", its replay " + lots);
             }
             for (Lot lot : entry.lots()) {
                 long[] events = lotEvents.computeIfAbsent(lot.id().value(), k -> new long[] {seq, seq});
@@ -246,11 +242,11 @@ public class LedgerVerification {
                 // the event ended its batch: its receipt has been read already
                 entry.facilities().forEach(f -> stockEvents.put(f, seq));
             }
-            if (rs.getObject(13) == null) {
+            if (!stored.undoStored()) {
                 findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq + " is missing");
             } else {
                 try {
-                    LotCodec.UndoData undo = LotCodec.undo(rs.getBytes(14));
+                    LotCodec.UndoData undo = LotCodec.undo(stored.undo());
                     if (!same(undo.before(), entry.before()) || !same(undo.after(), entry.lots())
                             || !undo.delta().equals(entry.delta())) {
                         findings.add(0, seq, "ledger_undo", row, "undo-data", "the undo data of event " + seq
@@ -263,9 +259,9 @@ public class LedgerVerification {
             }
             List<String> inputs = new ArrayList<>(new TreeSet<>(entry.lineage().inputs().stream().map(LotId::value).toList()));
             List<String> outputs = new ArrayList<>(new TreeSet<>(entry.lineage().outputs().stream().map(LotId::value).toList()));
-            if (!inputs.equals(strings(rs.getArray(15))) || !outputs.equals(strings(rs.getArray(16)))) {
+            if (!inputs.equals(stored.inputs()) || !outputs.equals(stored.outputs())) {
                 findings.add(0, seq, "lineage", row, "lineage", "the lineage of event " + seq + " is "
-                        + strings(rs.getArray(15)) + " into " + strings(rs.getArray(16)) + ", its replay " + inputs
+                        + stored.inputs() + " into " + stored.outputs() + ", its replay " + inputs
                         + " into " + outputs);
             }
         }
@@ -274,23 +270,15 @@ public class LedgerVerification {
             Map<String, Lot> replayed = new HashMap<>();
             ledger.lots().forEach(l -> replayed.put(l.id().value(), l));
             List<Lot> stored = new ArrayList<>();
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("""
-                        select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,
-                            activity_bq_g, pedigree, created_seq, updated_seq from lot order by id""");
-                ps.setFetchSize(10_000);
-                return ps;
-            }, rs -> {
-                String id = rs.getString("id");
+            lotRows(row -> {
+                String id = row.id();
                 Lot r = replayed.remove(id);
-                Lot lot;
-                try {
-                    lot = store.lot(rs);
-                } catch (IllegalArgumentException e) {
-                    findings.add(e.getMessage().contains("pedigree") ? 5 : 1, 0, "lot", id, "replayed-state",
-                            "stored lot " + id + " is inconsistent: " + e.getMessage());
+                if (row.lot() == null) {
+                    findings.add(row.unreadable().contains("pedigree") ? 5 : 1, 0, "lot", id, "replayed-state",
+                            "stored lot " + id + " is inconsistent: " + row.unreadable());
                     return;
                 }
+                Lot lot = row.lot();
                 stored.add(lot);
                 if (r == null) {
                     findings.add(1, 0, "lot", id, "replayed-state", "stored lot " + id + " was made by no event");
@@ -301,9 +289,9 @@ public class LedgerVerification {
                             + "stored " + lot + ", replayed " + r);
                 }
                 long[] events = lotEvents.get(id);
-                if (events == null || events[0] != rs.getLong("created_seq") || events[1] != rs.getLong("updated_seq")) {
+                if (events == null || events[0] != row.createdSeq() || events[1] != row.updatedSeq()) {
                     findings.add(0, 0, "lot", id, "lot-events", "stored lot " + id + " was created and last changed"
-                            + " by events " + rs.getLong("created_seq") + " and " + rs.getLong("updated_seq")
+                            + " by events " + row.createdSeq() + " and " + row.updatedSeq()
                             + ", its replay says " + (events == null ? "none" : events[0] + " and " + events[1]));
                 }
             });
@@ -316,9 +304,9 @@ public class LedgerVerification {
 
         void checkStocks() {
             Map<FacilityId, Long> expected = new HashMap<>(stockEvents);
-            jdbc.query("select facility_id, composition, updated_seq from facility_stock", rs -> {
-                FacilityId f = FacilityId.of(rs.getString(1));
-                Composition stock = Composition.ofArray(LedgerStore.longs(rs.getArray(2)));
+            for (StockRow row : stockRows()) {
+                FacilityId f = row.facility();
+                Composition stock = row.stock();
                 Long event = expected.remove(f);
                 if (event == null) {
                     findings.add(1, 0, "facility_stock", f.value(), "replayed-state", "stored stock of " + f
@@ -326,19 +314,18 @@ public class LedgerVerification {
                 } else if (!stock.equals(ledger.stock(f))) {
                     findings.add(1, 0, "facility_stock", f.value(), "replayed-state", "stored stock of " + f + " "
                             + stock + " differs from its replay " + ledger.stock(f));
-                } else if (event != rs.getLong(3)) {
+                } else if (event != row.updatedSeq()) {
                     findings.add(0, 0, "facility_stock", f.value(), "stock-events", "stored stock of " + f
-                            + " was last changed by the batch ending at event " + rs.getLong(3) + ", its replay says "
+                            + " was last changed by the batch ending at event " + row.updatedSeq() + ", its replay says "
                             + event);
                 }
-            });
+            }
             expected.keySet().forEach(f -> findings.add(1, 0, "facility_stock", f.value(), "replayed-state",
                     "the stock of " + f + " is missing from the store"));
         }
 
         void checkBalance() {
-            List<Object[]> rows = jdbc.query("select singleton, seq, head from ledger_balance",
-                    (rs, n) -> new Object[] {rs.getBoolean(1), rs.getLong(2), rs.getString(3)});
+            List<BalanceHead> rows = balanceHeads();
             if (rows.size() != 1) {
                 findings.add(1, 0, "ledger_balance", null, "replayed-state", "the national balance is "
                         + rows.size() + " rows, not one");
@@ -349,39 +336,121 @@ public class LedgerVerification {
                 findings.add(1, 0, "ledger_balance", "true", "replayed-state", "stored balance " + stored
                         + " differs from its replay " + ledger.balance());
             }
-            if ((long) rows.getFirst()[1] != last || !head.equals(rows.getFirst()[2])) {
+            BalanceHead at = rows.getFirst();
+            if (at.seq() != last || !head.equals(at.head())) {
                 findings.add(6, last, "ledger_balance", "true", "balance-head", "the balance is at event "
-                        + rows.getFirst()[1] + ", head " + rows.getFirst()[2] + "; the chain ends at event " + last
+                        + at.seq() + ", head " + at.head() + "; the chain ends at event " + last
                         + ", head " + head);
             }
         }
 
-        private Optional<Balance> storedBalance() {
-            List<Balance> rows = jdbc.query("select extracted, imported, lost, unexplained, adjusted from ledger_balance",
-                    (rs, n) -> Balance.of(LedgerStore.longs(rs.getArray(1)), LedgerStore.longs(rs.getArray(2)),
-                            LedgerStore.longs(rs.getArray(3)), LedgerStore.longs(rs.getArray(4)),
-                            LedgerStore.longs(rs.getArray(5))));
-            return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
-        }
-
         /** Undo data and lineage of no event (the event stream sees only what belongs to an event). */
         void checkOrphans() {
-            jdbc.query("select u.seq from ledger_undo u where not exists (select 1 from ledger_event e where e.seq = u.seq)",
-                    rs -> {
-                        findings.add(0, rs.getLong(1), "ledger_undo", String.valueOf(rs.getLong(1)), "undo-data",
-                                "undo data of event " + rs.getLong(1) + ", which is not stored");
-                    });
-            jdbc.query("select l.seq, l.lot_id, l.output from lineage l "
-                    + "where not exists (select 1 from ledger_event e where e.seq = l.seq)", rs -> {
-                        findings.add(0, rs.getLong(1), "lineage", String.valueOf(rs.getLong(1)), "lineage",
-                                "lineage of lot " + rs.getString(2) + " in event " + rs.getLong(1)
-                                        + ", which is not stored");
-                    });
+            for (long seq : orphanUndo()) {
+                findings.add(0, seq, "ledger_undo", String.valueOf(seq), "undo-data",
+                        "undo data of event " + seq + ", which is not stored");
+            }
+            for (OrphanLineage l : orphanLineage()) {
+                findings.add(0, l.seq(), "lineage", String.valueOf(l.seq()), "lineage",
+                        "lineage of lot " + l.lot() + " in event " + l.seq() + ", which is not stored");
+            }
         }
     }
 
+    /** A stored event with its undo data, if stored, and its lineage, lots in order of id. */
+    private record EventRow(long seq, String eventId, String type, String facility, long eventMicros,
+                            long recordedMicros, String digest, String payload, List<String> lots, String previous,
+                            String hash, String receipt, boolean undoStored, byte[] undo, List<String> inputs,
+                            List<String> outputs) {
+    }
+
+    /** A stored lot, or why it cannot be read ({@code lot} null), with the events that created and last changed it. */
+    private record LotRow(String id, Lot lot, String unreadable, long createdSeq, long updatedSeq) {
+    }
+
+    private record StockRow(FacilityId facility, Composition stock, long updatedSeq) {
+    }
+
+    private record BalanceHead(long seq, String head) {
+    }
+
+    private record OrphanLineage(long seq, String lot) {
+    }
+
+    private void eventRows(Consumer<EventRow> rows) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select e.seq, e.event_id, e.type, e.facility_id,
+                        (extract(epoch from e.event_time) * 1000000)::bigint,
+                        (extract(epoch from e.recorded_at) * 1000000)::bigint, e.content_digest, e.payload::text,
+                        e.lots, e.previous_hash, e.hash, e.receipt, u.seq, u.undo, l.inputs, l.outputs
+                    from ledger_event e left join ledger_undo u on u.seq = e.seq
+                    left join (select seq, array_agg(lot_id order by lot_id) filter (where not output) inputs,
+                                   array_agg(lot_id order by lot_id) filter (where output) outputs
+                               from lineage group by seq) l on l.seq = e.seq
+                    order by e.seq""");
+            ps.setFetchSize(5_000);
+            return ps;
+        }, rs -> {
+            rows.accept(new EventRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                    rs.getLong(6), rs.getString(7), rs.getString(8), strings(rs.getArray(9)), rs.getString(10),
+                    rs.getString(11), rs.getString(12), rs.getObject(13) != null, rs.getBytes(14),
+                    strings(rs.getArray(15)), strings(rs.getArray(16))));
+        });
+    }
+
+    private void lotRows(Consumer<LotRow> rows) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select id, form, mass_mg, composition, facility_id, holder_id, status, destination_id,
+                        activity_bq_g, pedigree, created_seq, updated_seq from lot order by id""");
+            ps.setFetchSize(10_000);
+            return ps;
+        }, rs -> {
+            Lot lot = null;
+            String unreadable = null;
+            try {
+                lot = store.lot(rs);
+            } catch (IllegalArgumentException e) {
+                unreadable = String.valueOf(e.getMessage());
+            }
+            rows.accept(new LotRow(rs.getString("id"), lot, unreadable, rs.getLong("created_seq"),
+                    rs.getLong("updated_seq")));
+        });
+    }
+
+    private List<StockRow> stockRows() {
+        return jdbc.query("select facility_id, composition, updated_seq from facility_stock",
+                (rs, n) -> new StockRow(FacilityId.of(rs.getString(1)),
+                        Composition.ofArray(LedgerStore.longs(rs.getArray(2))), rs.getLong(3)));
+    }
+
+    private List<BalanceHead> balanceHeads() {
+        return jdbc.query("select singleton, seq, head from ledger_balance",
+                (rs, n) -> new BalanceHead(rs.getLong(2), rs.getString(3)));
+    }
+
+    private Optional<Balance> storedBalance() {
+        List<Balance> rows = jdbc.query("select extracted, imported, lost, unexplained, adjusted from ledger_balance",
+                (rs, n) -> Balance.of(LedgerStore.longs(rs.getArray(1)), LedgerStore.longs(rs.getArray(2)),
+                        LedgerStore.longs(rs.getArray(3)), LedgerStore.longs(rs.getArray(4)),
+                        LedgerStore.longs(rs.getArray(5))));
+        return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
+    }
+
+    private List<Long> orphanUndo() {
+        return jdbc.query("select u.seq from ledger_undo u where not exists (select 1 from ledger_event e where e.seq = u.seq)",
+                (rs, n) -> rs.getLong(1));
+    }
+
+    private List<OrphanLineage> orphanLineage() {
+        return jdbc.query("select l.seq, l.lot_id, l.output from lineage l "
+                + "where not exists (select 1 from ledger_event e where e.seq = l.seq)",
+                (rs, n) -> new OrphanLineage(rs.getLong(1), rs.getString(2)));
+    }
+
     private static List<String> strings(java.sql.Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static boolean same(List<Lot> a, List<Lot> b) {

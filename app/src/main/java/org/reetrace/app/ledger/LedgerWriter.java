@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.app.registry.StoredRegistry;
-import org.reetrace.app.rules.IngestRules;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
@@ -50,7 +49,7 @@ import org.springframework.stereotype.Component;
  * head the one before it left; listeners and answers follow commit, in order, on the writer thread.
  *
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
- * event's time ({@link IngestRules}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
+ * event's time ({@link IngestCheck}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
  * alerts of an accepted event are stored in the same transaction as the event. The ledger itself also sees the
  * registry as of each event's time (it asks {@link StoredRegistry#asOf} for each event).
  *
@@ -72,7 +71,7 @@ public class LedgerWriter implements SmartLifecycle {
     private final LedgerStore store;
     private final LedgerSettings settings;
     private final StoredRegistry registry;
-    private final IngestRules rules;
+    private final IngestCheck rules;
     private final List<CommittedEntries> listeners;
     private final Clock clock;
     private static final int QUEUE_CAPACITY = 10_000;
@@ -115,7 +114,7 @@ public class LedgerWriter implements SmartLifecycle {
                          CompletableFuture<Void> commit) {
     }
 
-    public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestRules rules,
+    public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestCheck rules,
                         List<CommittedEntries> listeners, Clock clock, MeterRegistry meters) {
         this.commits = Timer.builder("reetrace.ledger.commit").description("one batch's PostgreSQL transaction")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -359,7 +358,7 @@ public class LedgerWriter implements SmartLifecycle {
             Finding blocking = evaluation.block().orElse(null);
             if (verdict instanceof Verdict.Accepted && blocking != null) {
                 // taken back with the rest of the submission below
-                outcomes.add(new Outcome.Refused(id, IngestRules.refusal(blocking), blocking));
+                outcomes.add(new Outcome.Refused(id, rules.refusal(blocking), blocking));
                 failed = true;
                 continue;
             }

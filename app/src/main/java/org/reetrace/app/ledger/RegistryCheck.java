@@ -19,6 +19,7 @@ import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistryVersion;
 import org.reetrace.core.registry.VersionedRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,26 +28,32 @@ import tools.jackson.databind.json.JsonMapper;
  * change around it would not reach) for the replay, and checks its projection against it: the operators, facilities
  * and facility processes are those of the latest registry, each row created with the first version that put it.
  */
-final class RegistryCheck {
+@Repository
+class RegistryCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CHECK = "registry-projection";
 
     /** When and by whom a row of the projection was first put. */
-    private record Creation(Timestamp at, String by) {
+    record Creation(Instant at, String by) {
+    }
+
+    /** The registry its versions make, and when and by whom each operator and facility was first put. */
+    record Restored(VersionedRegistry registry, Map<String, Creation> operatorsPut,
+                    Map<String, Creation> facilitiesPut) {
     }
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Creation> operatorsPut = new HashMap<>();
-    private final Map<String, Creation> facilitiesPut = new HashMap<>();
 
     RegistryCheck(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The registry as its versions make it; an empty one (and findings) if they cannot be read or restored. */
-    VersionedRegistry restore(Findings findings) {
+    Restored restore(Findings findings) {
         List<RegistryVersion> versions = new ArrayList<>();
+        Map<String, Creation> operatorsPut = new HashMap<>();
+        Map<String, Creation> facilitiesPut = new HashMap<>();
         jdbc.query("select seq, effective, recorded_at, author, kind, change::text from registry_version order by seq",
                 rs -> {
                     long seq = rs.getLong(1);
@@ -67,9 +74,9 @@ final class RegistryCheck {
                     }
                     switch (change) {
                         case RegistryChange.PutOperator p -> operatorsPut.putIfAbsent(p.operator().id().value(),
-                                new Creation(recorded, rs.getString(4)));
+                                new Creation(recorded.toInstant(), rs.getString(4)));
                         case RegistryChange.PutFacility p -> facilitiesPut.putIfAbsent(p.facility().id().value(),
-                                new Creation(recorded, rs.getString(4)));
+                                new Creation(recorded.toInstant(), rs.getString(4)));
                         default -> {
                         }
                     }
@@ -77,15 +84,18 @@ final class RegistryCheck {
                             recorded.toInstant(), rs.getString(4), change));
                 });
         try {
-            return VersionedRegistry.restore(versions);
+            return new Restored(VersionedRegistry.restore(versions), operatorsPut, facilitiesPut);
         } catch (IllegalArgumentException e) {
             findings.add("registry_version", null, "registry-history", "the registry's history does not restore: "
                     + e.getMessage());
-            return VersionedRegistry.restore(List.of());
+            return new Restored(VersionedRegistry.restore(List.of()), operatorsPut, facilitiesPut);
         }
     }
 
-    void checkProjection(VersionedRegistry registry, Findings findings) {
+    void checkProjection(Restored restored, Findings findings) {
+        VersionedRegistry registry = restored.registry();
+        Map<String, Creation> operatorsPut = restored.operatorsPut();
+        Map<String, Creation> facilitiesPut = restored.facilitiesPut();
         Map<String, Operator> operators = new HashMap<>();
         registry.latest().operators().forEach(o -> operators.put(o.id().value(), o));
         jdbc.query("select id, name, country, created_at, created_by from operator", rs -> {
@@ -137,6 +147,6 @@ final class RegistryCheck {
     }
 
     private static boolean created(Creation put, Timestamp at, String by) {
-        return put != null && put.at().equals(at) && put.by().equals(by);
+        return put != null && at != null && put.at().equals(at.toInstant()) && put.by().equals(by);
     }
 }

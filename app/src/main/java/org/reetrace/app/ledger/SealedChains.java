@@ -9,13 +9,15 @@ import java.util.Objects;
 
 import org.reetrace.core.ledger.HashChain;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * Checks the rows that are records in their own right, sealed as they were inserted (migration V14): each row must
  * hash, with the link before it, to its own link; the links must run from the first row to the head kept in
  * {@code ledger_seal} without a fork or a gap, through every row of the table, as many as the seal counts.
  */
-final class SealedChains {
+@Repository
+class SealedChains {
 
     /** A sealed table, the key that names its rows in findings, and the columns its seal leaves out (as its trigger). */
     record Chain(String table, String key, List<String> leftOut) {

@@ -19,14 +19,11 @@ import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.registry.OperatorId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Read-only questions on the stored ledger: lots, events, lineage and stocks. */
-@Component
+@Repository
 public class LotQueries {
 
     /** A stored lot with the sequence numbers of the events that created it and last changed it. */
@@ -53,9 +50,6 @@ public class LotQueries {
     private record Linked(long seq, String lot, boolean output) {
     }
 
-    public record EventRecord(long sequence, String facility, JsonNode json) {
-    }
-
     /** A facility's stock: its element balance as of a sequence, and its active lots in order of id. */
     public record Stock(Composition composition, long updatedSeq, List<StockLot> activeLots) {
     }
@@ -66,12 +60,10 @@ public class LotQueries {
 
     private final JdbcTemplate jdbc;
     private final LedgerStore store;
-    private final ObjectMapper json;
 
-    public LotQueries(JdbcTemplate jdbc, LedgerStore store, ObjectMapper json) {
+    public LotQueries(JdbcTemplate jdbc, LedgerStore store) {
         this.jdbc = jdbc;
         this.store = store;
-        this.json = json;
     }
 
     public Optional<StoredLot> lot(String id) {
@@ -80,22 +72,9 @@ public class LotQueries {
         return found.stream().findFirst();
     }
 
-    public Optional<Mass> mass(LotId id) {
-        return jdbc.query("select mass_mg from lot where id = ?", (rs, n) -> Mass.ofMilligrams(rs.getLong(1)),
-                id.value()).stream().findFirst();
-    }
-
-    public Optional<EventRecord> event(String eventId) {
-        return jdbc.query("select seq, payload::text, hash, previous_hash, recorded_at from ledger_event where event_id = ?",
-                (rs, n) -> {
-                    ObjectNode node = (ObjectNode) json.readTree(rs.getString(2));
-                    node.put("sequence", rs.getLong(1));
-                    node.put("hash", rs.getString(3));
-                    node.put("previousHash", rs.getString(4));
-                    node.put("recordedAt", rs.getTimestamp(5).toInstant().toString());
-                    // who may read it follows the hash-chained payload, not a column that could be changed apart
-                    return new EventRecord(rs.getLong(1), node.path("facility").asString(), node);
-                }, eventId).stream().findFirst();
+    /** A stored event by its id, as the API shows it. */
+    public Optional<LedgerStore.EventRecord> event(String eventId) {
+        return store.event(eventId);
     }
 
     /**

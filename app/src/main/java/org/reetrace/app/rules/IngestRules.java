@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reetrace.app.ledger.CommittedEntries;
+import org.reetrace.app.ledger.IngestCheck;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.EventId;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * not yet committed batch are counted from the batch's entries ({@link ExtractionTally}).
  */
 @Component
-public class IngestRules implements CommittedEntries {
+public class IngestRules implements CommittedEntries, IngestCheck {
 
     private final StoredRules rules;
     private final JdbcClient jdbc;
@@ -61,6 +62,7 @@ public class IngestRules implements CommittedEntries {
     }
 
     /** Refuse the event if {@link Evaluation#block()} is present; else book it and raise {@link Evaluation#alerts()}. */
+    @Override
     public Evaluation evaluate(LedgerEvent event, Ledger ledger, List<Entry> uncommitted) {
         LedgerFacts facts = new LedgerFacts() {
             @Override
@@ -94,7 +96,8 @@ public class IngestRules implements CommittedEntries {
     }
 
     /** The refusal of a blocked event: stable code, the rule and its citation, the numbers. */
-    public static Verdict.Rejected refusal(Finding f) {
+    @Override
+    public Verdict.Rejected refusal(Finding f) {
         return new Verdict.Rejected(Refusal.RULE_BLOCKED, "", f.ruleId() + " (" + f.jurisdiction() + ", "
                 + f.citation() + "): " + f.message() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"),
                 Map.of("rule", f.ruleId(), "pack", f.pack(), "packVersion", f.packVersion()));

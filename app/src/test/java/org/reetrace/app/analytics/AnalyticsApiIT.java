@@ -13,6 +13,7 @@ import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.alerts.AlertStore;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.ledger.LedgerSettings;
+import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
@@ -25,10 +26,8 @@ import org.reetrace.sim.scenario.FraudSpec;
 import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The enforcement analytics in the running application: four simulated months with an abrupt theft at the metal
@@ -50,7 +49,7 @@ class AnalyticsApiIT extends RunningAppIT {
     @Autowired
     AnalyticsFeed feed;
     @Autowired
-    JdbcTemplate jdbcTemplate;
+    LedgerStore ledgerStore;
     @Autowired
     StoredRegistry registry;
     @Autowired
@@ -59,8 +58,6 @@ class AnalyticsApiIT extends RunningAppIT {
     AnalyticsProperties properties;
     @Autowired
     AlertStore alertStore;
-    @Autowired
-    ObjectMapper json;
 
     String regulator;
 
@@ -168,7 +165,7 @@ class AnalyticsApiIT extends RunningAppIT {
 
     @Test
     void after_a_restart_the_replayed_books_equal_the_live_ones() {
-        AnalyticsFeed restarted = new AnalyticsFeed(jdbcTemplate, registry, ledgerSettings, properties, alertStore, json,
+        AnalyticsFeed restarted = new AnalyticsFeed(ledgerStore, registry, ledgerSettings, properties, alertStore,
                 Clock.systemUTC(), new SimpleMeterRegistry());
         FacilityId metal = FacilityId.of(METAL);
         List<MaterialBalance> replayed = restarted.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
