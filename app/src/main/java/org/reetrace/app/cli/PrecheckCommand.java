@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.reetrace.app.registry.Instants;
+import org.reetrace.app.web.Instants;
 import org.reetrace.app.rules.LotChecks;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.CustomsDeclaration;

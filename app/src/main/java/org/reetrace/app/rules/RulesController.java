@@ -12,7 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import org.reetrace.app.registry.Instants;
+import org.reetrace.app.web.Instants;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 import org.reetrace.app.web.ProblemException;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.reetrace.app.registry.Instants;
+import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
