@@ -2,6 +2,7 @@ package org.reetrace.app.registry;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,7 +52,7 @@ public class RegistryController {
     @Schema(name = "Feature", description = "A GeoJSON Feature: its zone's code, name and perhaps kind in the"
             + " properties, its area in the geometry")
     record Feature(@Schema(allowableValues = "Feature") String type,
-                   @Schema(description = "Text properties, among them the zone's code and name") java.util.Map<String, Object> properties,
+                   @Schema(description = "Text properties, among them the zone's code and name") Map<String, Object> properties,
                    @Schema(description = "A Polygon or MultiPolygon geometry") Object geometry) {
     }
 
@@ -85,6 +87,7 @@ public class RegistryController {
 
     @Operation(summary = "Register an operator",
             description = "The regulator registers an operator, with its shareholders if given.")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping("/api/operators")
     public ResponseEntity<OperatorView> addOperator(Caller caller, @Valid @RequestBody ChangeRegistry.NewOperator body) {
         OperatorView view = change.registerOperator(caller, body);
@@ -133,6 +136,7 @@ public class RegistryController {
 
     @Operation(summary = "Register a facility",
             description = "The regulator registers a facility of a registered operator, with its licensed processes.")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping("/api/facilities")
     public ResponseEntity<FacilityView> addFacility(Caller caller, @Valid @RequestBody ChangeRegistry.NewFacility body) {
         FacilityView view = change.registerFacility(caller, body);
@@ -152,6 +156,7 @@ public class RegistryController {
     @Operation(summary = "Add or amend a licence term",
             description = "The regulator adds a licence term, or amends the term of the same licence that starts at"
                     + " the same instant.")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping("/api/licences")
     public ResponseEntity<LicenceView> addLicence(Caller caller, @Valid @RequestBody ChangeRegistry.NewLicence body) {
         LicenceView view = change.putLicence(caller, body);
@@ -175,6 +180,7 @@ public class RegistryController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FeatureCollection.class)),
             @Content(mediaType = "application/geo+json", schema = @Schema(implementation = FeatureCollection.class))})
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping(path = "/api/zones", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
     public ResponseEntity<List<ZoneView>> importZones(
             Caller caller, @RequestBody String geoJson,
@@ -206,6 +212,7 @@ public class RegistryController {
 
     @Operation(summary = "Add a technology agreement",
             description = "The regulator records a technology agreement between a licensor and a registered operator.")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping("/api/agreements")
     public ResponseEntity<AgreementView> addAgreement(Caller caller, @Valid @RequestBody ChangeRegistry.NewAgreement body) {
         AgreementView view = change.putAgreement(caller, body);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.reetrace.app.UseCase;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 public class AssessLots {
 
     /** @param at the instant assessed; a date is midnight in the pack's own zone */
+    @Schema(name = "Assessment")
     public record Assessment(List<String> lots, String pack, String version, String at, boolean passes,
                              List<FindingView> findings) {
     }

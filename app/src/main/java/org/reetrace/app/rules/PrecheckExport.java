@@ -28,7 +28,7 @@ import org.reetrace.core.rules.Jurisdiction;
 @UseCase
 public class PrecheckExport {
 
-    @Schema(description = "The customs declaration the export would be made under")
+    @Schema(name = "Declaration", description = "The customs declaration the export would be made under")
     public record Declaration(@NotBlank String number, @NotBlank String hsCode, String permit,
                               @NotBlank String counterparty,
                               @Schema(description = "The buyer's country (ISO 3166 alpha-2)") @NotBlank String country) {
@@ -38,16 +38,18 @@ public class PrecheckExport {
      * @param at            when the export would happen: an instant or a date (Malaysian midnight); null: now
      * @param jurisdictions whose laws to check; null or empty: every jurisdiction with a pack in force
      */
-    @Schema(description = "An export to pre-check")
+    @Schema(name = "PrecheckRequest", description = "An export to pre-check")
     public record Request(@NotBlank String lot, @NotNull @Valid Declaration declaration, String at,
                           List<String> jurisdictions) {
     }
 
     /** One jurisdiction's verdict: it fails if any of its applicable rules failed. */
+    @Schema(name = "JurisdictionVerdict")
     public record Verdict(String jurisdiction, boolean passes, List<FindingView> findings) {
     }
 
     /** @param holder the lot's holder, for the command line's heading; not part of the API's answer */
+    @Schema(name = "Precheck")
     public record Precheck(String lot, @JsonIgnore @Schema(hidden = true) String holder, String at, boolean passes,
                            List<Verdict> jurisdictions) {
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +54,7 @@ public class RulesController {
                     + " if anything in it is wrong. Loading the same name, version and text again changes nothing.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The pack's text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping(path = "/api/rules/packs", consumes = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<RulePackView> load(Caller caller, @RequestBody String text,
                                              @Parameter(description = "Put it in force at once (and the pack's other"

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.reetrace.app.UseCase;
 import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
@@ -14,6 +16,7 @@ import org.springframework.http.HttpStatus;
 public class IssueToken {
 
     /** @param expires null for a token valid until revoked */
+    @Schema(name = "IssuedToken", description = "A token as issued, with its clear text")
     public record Issued(String id, String name, String role, String operator, String expires, String token) {
     }
 

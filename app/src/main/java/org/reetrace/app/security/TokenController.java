@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +59,7 @@ public class TokenController {
 
     @Operation(summary = "Issue a token", description = "The regulator issues a bearer token; its clear text is in this"
             + " answer only.")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping("/api/tokens")
     public ResponseEntity<IssueToken.Issued> issue(Caller caller, @Valid @RequestBody NewToken body) {
         IssueToken.Issued issued = issueToken.issue(caller, body.name(), body.role(),
