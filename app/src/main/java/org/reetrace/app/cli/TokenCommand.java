@@ -98,7 +98,8 @@ final class TokenCommand extends OfflineCommand {
         protected int run(ApplicationContext context) {
             out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", "ID", "STATUS", "ROLE", "OPERATOR", "NAME",
                     "CREATED", "EXPIRES", "LAST USED");
-            for (TokenView t : context.getBean(org.reetrace.app.security.ListTokens.class).list(Caller.localAdministrator(), operatorId)) {
+            var tokens = context.getBean(org.reetrace.app.security.ListTokens.class);
+            for (TokenView t : tokens.list(Caller.localAdministrator(), operatorId)) {
                 out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", t.id(), t.status(), t.role(),
                         Optional.ofNullable(t.operator()).orElse("-"), t.name(), seconds(t.created()),
                         seconds(t.expires()), seconds(t.lastUsed()));
