@@ -1,13 +1,11 @@
 package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
-import org.reetrace.app.rules.LotChecks;
-import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.rules.Finding;
+import org.reetrace.app.rules.AssessLots;
+import org.reetrace.app.rules.FindingView;
+import org.reetrace.app.security.Caller;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,18 +40,12 @@ final class AssessCommand extends OfflineCommand {
 
     @Override
     protected int run(ApplicationContext context) {
-        LotChecks checks = context.getBean(LotChecks.class);
-        Instant when;
-        try {
-            when = checks.instantFor(pack, version, at, context.getBean(Clock.class).instant());
-        } catch (ProblemException e) {
-            throw new CommandFailure(e.getMessage());
-        }
-        LotChecks.Assessment a = checks.assess(lots, pack, version, when);
+        AssessLots.Assessment a = context.getBean(AssessLots.class).assess(Caller.localAdministrator(), lots, pack,
+                version, at);
         PrintWriter out = out();
         out.printf("assessment of %s against pack %s %s at %s: %s%n", String.join(", ", a.lots()), a.pack(),
                 a.version(), a.at(), a.passes() ? "PASS" : "FAIL");
-        for (Finding f : a.findings()) {
+        for (FindingView f : a.findings()) {
             out.printf("  %-20s %-15s %s%n", f.ruleId(), f.outcome(), f.message());
             if (!f.detail().isEmpty()) {
                 out.printf("  %-20s %-15s why: %s%n", "", "", f.detail());

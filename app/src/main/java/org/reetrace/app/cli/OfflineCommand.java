@@ -3,7 +3,7 @@ package org.reetrace.app.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.reetrace.app.registry.Instants;
+import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Mixin;

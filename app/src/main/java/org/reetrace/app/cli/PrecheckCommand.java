@@ -1,19 +1,11 @@
 package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.reetrace.app.registry.Instants;
-import org.reetrace.app.rules.LotChecks;
-import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.event.CustomsDeclaration;
-import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.rules.Finding;
-import org.reetrace.core.rules.Jurisdiction;
+import org.reetrace.app.rules.FindingView;
+import org.reetrace.app.rules.PrecheckExport;
+import org.reetrace.app.security.Caller;
 import org.reetrace.core.rules.Outcome;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -57,35 +49,29 @@ final class PrecheckCommand extends OfflineCommand {
 
     @Override
     protected int run(ApplicationContext context) {
-        CustomsDeclaration declaration;
-        Set<Jurisdiction> asked = new LinkedHashSet<>();
-        Instant when;
-        try {
-            declaration = new CustomsDeclaration(number, hs, permit, counterparty, CountryCode.of(country));
-            jurisdictions.forEach(j -> asked.add(Jurisdiction.of(j.strip())));
-            when = Instants.parse(at, "--at", context.getBean(Clock.class).instant());
-        } catch (ProblemException e) {
-            throw new CommandFailure(e.getMessage());
-        }
-        LotChecks.Precheck p = context.getBean(LotChecks.class).precheck(lot, declaration, when, asked);
+        PrecheckExport.Precheck p = context.getBean(PrecheckExport.class).precheck(Caller.localAdministrator(),
+                new PrecheckExport.Request(lot, new PrecheckExport.Declaration(number, hs, permit, counterparty, country),
+                        at, jurisdictions.stream().map(String::strip).toList()));
         PrintWriter out = out();
         out.printf("export pre-check of %s (held by %s) to %s in %s at %s under HS %s%s%n", p.lot(), p.holder(),
                 counterparty, country, p.at(), hs, permit == null ? ", no permit quoted" : ", permit " + permit);
-        for (LotChecks.JurisdictionVerdict v : p.jurisdictions()) {
-            List<Finding> applicable = v.findings().stream().filter(f -> f.outcome() != Outcome.NOT_APPLICABLE).toList();
+        for (PrecheckExport.Verdict v : p.jurisdictions()) {
+            List<FindingView> applicable = v.findings().stream()
+                    .filter(f -> !f.outcome().equals(Outcome.NOT_APPLICABLE.name())).toList();
             out.printf("%n%s  %s%s%n", v.jurisdiction(), v.passes() ? "PASS" : "FAIL",
                     applicable.isEmpty() ? " (no rule of this jurisdiction applies)" : "");
-            for (Finding f : applicable) {
-                out.printf("  %-20s %-7s %s%n", f.ruleId(), f.outcome(), f.outcome() == Outcome.PASSED
+            for (FindingView f : applicable) {
+                boolean passed = f.outcome().equals(Outcome.PASSED.name());
+                out.printf("  %-20s %-7s %s%n", f.ruleId(), f.outcome(), passed
                         ? f.pack() + " " + f.packVersion() : f.severity() + ": " + f.message());
-                if (f.outcome() != Outcome.PASSED && !f.detail().isEmpty()) {
+                if (!passed && !f.detail().isEmpty()) {
                     out.printf("  %-20s         why: %s%n", "", f.detail());
                 }
             }
         }
         out.printf("%n%s%n", p.passes() ? "the export passes every rule checked"
                 : "the export FAILS: " + p.jurisdictions().stream().filter(v -> !v.passes())
-                .map(LotChecks.JurisdictionVerdict::jurisdiction).toList());
+                .map(PrecheckExport.Verdict::jurisdiction).toList());
         return p.passes() ? Commands.OK : Commands.FAILURE;
     }
 }

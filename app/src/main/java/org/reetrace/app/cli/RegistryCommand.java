@@ -10,20 +10,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.reetrace.app.registry.Instants;
+import org.reetrace.app.registry.ChangeRegistry;
+import org.reetrace.app.registry.ReadRegistry;
 import org.reetrace.app.registry.RegistryChangeJson;
-import org.reetrace.app.registry.GeoJson;
-import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.registry.RegistryViews.ZoneView;
+import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.Role;
+import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.registry.Licence;
-import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistrySnapshot;
 import org.reetrace.core.registry.RegistryVersion;
 import org.reetrace.core.registry.StateLink;
 import org.reetrace.core.registry.Validity;
-import org.reetrace.core.registry.Zone;
 import org.reetrace.core.registry.ZoneKind;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -43,10 +43,10 @@ final class RegistryCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A date or instant, Malaysian midnight for a plain date, as everywhere on the command line. */
-    private static Instant at(String text, StoredRegistry registry) {
+    /** A date or instant, Malaysian midnight for a plain date, as everywhere on the command line; null: now. */
+    private static Instant at(String text) {
         try {
-            return Instants.parse(text, "--at", registry.now());
+            return Instants.parse(text, "--at", null);
         } catch (ProblemException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -61,9 +61,9 @@ final class RegistryCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            StoredRegistry registry = context.getBean(StoredRegistry.class);
-            Instant when = at(at, registry);
-            RegistrySnapshot r = registry.asOf(when);
+            ReadRegistry.Snapshot snapshot = context.getBean(ReadRegistry.class).asOf(Caller.localAdministrator(), at(at));
+            Instant when = snapshot.at();
+            RegistrySnapshot r = snapshot.registry();
             PrintWriter out = out();
             out.printf("registry as of %s%n%noperators%n", when);
             r.operators().stream().sorted(Comparator.comparing(o -> o.id().value())).forEach(o -> {
@@ -106,18 +106,8 @@ final class RegistryCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            StoredRegistry registry = context.getBean(StoredRegistry.class);
-            RegistrySnapshot r = registry.asOf(at(at, registry));
-            OperatorId id;
-            try {
-                id = OperatorId.of(operator);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage());
-            }
-            if (r.operator(id).isEmpty()) {
-                throw new CommandFailure("no operator " + operator + " in the registry");
-            }
-            out().println(r.stateLink(id).explanation());
+            out().println(context.getBean(ReadRegistry.class).stateLink(Caller.localAdministrator(), operator, at(at),
+                    null).explanation());
             return Commands.OK;
         }
     }
@@ -128,7 +118,7 @@ final class RegistryCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            List<RegistryVersion> history = context.getBean(StoredRegistry.class).history();
+            List<RegistryVersion> history = context.getBean(ReadRegistry.class).versions(Caller.localAdministrator());
             for (RegistryVersion v : history) {
                 out().printf("%5d  effective %s  recorded %s  by %-20s %s%n", v.sequence(), v.effective(), v.recorded(),
                         v.author(), describe(v.change()));
@@ -181,23 +171,18 @@ final class RegistryCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            StoredRegistry registry = context.getBean(StoredRegistry.class);
             String geoJson;
             try {
                 geoJson = Files.readString(file);
             } catch (IOException e) {
                 throw new CommandFailure("cannot read " + file + ": " + e.getMessage());
             }
-            List<Zone> zones;
+            List<ZoneView> zones;
             try {
                 Validity validity = Instants.validity(from, until, "--from", "--until");
-                zones = GeoJson.zones(geoJson, codeProperty, nameProperty, kind, validity);
-                if (zones.isEmpty()) {
-                    throw new CommandFailure(file + " has no features");
-                }
-                Instant when = Instants.parse(effective, "--effective", registry.now());
-                registry.record(zones.stream().map(z -> new StoredRegistry.Change(new RegistryChange.PutZone(z), when))
-                        .toList(), by);
+                Instant when = Instants.parse(effective, "--effective", null);
+                zones = context.getBean(org.reetrace.app.registry.ImportZones.class).importZones(Caller.of(by, Role.REGULATOR),
+                        new org.reetrace.app.registry.ImportZones.Request(geoJson, kind, codeProperty, nameProperty, validity, when));
             } catch (IllegalArgumentException | ProblemException e) {
                 throw new CommandFailure(file + ": " + e.getMessage());
             }
@@ -221,7 +206,6 @@ final class RegistryCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            StoredRegistry registry = context.getBean(StoredRegistry.class);
             JsonNode array;
             try {
                 array = JSON.readTree(Files.readString(file));
@@ -231,23 +215,24 @@ final class RegistryCommand {
             if (array == null || !array.isArray() || array.isEmpty()) {
                 throw new CommandFailure(file + ": expected a non-empty JSON array of registry changes");
             }
-            List<StoredRegistry.Change> changes = new ArrayList<>();
+            List<ChangeRegistry.Dated> changes = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 JsonNode n = array.get(i);
                 try {
                     String effective = n.hasNonNull("effective") ? n.get("effective").asString() : null;
-                    changes.add(new StoredRegistry.Change(RegistryChangeJson.read(n),
-                            Instants.parse(effective, "effective", registry.now())));
+                    changes.add(new ChangeRegistry.Dated(RegistryChangeJson.read(n),
+                            Instants.parse(effective, "effective", null)));
                 } catch (RuntimeException e) {
                     throw new CommandFailure(file + ": change [" + i + "]: " + e.getMessage());
                 }
             }
+            List<RegistryVersion> recorded;
             try {
-                registry.record(changes, by);
+                recorded = context.getBean(ChangeRegistry.class).record(Caller.of(by, Role.REGULATOR), changes);
             } catch (IllegalArgumentException | ProblemException e) {
                 throw new CommandFailure(file + ": " + e.getMessage() + " (nothing was recorded)");
             }
-            changes.forEach(c -> out().printf("recorded %s, effective %s%n", History.describe(c.change()), c.effective()));
+            recorded.forEach(v -> out().printf("recorded %s, effective %s%n", History.describe(v.change()), v.effective()));
             return Commands.OK;
         }
     }

@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.reetrace.app.rules.StoredRules;
+import org.reetrace.app.rules.EnableRulePack;
+import org.reetrace.app.rules.ListRulePacks;
+import org.reetrace.app.rules.LoadRulePack;
+import org.reetrace.app.rules.RulePackView;
+import org.reetrace.app.security.Caller;
+import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.rules.RulePackException;
 import org.reetrace.core.rules.RuleProblem;
 import org.springframework.context.ApplicationContext;
@@ -21,8 +26,6 @@ import picocli.CommandLine.Parameters;
                 RulesCommand.DisablePack.class})
 final class RulesCommand implements Callable<Integer> {
 
-    static final String AUTHOR = "local administrator";
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +35,7 @@ final class RulesCommand implements Callable<Integer> {
         return Commands.USAGE_ERROR;
     }
 
-    static void print(PrintWriter out, StoredRules.PackRow p) {
+    static void print(PrintWriter out, RulePackView p) {
         out.printf("%-4s %-8s %-3s %-8s %2d rules  %s%n", p.name(), p.version(), p.jurisdiction(),
                 p.enabled() ? "ENABLED" : "disabled", p.rules(), p.title());
     }
@@ -41,7 +44,7 @@ final class RulesCommand implements Callable<Integer> {
     static final class ListPacks extends OfflineCommand {
         @Override
         protected int run(ApplicationContext context) {
-            context.getBean(StoredRules.class).list().forEach(p -> print(out(), p));
+            context.getBean(ListRulePacks.class).packs(Caller.localAdministrator()).forEach(p -> print(out(), p));
             return Commands.OK;
         }
     }
@@ -64,9 +67,13 @@ final class RulesCommand implements Callable<Integer> {
                 throw new CommandFailure("cannot read " + file + ": " + e.getMessage());
             }
             try {
-                print(out(), context.getBean(StoredRules.class).load(file.toString(), text, enable, AUTHOR));
+                print(out(), context.getBean(LoadRulePack.class).load(Caller.localAdministrator(), file.toString(), text,
+                        enable));
                 return Commands.OK;
-            } catch (RulePackException e) {
+            } catch (ProblemException refused) {
+                if (!(refused.getCause() instanceof RulePackException e)) {
+                    throw refused;
+                }
                 spec.commandLine().getErr().println("reetrace: rule pack " + file + " refused; the packs in force are unchanged");
                 for (RuleProblem p : e.problems()) {
                     spec.commandLine().getErr().printf("  %s line %d, column %d: %s%n", p.ruleId(), p.line(),
@@ -87,7 +94,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         protected int run(ApplicationContext context) {
-            print(out(), context.getBean(StoredRules.class).enable(name, version, AUTHOR));
+            print(out(), context.getBean(EnableRulePack.class).enable(Caller.localAdministrator(), name, version));
             return Commands.OK;
         }
     }
@@ -102,7 +109,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         protected int run(ApplicationContext context) {
-            print(out(), context.getBean(StoredRules.class).disable(name, version, AUTHOR));
+            print(out(), context.getBean(EnableRulePack.class).disable(Caller.localAdministrator(), name, version));
             return Commands.OK;
         }
     }

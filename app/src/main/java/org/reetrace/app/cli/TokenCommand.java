@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
-import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.IssuedToken;
+import org.reetrace.app.security.IssueToken;
+import org.reetrace.app.security.RevokeToken;
 import org.reetrace.app.security.Role;
-import org.reetrace.app.security.StoredToken;
+import org.reetrace.app.security.TokenView;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DataIntegrityViolationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,8 +25,6 @@ import picocli.CommandLine.Parameters;
                 + " tokens.",
         subcommands = {TokenCommand.Issue.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand extends OfflineCommand {
-
-    static final String AUTHOR = "local administrator";
 
     /** What issuing takes, with or without the word {@code issue}. */
     static final class IssueOptions {
@@ -52,13 +49,9 @@ final class TokenCommand extends OfflineCommand {
             Caller caller = new Caller(name, role, Optional.ofNullable(operatorId));
             Optional<Instant> until = expires == null ? Optional.empty()
                     : Optional.of(expiry(expires, context.getBean(Clock.class).instant()));
-            try {
-                IssuedToken issued = context.getBean(ApiTokens.class).issue(caller, until);
-                command.out().println(issued.token());
-                return Commands.OK;
-            } catch (DataIntegrityViolationException e) {
-                throw new CommandFailure("operator " + operatorId + " is not in the registry");
-            }
+            command.out().println(context.getBean(IssueToken.class).issue(Caller.localAdministrator(), caller, until)
+                    .token());
+            return Commands.OK;
         }
 
         private static Instant expiry(String text, Instant now) {
@@ -103,19 +96,20 @@ final class TokenCommand extends OfflineCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            Instant now = context.getBean(Clock.class).instant();
             out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", "ID", "STATUS", "ROLE", "OPERATOR", "NAME",
                     "CREATED", "EXPIRES", "LAST USED");
-            for (StoredToken t : context.getBean(ApiTokens.class).list(Optional.ofNullable(operatorId))) {
-                out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", t.id(), t.status(now), t.caller().role(),
-                        t.caller().operatorId().orElse("-"), t.caller().name(), seconds(Optional.of(t.created())),
+            var tokens = context.getBean(org.reetrace.app.security.ListTokens.class);
+            for (TokenView t : tokens.list(Caller.localAdministrator(), operatorId)) {
+                out().printf("%-20s %-7s %-9s %-16s %-24s %-20s %-20s %s%n", t.id(), t.status(), t.role(),
+                        Optional.ofNullable(t.operator()).orElse("-"), t.name(), seconds(t.created()),
                         seconds(t.expires()), seconds(t.lastUsed()));
             }
             return Commands.OK;
         }
 
-        private static String seconds(Optional<Instant> at) {
-            return at.map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("-");
+        private static String seconds(Instant at) {
+            return Optional.ofNullable(at).map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .orElse("-");
         }
     }
 
@@ -127,10 +121,8 @@ final class TokenCommand extends OfflineCommand {
 
         @Override
         protected int run(ApplicationContext context) {
-            StoredToken revoked = context.getBean(ApiTokens.class).revoke(id, AUTHOR)
-                    .orElseThrow(() -> new CommandFailure("no token with id " + id));
-            out().printf("revoked %s (%s, %s) at %s%n", revoked.id(), revoked.caller().name(), revoked.caller().role(),
-                    revoked.revoked().orElseThrow());
+            TokenView revoked = context.getBean(RevokeToken.class).revoke(Caller.localAdministrator(), id);
+            out().printf("revoked %s (%s, %s) at %s%n", revoked.id(), revoked.name(), revoked.role(), revoked.revoked());
             return Commands.OK;
         }
     }

@@ -10,12 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
-import org.reetrace.app.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when, so the rows are their own audit trail. Operators, customs, auditors and the regulator read the whole registry
  * whatever the setting.
  */
-@Component
+@Repository
 public class PublicDisclosure {
 
     /** What the regulator can open to the public. */
@@ -77,20 +73,6 @@ public class PublicDisclosure {
                 .query((row, n) -> categories(row.getArray(1)))
                 .optional()
                 .orElse(Set.of());
-    }
-
-    /** Whether {@code caller} reads {@code category}: everyone but the public always, the public if it is open. */
-    public boolean shows(Caller caller, Category category) {
-        return caller.role() != Role.PUBLIC || opened().contains(category);
-    }
-
-    /** Lets {@code caller} through to a read of {@code category}, or refuses it with a 403 naming the category. */
-    public void require(Caller caller, Category category) {
-        if (!shows(caller, category)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-disclosed", "Not disclosed to the public",
-                    "the regulator has not opened " + category + " of the registry to the public",
-                    java.util.Map.of("category", category.name()));
-        }
     }
 
     /** Replaces the setting; the one before stays in the history. */

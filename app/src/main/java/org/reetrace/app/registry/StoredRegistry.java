@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.CountryCode;
@@ -28,9 +27,8 @@ import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistrySnapshot;
 import org.reetrace.core.registry.RegistryVersion;
 import org.reetrace.core.registry.VersionedRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * records, so that nothing the ledger refers to is missing from the history; once there are versions, a row without
  * one is a change made around the registry, which verification reports.
  */
-@Component
+@Repository
 public class StoredRegistry implements Registry {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -138,7 +136,7 @@ public class StoredRegistry implements Registry {
      * Records changes, all or nothing, in order.
      *
      * @return the versions as stored
-     * @throws ProblemException 422 {@code registry-change-refused} naming the change and the reason; nothing changed
+     * @throws RegistryChangeRefused naming the change and the reason; nothing changed
      */
     public synchronized List<RegistryVersion> record(List<Change> changes, String author) {
         VersionedRegistry before = versions;
@@ -151,14 +149,7 @@ public class StoredRegistry implements Registry {
             try {
                 recorded.add(next.record(c.change(), c.effective(), author, now));
             } catch (IllegalArgumentException e) {
-                Map<String, Object> props = new java.util.LinkedHashMap<>();
-                props.put("change", RegistryChangeJson.kind(c.change()));
-                props.put("effective", c.effective().equals(Instant.MIN) ? "from the start" : c.effective().toString());
-                if (changes.size() > 1) {
-                    props.put("index", i);
-                }
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "registry-change-refused",
-                        "Registry change refused", reason(e), props);
+                throw new RegistryChangeRefused(c.change(), c.effective(), changes.size() > 1 ? i : null, e);
             }
         }
         tx.executeWithoutResult(status -> {
@@ -174,11 +165,6 @@ public class StoredRegistry implements Registry {
         });
         versions = next;
         return recorded;
-    }
-
-    /** The core names the version, its author and effective instant, then the reason: all of it helps. */
-    private static String reason(IllegalArgumentException e) {
-        return e.getMessage();
     }
 
     public RegistryVersion record(RegistryChange change, Instant effective, String author) {
@@ -268,11 +254,11 @@ public class StoredRegistry implements Registry {
 
     /**
      * Registers a new operator in force from the start of the records.
-     * @throws ProblemException 409 if it exists
+     * @throws IllegalArgumentException if it exists
      */
     public Operator add(Operator operator, String by) {
         if (operator(operator.id()).isPresent()) {
-            throw ProblemException.conflict("operator-exists", "Operator exists", "operator " + operator.id() + " already exists");
+            throw new IllegalArgumentException("operator " + operator.id() + " already exists");
         }
         record(new RegistryChange.PutOperator(operator), Instant.MIN, by);
         return operator;
@@ -280,15 +266,14 @@ public class StoredRegistry implements Registry {
 
     /**
      * Registers a new facility in force from the start of the records, its processes with an unnamed licensor
-     * and no registered capacity. @throws ProblemException 409 if it exists, 422 for an unknown operator
+     * and no registered capacity. @throws IllegalArgumentException if it exists or its operator is unknown
      */
     public Facility add(Facility facility, String by) {
         if (facility(facility.id()).isPresent()) {
-            throw ProblemException.conflict("facility-exists", "Facility exists", "facility " + facility.id() + " already exists");
+            throw new IllegalArgumentException("facility " + facility.id() + " already exists");
         }
         if (operator(facility.operator()).isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "operator-unknown", "Unknown operator",
-                    "no operator " + facility.operator() + " for facility " + facility.id(), Map.of("field", "operator"));
+            throw new IllegalArgumentException("no operator " + facility.operator() + " for facility " + facility.id());
         }
         Map<ProcessKind, CountryCode> tech = new EnumMap<>(ProcessKind.class);
         tech.putAll(facility.technology());

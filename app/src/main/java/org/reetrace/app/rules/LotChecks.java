@@ -120,7 +120,7 @@ public class LotChecks {
                 throw new IllegalArgumentException("'" + dateOrInstant + "' is not a date such as 2027-01-01");
             }
         }
-        return org.reetrace.app.registry.Instants.parse(dateOrInstant, "at", otherwise);
+        return org.reetrace.app.web.Instants.parse(dateOrInstant, "at", otherwise);
     }
 
     private CompiledPack choose(String pack, String version) {

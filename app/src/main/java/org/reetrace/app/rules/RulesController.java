@@ -1,27 +1,14 @@
 package org.reetrace.app.rules;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
-import org.reetrace.app.registry.Instants;
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.security.Role;
-import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.event.CustomsDeclaration;
-import org.reetrace.core.lot.Lot;
-import org.reetrace.core.registry.CountryCode;
-import org.reetrace.core.rules.Finding;
-import org.reetrace.core.rules.Jurisdiction;
-import org.reetrace.core.rules.RulePackException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,150 +27,80 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RulesController {
 
-    public record Declaration(@NotBlank String number, @NotBlank String hsCode, String permit,
-                              @NotBlank String counterparty, @NotBlank String country) {
+    private final ListRulePacks listPacks;
+    private final LoadRulePack loadPack;
+    private final EnableRulePack enablePack;
+    private final PrecheckExport precheckExport;
+    private final AssessLots assessLots;
+
+    public RulesController(ListRulePacks listPacks, LoadRulePack loadPack, EnableRulePack enablePack,
+                           PrecheckExport precheckExport, AssessLots assessLots) {
+        this.listPacks = listPacks;
+        this.loadPack = loadPack;
+        this.enablePack = enablePack;
+        this.precheckExport = precheckExport;
+        this.assessLots = assessLots;
     }
 
-    public record PrecheckRequest(@NotBlank String lot, @NotNull @Valid Declaration declaration, String at,
-                                  List<String> jurisdictions) {
-    }
-
-    public record FindingView(String ruleId, String jurisdiction, String pack, String packVersion, String citation,
-                              String severity, String outcome, String message, String detail) {
-        public static FindingView of(Finding f) {
-            return new FindingView(f.ruleId(), String.valueOf(f.jurisdiction()), f.pack(), f.packVersion(),
-                    f.citation(), String.valueOf(f.severity()), f.outcome().name(), f.message(), f.detail());
-        }
-    }
-
-    private final StoredRules rules;
-    private final LotChecks checks;
-    private final Clock clock;
-
-    public RulesController(StoredRules rules, LotChecks checks, Clock clock) {
-        this.rules = rules;
-        this.checks = checks;
-        this.clock = clock;
-    }
-
+    @Operation(summary = "List rule packs", description = "Every loaded rule pack, whether it is in force, and who"
+            + " loaded it when.")
     @GetMapping("/api/rules/packs")
-    public List<StoredRules.PackRow> packs(Caller caller) {
-        return rules.list();
+    public List<RulePackView> packs(Caller caller) {
+        return listPacks.packs(caller);
     }
 
-    /** Body: the pack's text. {@code enable=true} puts it in force at once (and its other versions out). */
+    @Operation(summary = "Load a rule pack",
+            description = "The regulator loads a pack from its text; it is refused whole, with rule, line and column,"
+                    + " if anything in it is wrong. Loading the same name, version and text again changes nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The pack's text",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 the answer sets
     @PostMapping(path = "/api/rules/packs", consumes = MediaType.TEXT_PLAIN_VALUE)
-    public ResponseEntity<StoredRules.PackRow> load(Caller caller, @RequestBody String text,
-                                                    @RequestParam(defaultValue = "false") boolean enable,
-                                                    @RequestParam(defaultValue = "api") String source) {
-        caller.requireRegulator();
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(rules.load(source, text, enable, caller.name()));
-        } catch (RulePackException e) {
-            throw refused(e);
-        }
+    public ResponseEntity<RulePackView> load(Caller caller, @RequestBody String text,
+                                             @Parameter(description = "Put it in force at once (and the pack's other"
+                                                     + " versions out)")
+                                             @RequestParam(defaultValue = "false") boolean enable,
+                                             @Parameter(description = "Where the text came from, as the listing shows")
+                                             @RequestParam(defaultValue = "api") String source) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(loadPack.load(caller, source, text, enable));
     }
 
+    @Operation(summary = "Enable a rule pack", description = "The regulator puts a pack version in force and the"
+            + " pack's other versions out.")
     @PostMapping("/api/rules/packs/{name}/{version}/enable")
-    public StoredRules.PackRow enable(Caller caller, @PathVariable String name, @PathVariable String version) {
-        caller.requireRegulator();
-        return known(() -> rules.enable(name, version, caller.name()));
+    public RulePackView enable(Caller caller, @Parameter(description = "The pack's name, e.g. us") @PathVariable String name,
+                               @Parameter(description = "The pack's version") @PathVariable String version) {
+        return enablePack.enable(caller, name, version);
     }
 
+    @Operation(summary = "Disable a rule pack", description = "The regulator takes a pack version out of force.")
     @PostMapping("/api/rules/packs/{name}/{version}/disable")
-    public StoredRules.PackRow disable(Caller caller, @PathVariable String name, @PathVariable String version) {
-        caller.requireRegulator();
-        return known(() -> rules.disable(name, version, caller.name()));
+    public RulePackView disable(Caller caller, @Parameter(description = "The pack's name, e.g. us") @PathVariable String name,
+                                @Parameter(description = "The pack's version") @PathVariable String version) {
+        return enablePack.disable(caller, name, version);
     }
 
-    /** Would this export pass? For customs, the regulator, auditors and the lot's holder. */
+    @Operation(summary = "Pre-check an export",
+            description = "Would exporting the lot under this declaration pass? Per jurisdiction, every rule with its"
+                    + " outcome and why. For customs, the regulator, auditors and the lot's holder.")
     @PostMapping("/api/rules/precheck")
-    public Map<String, Object> precheck(Caller caller, @Valid @RequestBody PrecheckRequest body) {
-        Lot lot = checks.lot(body.lot()).orElseThrow(() -> ProblemException.notFound("lot", body.lot()));
-        caller.requireReader(lot.holder().value());
-        CustomsDeclaration declaration;
-        try {
-            declaration = new CustomsDeclaration(body.declaration().number(), body.declaration().hsCode(),
-                    body.declaration().permit(), body.declaration().counterparty(),
-                    CountryCode.of(body.declaration().country()));
-        } catch (IllegalArgumentException e) {
-            throw Instants.invalid("declaration", e.getMessage());
-        }
-        Set<Jurisdiction> jurisdictions = new LinkedHashSet<>();
-        List<String> asked = body.jurisdictions() == null ? List.of() : body.jurisdictions();
-        for (int i = 0; i < asked.size(); i++) {
-            String j = asked.get(i);
-            try {
-                jurisdictions.add(Jurisdiction.of(j));
-            } catch (IllegalArgumentException e) {
-                throw Instants.invalid("jurisdictions[" + i + "]", e.getMessage());
-            }
-        }
-        Instant at = Instants.parse(body.at(), "at", clock.instant());
-        LotChecks.Precheck p;
-        try {
-            p = checks.precheck(body.lot(), declaration, at, jurisdictions);
-        } catch (IllegalArgumentException e) {
-            throw Instants.invalid("jurisdictions", e.getMessage());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lot", p.lot());
-        m.put("at", p.at().toString());
-        m.put("passes", p.passes());
-        m.put("jurisdictions", p.jurisdictions().stream().map(v -> Map.of("jurisdiction", v.jurisdiction(),
-                "passes", v.passes(), "findings", v.findings().stream().map(FindingView::of).toList())).toList());
-        return m;
+    public PrecheckExport.Precheck precheck(Caller caller, @Valid @RequestBody PrecheckExport.Request body) {
+        return precheckExport.precheck(caller, body);
     }
 
-    /**
-     * A lot (or, with several {@code lot} parameters, their pooled supply) against one pack at {@code at}:
-     * the version in force unless {@code version} names another.
-     */
+    @Operation(summary = "Assess lots against a rule pack",
+            description = "A lot (or, with several lot parameters, their pooled supply) against one pack at a date:"
+                    + " the version in force unless another is named.")
     @GetMapping("/api/rules/assessment")
-    public Map<String, Object> assess(Caller caller, @RequestParam List<String> lot, @RequestParam String pack,
-                                      @RequestParam(required = false) String version,
-                                      @RequestParam(required = false) String at) {
-        caller.requireRole(Role.REGULATOR, Role.CUSTOMS, Role.AUDITOR, Role.OPERATOR);
-        for (String id : lot) {
-            Lot l = checks.lot(id).orElseThrow(() -> ProblemException.notFound("lot", id));
-            caller.requireReader(l.holder().value());
-        }
-        LotChecks.Assessment a;
-        try {
-            a = checks.assess(lot, pack, version, checks.instantFor(pack, version, at, clock.instant()));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
-                    Map.of("field", "pack"));
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lots", a.lots());
-        m.put("pack", a.pack());
-        m.put("version", a.version());
-        m.put("at", a.at().toString());
-        m.put("passes", a.passes());
-        m.put("findings", a.findings().stream().map(FindingView::of).toList());
-        return m;
-    }
-
-    static ProblemException refused(RulePackException e) {
-        List<Map<String, Object>> problems = e.problems().stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", p.ruleId());
-            m.put("line", p.line());
-            m.put("column", p.column());
-            m.put("reason", p.message());
-            m.put("field", p.ruleId());
-            return m;
-        }).toList();
-        return new ProblemException(HttpStatus.BAD_REQUEST, "rule-pack-refused", "Rule pack refused",
-                e.getMessage(), Map.of("errors", problems));
-    }
-
-    private static StoredRules.PackRow known(java.util.function.Supplier<StoredRules.PackRow> action) {
-        try {
-            return action.get();
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), Map.of());
-        }
+    public AssessLots.Assessment assess(Caller caller,
+                                        @Parameter(description = "The lots, e.g. MAG-2026-0001") @RequestParam List<String> lot,
+                                        @Parameter(description = "The pack's name, e.g. us") @RequestParam String pack,
+                                        @Parameter(description = "The pack version; default: the one in force, else"
+                                                + " the latest loaded")
+                                        @RequestParam(required = false) String version,
+                                        @Parameter(description = "A date (midnight in the pack's own zone) or an"
+                                                + " instant; default: now")
+                                        @RequestParam(required = false) String at) {
+        return assessLots.assess(caller, lot, pack, version, at);
     }
 }

@@ -14,7 +14,7 @@ import org.reetrace.core.rules.RuleContext;
 import org.reetrace.core.rules.RuleEngine;
 import org.reetrace.core.rules.RulePack;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,13 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A change is made to the stored rows and to the in-memory book together; the book refuses a bad pack before
  * anything is stored, and a failed store rebuilds the book from the rows, so the two never disagree.
  */
-@Component
+@Repository
 public class StoredRules {
-
-    /** A pack as listed: its header, whether it is in force, and who loaded it when. */
-    public record PackRow(String name, String version, String jurisdiction, String title, String digest,
-                          String source, boolean enabled, int rules, java.time.Instant loadedAt, String loadedBy) {
-    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -100,14 +95,14 @@ public class StoredRules {
         return s;
     }
 
-    public List<PackRow> list() {
-        List<PackRow> rows = new ArrayList<>();
+    public List<RulePackView> list() {
+        List<RulePackView> rows = new ArrayList<>();
         for (RuleBook.Entry e : book.list()) {
             RulePack p = e.pack().pack();
             var meta = jdbc.sql("select loaded_at, loaded_by from rule_pack where name = ? and version = ?")
                     .params(p.name(), p.version())
                     .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)}).optional();
-            rows.add(new PackRow(p.name(), p.version(), p.jurisdiction().code(), p.title(), p.digest(), p.source(),
+            rows.add(new RulePackView(p.name(), p.version(), p.jurisdiction().code(), p.title(), p.digest(), p.source(),
                     e.enabled(), p.rules().size(), meta.map(m -> (java.time.Instant) m[0]).orElse(null),
                     meta.map(m -> (String) m[1]).orElse(null)));
         }
@@ -119,7 +114,7 @@ public class StoredRules {
      *
      * @throws org.reetrace.core.rules.RulePackException with rule id, line and column; nothing changed
      */
-    public synchronized PackRow load(String source, String text, boolean enable, String author) {
+    public synchronized RulePackView load(String source, String text, boolean enable, String author) {
         RulePack pack = engine.load(source, text).pack();
         boolean stored = jdbc.sql("select count(*) from rule_pack where name = ? and version = ?")
                 .params(pack.name(), pack.version()).query(Long.class).single() > 0;
@@ -142,21 +137,21 @@ public class StoredRules {
     }
 
     /** Puts a version in force and takes the pack's other versions out. */
-    public synchronized PackRow enable(String name, String version, String author) {
+    public synchronized RulePackView enable(String name, String version, String author) {
         book.pack(name, version); // IllegalArgumentException naming what is loaded
         tx.executeWithoutResult(s -> setEnabled(name, version, true, author));
         book = rebuild();
         return find(name, version);
     }
 
-    public synchronized PackRow disable(String name, String version, String author) {
+    public synchronized RulePackView disable(String name, String version, String author) {
         book.pack(name, version);
         tx.executeWithoutResult(s -> setEnabled(name, version, false, author));
         book = rebuild();
         return find(name, version);
     }
 
-    private PackRow find(String name, String version) {
+    private RulePackView find(String name, String version) {
         return list().stream().filter(r -> r.name().equals(name) && r.version().equals(version)).findFirst()
                 .orElseThrow();
     }

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * entropy: there is no dictionary to guess from. Each token also has an id, which names it without granting
  * anything, an optional expiry (operators' tokens always have one), its last use and its revocation.
  */
-@Service
+@Repository
 public class ApiTokens {
 
     /** Prefix that makes a leaked reetrace token recognisable to secret scanners and people. */
@@ -54,6 +55,13 @@ public class ApiTokens {
 
         /** Not a token of this server, or not a token at all. */
         record Unknown() implements Check {
+        }
+    }
+
+    /** A token asked for an operator the registry does not hold. */
+    public static final class UnknownOperator extends RuntimeException {
+        UnknownOperator(String operatorId, Throwable cause) {
+            super("operator " + operatorId + " is not in the registry", cause);
         }
     }
 
@@ -85,6 +93,7 @@ public class ApiTokens {
      * @param expires when it should stop being valid: in the future and, for an operator, no later than the
      *                operators' lifetime from now; empty for the default
      * @throws IllegalArgumentException for an expiry outside those bounds
+     * @throws UnknownOperator if the caller acts for an operator the registry does not hold
      */
     @Transactional
     public IssuedToken issue(Caller caller, Optional<Instant> expires) {
@@ -96,6 +105,15 @@ public class ApiTokens {
         byte[] idBytes = new byte[8];
         random.nextBytes(idBytes);
         String id = "tok_" + HexFormat.of().formatHex(idBytes);
+        try {
+            insert(id, token, caller, now, expiry);
+        } catch (DataIntegrityViolationException e) {
+            throw new UnknownOperator(caller.operatorId().orElse(""), e);
+        }
+        return new IssuedToken(id, token, caller, expiry);
+    }
+
+    private void insert(String id, String token, Caller caller, Instant now, Optional<Instant> expiry) {
         jdbc.sql("""
                 insert into api_token (id, token_hash, name, role, operator_id, created_at, expires_at)
                 values (:id, :hash, :name, :role, :operatorId, :createdAt, :expiresAt)
@@ -108,7 +126,6 @@ public class ApiTokens {
                 .param("createdAt", Timestamp.from(now))
                 .param("expiresAt", expiry.map(Timestamp::from).orElse(null))
                 .update();
-        return new IssuedToken(id, token, caller, expiry);
     }
 
     private Optional<Instant> expiry(Caller caller, Optional<Instant> asked, Instant now) {

@@ -31,6 +31,11 @@ public record Caller(String name, Role role, Optional<String> operatorId) {
         return new Caller(name, role, Optional.empty());
     }
 
+    /** Whoever runs the command line on the server's own database, and so acts as the regulator. */
+    public static Caller localAdministrator() {
+        return of("local administrator", Role.REGULATOR);
+    }
+
     public static Caller operator(String name, String operatorId) {
         return new Caller(name, Role.OPERATOR, Optional.of(operatorId));
     }

@@ -1,4 +1,4 @@
-package org.reetrace.app.registry;
+package org.reetrace.app.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.registry.Validity;
 import org.springframework.http.HttpStatus;
 
