@@ -10,8 +10,9 @@ import java.util.Set;
 import org.reetrace.app.database.DatabaseSettings;
 import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
-import org.reetrace.app.registry.StoredRegistry;
-import org.reetrace.app.security.ApiTokens;
+import org.reetrace.app.registry.ChangeRegistry;
+import org.reetrace.app.registry.ReadRegistry;
+import org.reetrace.app.security.IssueToken;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 import org.reetrace.core.registry.RegistryVersion;
@@ -33,12 +34,18 @@ public class DemoLoader {
 
     static final String AUTHOR = "demo";
 
-    private final StoredRegistry registry;
+    /** The demo records its registry as the regulator would. */
+    private static final Caller REGULATOR = Caller.of(AUTHOR, Role.REGULATOR);
+
+    private final ReadRegistry read;
+    private final ChangeRegistry change;
     private final BookEvents book;
     private final DemoTokens tokens;
 
-    public DemoLoader(StoredRegistry registry, BookEvents book, ApiTokens tokens, DatabaseSettings database) {
-        this.registry = registry;
+    public DemoLoader(ReadRegistry read, ChangeRegistry change, BookEvents book, IssueToken tokens,
+                      DatabaseSettings database) {
+        this.read = read;
+        this.change = change;
         this.book = book;
         this.tokens = new DemoTokens(DemoTokens.besides(database.dataDir()), tokens);
     }
@@ -48,17 +55,17 @@ public class DemoLoader {
         record Key(Object change, java.time.Instant effective) {
         }
         Set<Key> recorded = new HashSet<>();
-        for (RegistryVersion v : registry.history()) {
+        for (RegistryVersion v : read.versions(REGULATOR)) {
             recorded.add(new Key(v.change(), v.effective()));
         }
-        List<StoredRegistry.Change> missing = new ArrayList<>();
+        List<ChangeRegistry.Dated> missing = new ArrayList<>();
         for (DemoChain.Dated d : demo.registryChanges()) {
             if (!recorded.contains(new Key(d.change(), d.effective()))) {
-                missing.add(new StoredRegistry.Change(d.change(), d.effective()));
+                missing.add(new ChangeRegistry.Dated(d.change(), d.effective()));
             }
         }
         if (!missing.isEmpty()) {
-            registry.record(missing, AUTHOR);
+            change.record(REGULATOR, missing);
         }
         List<Outcome> outcomes = book.bookAsSystem(demo.events());
         int booked = 0;

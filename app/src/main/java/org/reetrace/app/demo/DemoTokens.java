@@ -12,11 +12,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
-import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.IssueToken;
+import org.reetrace.app.security.Role;
 
 /**
  * The demo's tokens, kept in clear text in a file beside the data folder that only the user may read (0600), so that
@@ -26,12 +28,15 @@ import org.reetrace.app.security.Caller;
  */
 final class DemoTokens {
 
+    /** The demo acts as the regulator who issues its tokens. */
+    private static final Caller ISSUER = Caller.of(DemoLoader.AUTHOR, Role.REGULATOR);
+
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
-    private final ApiTokens tokens;
+    private final IssueToken tokens;
 
-    DemoTokens(Path file, ApiTokens tokens) {
+    DemoTokens(Path file, IssueToken tokens) {
         this.file = file;
         this.tokens = tokens;
     }
@@ -48,8 +53,8 @@ final class DemoTokens {
         boolean changed = false;
         for (Map.Entry<String, Caller> wanted : callers.entrySet()) {
             String token = kept.getProperty(wanted.getKey());
-            if (token == null || !tokens.resolve(token).filter(wanted.getValue()::equals).isPresent()) {
-                token = tokens.issue(wanted.getValue()).token();
+            if (token == null || !tokens.holder(token).filter(wanted.getValue()::equals).isPresent()) {
+                token = tokens.issue(ISSUER, wanted.getValue(), Optional.empty()).token();
                 changed = true;
             }
             result.put(wanted.getKey(), token);

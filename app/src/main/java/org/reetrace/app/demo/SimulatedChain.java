@@ -2,11 +2,16 @@ package org.reetrace.app.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
-import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.registry.ChangeRegistry;
+import org.reetrace.app.registry.ReadRegistry;
+import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.Role;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.registry.Area;
@@ -18,7 +23,9 @@ import org.reetrace.core.registry.Licence;
 import org.reetrace.core.registry.LicenceId;
 import org.reetrace.core.registry.LicenceKind;
 import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.RegistrySnapshot;
 import org.reetrace.core.registry.Validity;
 import org.reetrace.sim.ScenarioRegistry;
 import org.reetrace.sim.Simulation;
@@ -45,12 +52,17 @@ public class SimulatedChain {
     static final String AUTHOR = "simulator";
     private static final int BATCH = 500;
 
-    private final StoredRegistry registry;
+    /** The simulator records its scenario's registry as the regulator would. */
+    private static final Caller REGULATOR = Caller.of(AUTHOR, Role.REGULATOR);
+
+    private final ReadRegistry read;
+    private final ChangeRegistry change;
     private final BookEvents bookEvents;
     private java.util.Map<String, Integer> refusedBy;
 
-    public SimulatedChain(StoredRegistry registry, BookEvents bookEvents) {
-        this.registry = registry;
+    public SimulatedChain(ReadRegistry read, ChangeRegistry change, BookEvents bookEvents) {
+        this.read = read;
+        this.change = change;
         this.bookEvents = bookEvents;
     }
 
@@ -110,37 +122,33 @@ public class SimulatedChain {
         };
     }
 
-    /** Registers what the scenario needs and the registry lacks; answers how many records were added. */
+    /** Registers what the scenario needs and the registry lacks, all at once; answers how many records were added. */
     public int register(Scenario scenario) {
-        return register(registry, scenario);
-    }
-
-    /** The same in another registry, e.g. one of another database that a benchmark prepares for another JVM. */
-    public static int register(StoredRegistry registry, Scenario scenario) {
         ScenarioRegistry sr = new ScenarioRegistry(scenario);
-        int added = 0;
+        RegistrySnapshot now = read.asOf(REGULATOR, null).registry();
+        Instant today = Instant.now();
+        List<ChangeRegistry.Dated> changes = new ArrayList<>();
+        Map<FacilityId, Facility> facilities = new HashMap<>();
         for (Operator o : sr.operators()) {
-            if (registry.operator(o.id()).isEmpty()) {
-                registry.add(o, AUTHOR);
-                added++;
+            if (now.operator(o.id()).isEmpty()) {
+                changes.add(new ChangeRegistry.Dated(new RegistryChange.PutOperator(o), Instant.MIN));
             }
         }
         for (Facility f : sr.facilities()) {
-            if (registry.facility(f.id()).isEmpty()) {
-                registry.add(f, AUTHOR);
-                added++;
+            facilities.put(f.id(), now.facility(f.id()).orElse(f));
+            if (now.facility(f.id()).isEmpty()) {
+                changes.add(new ChangeRegistry.Dated(new RegistryChange.PutFacility(RegisteredFacility.of(f)), Instant.MIN));
             }
         }
-        List<StoredRegistry.Change> leases = new ArrayList<>();
         for (Scenario.MineSpec m : scenario.mines()) {
             LicenceId id = LicenceId.of("SIM-LEASE-" + m.id());
-            if (registry.latest().licence(id, Instant.now()).isEmpty()) {
+            if (now.licence(id, today).isEmpty()) {
                 Box b = m.lease();
                 Area area = Area.polygon(List.of(new GeoPoint(b.south(), b.west()), new GeoPoint(b.south(), b.east()),
                         new GeoPoint(b.north(), b.east()), new GeoPoint(b.north(), b.west()),
                         new GeoPoint(b.south(), b.west())));
-                leases.add(new StoredRegistry.Change(new RegistryChange.PutLicence(Licence.lease(id,
-                        registry.facility(FacilityId.of(m.id())).orElseThrow().operator(), FacilityId.of(m.id()),
+                changes.add(new ChangeRegistry.Dated(new RegistryChange.PutLicence(Licence.lease(id,
+                        facilities.get(FacilityId.of(m.id())).operator(), FacilityId.of(m.id()),
                         CountryCode.of("MY"), Validity.ALWAYS, area,
                         Mass.ofMilligrams(Math.round(m.quotaTonnes() * 1e9)))), Instant.MIN));
             }
@@ -148,17 +156,16 @@ public class SimulatedChain {
         for (Scenario.SiteSpec site : scenario.sites()) {
             boolean port = site.kind() == Scenario.SiteKind.PORT;
             LicenceId id = LicenceId.of(port ? "EXP-" + site.id() : "SIM-RAD-" + site.id());
-            if (registry.latest().licence(id, Instant.now()).isEmpty()) {
-                leases.add(new StoredRegistry.Change(new RegistryChange.PutLicence(Licence.permit(id,
+            if (now.licence(id, today).isEmpty()) {
+                changes.add(new ChangeRegistry.Dated(new RegistryChange.PutLicence(Licence.permit(id,
                         port ? LicenceKind.EXPORT_PERMIT : LicenceKind.RADIOACTIVE_MATERIAL,
-                        registry.facility(FacilityId.of(site.id())).orElseThrow().operator(), FacilityId.of(site.id()),
+                        facilities.get(FacilityId.of(site.id())).operator(), FacilityId.of(site.id()),
                         CountryCode.of("MY"), Validity.ALWAYS)), Instant.MIN));
             }
         }
-        if (!leases.isEmpty()) {
-            registry.record(leases, AUTHOR);
-            added += leases.size();
+        if (!changes.isEmpty()) {
+            change.record(REGULATOR, changes);
         }
-        return added;
+        return changes.size();
     }
 }

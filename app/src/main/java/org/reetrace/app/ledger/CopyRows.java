@@ -1,16 +1,10 @@
 package org.reetrace.app.ledger;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-
-import org.postgresql.PGConnection;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} in its binary format: the fastest way to append many rows, with
@@ -124,21 +118,6 @@ public final class CopyRows {
         fields = 0;
         rows++;
         return this;
-    }
-
-    /**
-     * Sends the rows on {@code connection} (in its transaction); answers how many the server took. The ledger's rows
-     * go through {@link LedgerStore}, which speaks to the database; this is for measuring COPY on its own.
-     */
-    public long copy(Connection connection) throws SQLException {
-        if (rows == 0) {
-            return 0;
-        }
-        try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement(), finish());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The statement that takes these rows in. */

@@ -414,7 +414,7 @@ public class LedgerStore {
     }
 
     /** Sends encoded rows with COPY, in the connection's transaction; answers how many the server took. */
-    private static long copy(Connection con, CopyRows rows) throws SQLException {
+    public static long copy(Connection con, CopyRows rows) throws SQLException {
         if (rows.rows() == 0) {
             return 0;
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,11 +274,7 @@ public class StoredRegistry implements Registry {
         if (operator(facility.operator()).isEmpty()) {
             throw new IllegalArgumentException("no operator " + facility.operator() + " for facility " + facility.id());
         }
-        Map<ProcessKind, CountryCode> tech = new EnumMap<>(ProcessKind.class);
-        tech.putAll(facility.technology());
-        List<ProcessTechnology> processes = new ArrayList<>();
-        tech.forEach((p, c) -> processes.add(unnamedTechnology(p, c)));
-        record(new RegistryChange.PutFacility(new RegisteredFacility(facility, processes)), Instant.MIN, by);
+        record(new RegistryChange.PutFacility(RegisteredFacility.of(facility)), Instant.MIN, by);
         return facility;
     }
 }

@@ -9,7 +9,6 @@ import org.reetrace.app.ledger.CommittedEntries;
 import org.reetrace.app.ledger.IngestCheck;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.composition.Mass;
-import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.ledger.Ledger;
@@ -23,7 +22,6 @@ import org.reetrace.core.rules.Finding;
 import org.reetrace.core.rules.LedgerFacts;
 import org.reetrace.core.rules.RuleContext;
 import org.reetrace.core.rules.RuleEngine;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,26 +37,15 @@ import org.springframework.stereotype.Component;
 public class IngestRules implements CommittedEntries, IngestCheck {
 
     private final StoredRules rules;
-    private final JdbcClient jdbc;
     private final StoredRegistry registry;
     private final ZoneId quotaZone = RuleEngine.Settings.defaults().quotaZone();
     private final ExtractionTally tally;
 
-    public IngestRules(StoredRules rules, StoredRegistry registry, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public IngestRules(StoredRules rules, StoredRegistry registry, ExtractionRecords extractions) {
         this.rules = rules;
         this.registry = registry;
-        this.tally = new ExtractionTally(quotaZone, this::storedExtraction);
-        jdbc.sql("""
-                select facility_id, extract(year from event_time at time zone ?)::int,
-                    sum((payload->>'massKg')::numeric * 1000000)::bigint
-                from ledger_event where type = 'EXTRACT'
-                    and event_id not in (select payload ->> 'original' from ledger_event where type = 'REVERSE')
-                group by 1, 2""")
-                .param(quotaZone.getId())
-                .query(rs -> {
-                    tally.addCommitted(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3));
-                });
+        this.tally = new ExtractionTally(quotaZone, id -> extractions.extraction(id, quotaZone));
+        extractions.eachYear(quotaZone, tally::addCommitted);
     }
 
     /** Refuse the event if {@link Evaluation#block()} is present; else book it and raise {@link Evaluation#alerts()}. */
@@ -82,17 +69,6 @@ public class IngestRules implements CommittedEntries, IngestCheck {
     @Override
     public void committed(List<Entry> entries) {
         tally.committed(entries);
-    }
-
-    /** A committed extraction's count against its mine's quota, by event id; empty if the event is no extraction. */
-    private Optional<ExtractionTally.Count> storedExtraction(EventId id) {
-        return jdbc.sql("""
-                        select facility_id, extract(year from event_time at time zone ?)::int,
-                            ((payload->>'massKg')::numeric * 1000000)::bigint
-                        from ledger_event where event_id = ? and type = 'EXTRACT'""")
-                .params(quotaZone.getId(), id.value())
-                .query((rs, n) -> new ExtractionTally.Count(FacilityId.of(rs.getString(1)), rs.getInt(2), rs.getLong(3)))
-                .optional();
     }
 
     /** The refusal of a blocked event: stable code, the rule and its citation, the numbers. */

@@ -41,6 +41,11 @@ public class IssueToken {
                 Optional.ofNullable(Instants.parse(expires, "expires", null)));
     }
 
+    /** Whom {@code token} speaks for while it is valid: issued here, neither expired nor revoked. */
+    public Optional<Caller> holder(String token) {
+        return tokens.resolve(token);
+    }
+
     /** Issues a token to {@code holder}, who is already a valid caller. */
     public Issued issue(Caller issuer, Caller holder, Optional<Instant> expires) {
         issuer.requireRegulator();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.TestDataDirs;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.IssueToken;
 import org.reetrace.app.security.Role;
 
 class DemoTokensIT extends RunningAppIT {
@@ -26,10 +27,10 @@ class DemoTokensIT extends RunningAppIT {
         Map<String, Caller> callers = new LinkedHashMap<>();
         callers.put("regulator", Caller.of("demo-tok regulator", Role.REGULATOR));
         callers.put("plant", Caller.operator("demo-tok plant", "OP-DEMO-TOK"));
-        DemoTokens demo = new DemoTokens(file, apiTokens);
+        DemoTokens demo = new DemoTokens(file, new IssueToken(apiTokens));
 
         Map<String, String> first = demo.tokensFor(callers);
-        Map<String, String> second = new DemoTokens(file, apiTokens).tokensFor(callers);
+        Map<String, String> second = new DemoTokens(file, new IssueToken(apiTokens)).tokensFor(callers);
 
         assertThat(second).isEqualTo(first);
         assertThat(tokensNamed("demo-tok regulator")).isEqualTo(1);
@@ -45,7 +46,7 @@ class DemoTokensIT extends RunningAppIT {
         assertThat(third.get("plant")).isNotEqualTo(first.get("plant"));
         assertThat(apiTokens.resolve(third.get("plant"))).contains(callers.get("plant"));
         assertThat(tokensNamed("demo-tok plant")).isEqualTo(2);
-        assertThat(new DemoTokens(file, apiTokens).tokensFor(callers)).isEqualTo(third);
+        assertThat(new DemoTokens(file, new IssueToken(apiTokens)).tokensFor(callers)).isEqualTo(third);
     }
 
     @Test
@@ -54,7 +55,7 @@ class DemoTokensIT extends RunningAppIT {
         Files.writeString(file, "auditor=rtk_from-another-database\n");
         Map<String, Caller> callers = Map.of("auditor", Caller.of("demo-tok auditor", Role.AUDITOR));
 
-        Map<String, String> tokens = new DemoTokens(file, apiTokens).tokensFor(callers);
+        Map<String, String> tokens = new DemoTokens(file, new IssueToken(apiTokens)).tokensFor(callers);
 
         assertThat(tokens.get("auditor")).isNotEqualTo("rtk_from-another-database");
         assertThat(apiTokens.resolve(tokens.get("auditor"))).contains(callers.get("auditor"));

@@ -39,7 +39,7 @@ class CopyRowsIT extends RunningAppIT {
             rows.number(-1).text(null).textArray(List.of()).bytes(new byte[0]).bool(false)
                     .time(Instant.parse("1999-12-31T23:59:59.9999995Z")).json(null).bigintArray(new long[0]).endRow();
 
-            assertThat(rows.copy(c)).isEqualTo(awkward.size() + 1);
+            assertThat(LedgerStore.copy(c, rows)).isEqualTo(awkward.size() + 1);
             assertThatThrownBy(() -> new CopyRows("copy_check", "n", "s").number(1).endRow())
                     .hasMessageContaining("has 1 values, not 2");
 

@@ -26,6 +26,7 @@ import org.reetrace.app.analytics.AnalyticsFeed;
 import org.reetrace.app.database.Durability;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.ledger.CopyRows;
+import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.lot.LotQueries;
@@ -269,7 +270,7 @@ public final class LoadBench {
                                 .text((String) r[9]).text((String) r[10]).endRow();
                     }
                     long t0 = System.nanoTime();
-                    copy.copy(c);
+                    LedgerStore.copy(c, copy);
                     c.commit();
                     nanos[0] += System.nanoTime() - t0;
                     for (Object[] r : slice) {

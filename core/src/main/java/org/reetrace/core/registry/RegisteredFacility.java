@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 
 /**
@@ -36,6 +37,12 @@ public record RegisteredFacility(Facility facility, List<ProcessTechnology> proc
         Map<ProcessKind, CountryCode> tech = new EnumMap<>(ProcessKind.class);
         processes.forEach(p -> tech.put(p.process(), p.licensorCountry()));
         return new RegisteredFacility(new Facility(id, operator, name, kind, country, location, tech), processes);
+    }
+
+    /** A facility known only by the country of each process's technology: licensor unnamed, capacity unstated. */
+    public static RegisteredFacility of(Facility facility) {
+        return new RegisteredFacility(facility, facility.technology().entrySet().stream()
+                .map(t -> new ProcessTechnology(t.getKey(), "unnamed licensor", t.getValue(), Mass.ZERO)).toList());
     }
 
     public FacilityId id() {
