@@ -18,11 +18,12 @@ record EpcisDocumentSchema(
                 + "standards/epcis/2.0.0/epcis-context.jsonld\", {\"ree\": \"https://reetrace.org/epcis/profile/1#\"}]")
         List<Object> context,
         @Schema(description = "EPCISDocument", example = "EPCISDocument") String type,
-        @Schema(description = "2.0", example = "2.0") String schemaVersion,
+        @Schema(description = "The EPCIS schema version", example = "2.0") String schemaVersion,
         @Schema(description = "When the document was created (ISO 8601 date-time with offset)",
                 example = "2026-03-02T08:00:00+08:00") String creationDate,
         @Schema(description = "The events, in epcisBody.eventList") Body epcisBody) {
 
+    @Schema(name = "EPCISBody", description = "The body of an EPCISDocument")
     record Body(@Schema(description = "ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent or "
             + "AssociationEvent objects, each with its type") List<Map<String, Object>> eventList) {
     }
