@@ -1,12 +1,16 @@
 package org.reetrace.app.epcis;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the API description of the EPCIS interface cannot say in annotations without repeating it on every
  * operation: the SimpleEventQuery's query parameters ({@link EventQueryParameters}), the GS1 version headers of
- * every answer ({@link EpcisWeb}) and the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}).
+ * every answer ({@link EpcisWeb}), the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}),
+ * and the path variables of the discovery operations, whose one handler serves paths with and without them.
  */
 @Configuration(proxyBeanMethods = false)
 class EpcisApiDocs {
@@ -28,6 +33,41 @@ class EpcisApiDocs {
             "GS1-EPC-Format", "How EPCs are written: Never_Translates (as captured)",
             "GS1-CBV-XML-Format", "How CBV values are written in XML: Always_URN",
             "GS1-Extensions", "The extension namespaces known: ree, the rare-earth profile");
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+    private static final Map<String, String> PATH_VARIABLES = Map.of(
+            "eventID", "The event's eventID (URL-encoded)",
+            "eventType", "An EPCIS event type, such as ObjectEvent",
+            "epc", "An EPC (URL-encoded URI)",
+            "vocabulary", "bizSteps, bizLocations, readPoints or dispositions",
+            "value", "A value of the vocabulary (URL-encoded)",
+            "captureID", "The capture job's id, from the Location of the capture");
+
+    @Bean
+    OpenApiCustomizer epcisPathVariables() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/epcis/")) {
+                    return;
+                }
+                item.readOperations().forEach(operation -> {
+                    Matcher variable = PATH_VARIABLE.matcher(path);
+                    while (variable.find()) {
+                        String name = variable.group(1);
+                        boolean described = operation.getParameters() != null && operation.getParameters().stream()
+                                .anyMatch(p -> "path".equals(p.getIn()) && name.equals(p.getName()));
+                        if (!described && PATH_VARIABLES.containsKey(name)) {
+                            operation.addParametersItem(new PathParameter().name(name)
+                                    .description(PATH_VARIABLES.get(name)).schema(new StringSchema()));
+                        }
+                    }
+                });
+            });
+        };
+    }
 
     @Bean
     OperationCustomizer epcisOperations() {
