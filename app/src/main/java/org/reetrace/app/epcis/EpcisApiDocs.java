@@ -1,5 +1,7 @@
 package org.reetrace.app.epcis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +25,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class EpcisApiDocs {
-    private static final Map<String, String> VERSION_HEADERS = Map.of(
+    // in a fixed order, so that the description reads the same from one start to the next
+    private static final Map<String, String> VERSION_HEADERS = ordered(
             "GS1-EPCIS-Version", "The EPCIS version of the answer: " + EpcisWeb.EPCIS_VERSION,
             "GS1-CBV-Version", "The CBV version of the answer: " + EpcisWeb.CBV_VERSION);
-    private static final Map<String, String> DISCOVERY_HEADERS = Map.of(
+    private static final Map<String, String> DISCOVERY_HEADERS = ordered(
             "Allow", "The methods the resource allows",
             "GS1-EPCIS-Min", "The lowest EPCIS version spoken", "GS1-EPCIS-Max", "The highest EPCIS version spoken",
             "GS1-CBV-Min", "The lowest CBV version spoken", "GS1-CBV-Max", "The highest CBV version spoken",
@@ -97,6 +100,14 @@ class EpcisApiDocs {
             }
             return operation;
         };
+    }
+
+    private static Map<String, String> ordered(String... namesAndDescriptions) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDescriptions.length; i += 2) {
+            m.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static void add(ApiResponse response, Map<String, String> headers) {
