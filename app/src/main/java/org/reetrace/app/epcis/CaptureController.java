@@ -1,22 +1,27 @@
 package org.reetrace.app.epcis;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The capture interface of the GS1 EPCIS 2.0 REST binding: discovery, asynchronous capture, capture jobs.
- *
- * <p>A document is spooled to disk as it arrives (refused with 413 the moment it passes the size limit),
- * checked in streaming passes (400 with every schema problem by event index and JSON pointer or XML line,
- * 403 for events at another operator's facility, 413 past the event limit), and only then becomes a job (202).
- * What can still fail, the ledger's own checks, is reported in the job.
+ * The capture interface of the GS1 EPCIS 2.0 REST binding: discovery, asynchronous capture, capture jobs. Here
+ * only HTTP: media types, GS1 headers and status codes; {@link CaptureDocument} does the capturing.
  */
 @RestController
 @RequestMapping("/epcis")
@@ -40,17 +41,20 @@ class CaptureController {
     private static final String BEHAVIOUR = "GS1-Capture-Error-Behaviour";
 
     private final EpcisSettings settings;
-    private final DocumentCheck check;
-    private final CaptureJobs jobs;
-    private final JdbcClient jdbc;
+    private final CaptureDocument capture;
 
-    CaptureController(EpcisSettings settings, DocumentCheck check, CaptureJobs jobs, JdbcClient jdbc) {
+    CaptureController(EpcisSettings settings, CaptureDocument capture) {
         this.settings = settings;
-        this.check = check;
-        this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.capture = capture;
     }
 
+    @Operation(summary = "Discover capture", description = "GS1 discovery of the capture resource: the methods it "
+            + "allows, the EPCIS and CBV versions spoken, the capture limits (GS1-EPCIS-Capture-Limit, "
+            + "GS1-EPCIS-Capture-File-Size-Limit) and the error behaviours (GS1-Capture-Error-Behaviour) it supports.")
+    @ApiResponse(responseCode = "204", description = "The resource's discovery headers", headers = {
+            @Header(name = "GS1-EPCIS-Capture-Limit", description = "Most events in one capture document"),
+            @Header(name = "GS1-EPCIS-Capture-File-Size-Limit", description = "Most bytes in one capture document"),
+            @Header(name = BEHAVIOUR, description = "The capture error behaviours supported: rollback, proceed")})
     @RequestMapping(path = "/capture", method = RequestMethod.OPTIONS)
     ResponseEntity<Void> discoverCapture(Caller caller) {
         return Discovery.of("OPTIONS, POST, GET")
@@ -60,157 +64,101 @@ class CaptureController {
                 .build();
     }
 
+    @Operation(summary = "Capture an EPCIS document", description = "Asynchronous capture of an EPCISDocument "
+            + "(JSON-LD or XML) by an operator. The document is checked in full before it is accepted: 400 with every "
+            + "schema and rare-earth profile problem (by event index and JSON pointer, or XML line), 403 if an event "
+            + "is at a facility that is not the caller's, 413 past GS1-EPCIS-Capture-Limit events or "
+            + "GS1-EPCIS-Capture-File-Size-Limit bytes, 415 for another media type. An accepted document becomes a "
+            + "capture job (202, its location in Location); what the ledger refuses is listed in the job.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "An EPCISDocument", content = {
+                    @Content(mediaType = "application/ld+json",
+                            schema = @Schema(implementation = EpcisDocumentSchema.class)),
+                    @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = EpcisDocumentSchema.class)),
+                    @Content(mediaType = "application/xml", schema = @Schema(type = "string",
+                            description = "An EPCISDocument in XML, as GS1's EPCIS 2.0 XSD defines it"))}))
+    @ApiResponse(responseCode = "202", description = "Accepted: the capture job runs", headers = @Header(
+            name = "Location", description = "The capture job, /epcis/capture/{captureID}"))
     @PostMapping("/capture")
     ResponseEntity<Void> capture(Caller caller, HttpServletRequest request,
+                                 @Parameter(in = ParameterIn.HEADER, description = "What to do when an event is "
+                                         + "refused: rollback (the default; nothing of the document is stored) or "
+                                         + "proceed (everything else is stored)",
+                                         schema = @Schema(allowableValues = {"rollback", "proceed"}))
                                  @RequestHeader(name = BEHAVIOUR, defaultValue = "rollback") String behaviourHeader)
             throws IOException {
         Binding binding = Binding.ofContentType(request.getContentType())
                 .orElseThrow(() -> EpcisProblems.unsupportedMediaType(request.getContentType()));
         CaptureJobs.Behaviour behaviour;
         try {
-            behaviour = CaptureJobs.Behaviour.valueOf(behaviourHeader.strip().toLowerCase(java.util.Locale.ROOT));
+            behaviour = CaptureJobs.Behaviour.valueOf(behaviourHeader.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, EpcisProblems.VALIDATION, "Invalid header",
                     BEHAVIOUR + " is rollback or proceed, not " + behaviourHeader, Map.of("header", BEHAVIOUR));
         }
-        caller.requireRole(org.reetrace.app.security.Role.OPERATOR);
-        if (request.getContentLengthLong() > settings.captureFileSizeLimit()) {
-            throw EpcisProblems.tooLarge("the document has " + request.getContentLengthLong() + " bytes, more than "
-                    + settings.captureFileSizeLimit() + " (GS1-EPCIS-Capture-File-Size-Limit)", settings);
-        }
-        Path spooled = spool(request.getInputStream(), settings);
-        boolean handedOver = false;
-        try {
-            int events = check.check(spooled, binding, caller);
-            String id = jobs.start(spooled, binding, behaviour, caller, events);
-            handedOver = true;
-            return ResponseEntity.accepted().location(java.net.URI.create("/epcis/capture/" + id)).build();
-        } finally {
-            if (!handedOver) {
-                Files.deleteIfExists(spooled);
-            }
-        }
+        CaptureDocument.Accepted accepted = capture.capture(caller, request.getInputStream(),
+                request.getContentLengthLong(), binding, behaviour);
+        return ResponseEntity.accepted().location(URI.create("/epcis/capture/" + accepted.captureId())).build();
     }
 
-    /** Copies the body to a temporary file, stopping as soon as it passes the size limit. */
-    static Path spool(InputStream in, EpcisSettings settings) throws IOException {
-        Path file = Files.createTempFile("epcis-capture-", ".doc");
-        boolean ok = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > settings.captureFileSizeLimit()) {
-                    throw EpcisProblems.tooLarge("the document has more than " + settings.captureFileSizeLimit()
-                            + " bytes (GS1-EPCIS-Capture-File-Size-Limit)", settings);
-                }
-                out.write(buffer, 0, n);
-            }
-            ok = true;
-            return file;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
+    @Operation(summary = "List capture jobs", description = "The capture jobs the caller may see, newest first: "
+            + "all of them for the regulator, customs and auditors, an operator's own otherwise. A further page "
+            + "is linked in a Link header (rel=\"next\").")
+    @ApiResponse(responseCode = "200", description = "A page of capture jobs", headers = @Header(name = "Link",
+            description = "The next page, if any: </epcis/capture?perPage=..&nextPageToken=..>; rel=\"next\""),
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = CaptureJob.class))))
     @GetMapping("/capture")
-    ResponseEntity<List<Map<String, Object>>> captureJobs(Caller caller,
-                                                          @RequestParam(defaultValue = "30") int perPage,
-                                                          @RequestParam(required = false) String nextPageToken) {
-        if (perPage < 1 || perPage > settings.perPageMax()) {
-            throw EpcisProblems.queryParameter("perPage", "must be from 1 to " + settings.perPageMax());
-        }
-        int offset = 0;
-        if (nextPageToken != null) {
-            try {
-                offset = Integer.parseInt(nextPageToken);
-            } catch (NumberFormatException e) {
-                throw EpcisProblems.queryParameter("nextPageToken", "not a token this repository issued");
-            }
-        }
-        boolean all = caller.readsAll();
-        List<String> ids = jdbc.sql("select id from capture_job where (? or operator_id = ?) "
-                        + "order by created_at desc, id limit ? offset ?")
-                .params(all, caller.operatorId().orElse(""), perPage + 1, offset).query(String.class).list();
-        jobs.endAbandoned(ids);
-        List<Map<String, Object>> page = ids.stream().limit(perPage).map(this::job).toList();
+    ResponseEntity<List<CaptureJob>> captureJobs(
+            Caller caller,
+            @Parameter(description = "Jobs per page, from 1 to the repository's maximum (1000 unless configured)")
+            @RequestParam(defaultValue = "30") int perPage,
+            @Parameter(description = "The token of the page to read, from the previous page's Link header")
+            @RequestParam(required = false) String nextPageToken) {
+        CaptureJob.Page page = capture.jobs(caller, perPage, nextPageToken);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (ids.size() > perPage) {
+        if (page.nextPageToken() != null) {
             response.header(HttpHeaders.LINK, "</epcis/capture?perPage=" + perPage + "&nextPageToken="
-                    + (offset + perPage) + ">; rel=\"next\"");
+                    + page.nextPageToken() + ">; rel=\"next\"");
         }
-        return response.body(page);
+        return response.body(page.jobs());
     }
 
+    @Operation(summary = "Discover a capture job", description = "GS1 discovery of a capture job resource: "
+            + "read only.")
+    @ApiResponse(responseCode = "204", description = "The resource's discovery headers")
     @RequestMapping(path = "/capture/{captureID}", method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> discoverCaptureJob(Caller caller, @PathVariable String captureID) {
+    ResponseEntity<Void> discoverCaptureJob(Caller caller,
+                                            @Parameter(description = "The capture job's id, from the Location of "
+                                                    + "the capture") @PathVariable String captureID) {
         return Discovery.of(Discovery.READ_ONLY).build();
     }
 
+    @Operation(summary = "Read a capture job", description = "Whether the capture job is running, whether it "
+            + "succeeded, how many events it stored and why it refused the others (the first thousand reasons). "
+            + "Another operator's job is not found.")
+    @ApiResponse(responseCode = "200", description = "The capture job")
     @GetMapping("/capture/{captureID}")
-    Map<String, Object> captureJob(Caller caller, @PathVariable String captureID) {
-        String owner = jdbc.sql("select coalesce(operator_id, '') from capture_job where id = ?").param(captureID)
-                .query(String.class).optional()
-                .orElseThrow(() -> EpcisProblems.noSuchResource("no capture job " + captureID));
-        if (!caller.readsAll() && !caller.actsFor(owner)) {
-            // another operator's job does not exist as far as this caller can tell
-            throw EpcisProblems.noSuchResource("no capture job " + captureID);
-        }
-        jobs.endAbandoned(List.of(captureID));
-        return job(captureID);
+    CaptureJob captureJob(Caller caller,
+                          @Parameter(description = "The capture job's id, from the Location of the capture")
+                          @PathVariable String captureID) {
+        return capture.job(caller, captureID);
     }
 
-    private Map<String, Object> job(String id) {
-        Map<String, Object> job = jdbc.sql("""
-                select id, created_at, finished_at, running, success, error_behaviour, event_count, stored_count
-                from capture_job where id = ?""").param(id).query((rs, n) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("captureID", rs.getString("id"));
-            m.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-            if (rs.getTimestamp("finished_at") != null) {
-                m.put("finishedAt", rs.getTimestamp("finished_at").toInstant().toString());
-            }
-            m.put("running", rs.getBoolean("running"));
-            m.put("success", rs.getBoolean("success"));
-            m.put("captureErrorBehaviour", rs.getString("error_behaviour"));
-            m.put("eventCount", rs.getInt("event_count"));
-            m.put("storedCount", rs.getInt("stored_count"));
-            return m;
-        }).single();
-        job.put("errors", jdbc.sql("""
-                select event_index, event_id, type, title, detail, pointer from capture_error
-                where capture_id = ? order by position limit 1000""").param(id).query((rs, n) -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", rs.getString("type"));
-            e.put("title", rs.getString("title"));
-            e.put("detail", rs.getString("detail"));
-            if (rs.getObject("event_index") != null) {
-                e.put("eventIndex", rs.getInt("event_index"));
-            }
-            if (rs.getString("event_id") != null) {
-                e.put("eventID", rs.getString("event_id"));
-            }
-            if (rs.getString("pointer") != null) {
-                e.put("field", rs.getString("pointer"));
-            }
-            return e;
-        }).list());
-        return job;
-    }
-
+    @Operation(summary = "Discover the EPCIS interface", description = "GS1 discovery of the top-level resource: "
+            + "the EPCIS and CBV versions spoken, how EPCs and CBV values are written, the extensions known.")
+    @ApiResponse(responseCode = "204", description = "The resource's discovery headers")
     @RequestMapping(path = {"", "/"}, method = RequestMethod.OPTIONS)
     ResponseEntity<Void> discover(Caller caller) {
         return Discovery.of(Discovery.READ_ONLY).build();
     }
 
+    @Operation(summary = "The EPCIS interface's resources", description = "The top-level collection of the GS1 "
+            + "EPCIS 2.0 REST binding: events, event types, EPCs, the vocabularies and capture.")
+    @ApiResponse(responseCode = "200", description = "The top-level resources")
     @GetMapping(path = {"", "/"})
-    Map<String, Object> topLevel(Caller caller) {
-        return Map.of("@context", org.reetrace.epcis.document.EpcisHeader.EPCIS_CONTEXT, "type", "Collection",
-                "member", List.of("events", "eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints",
-                        "dispositions", "capture"));
+    EpcisCollection topLevel(Caller caller) {
+        return EpcisCollection.of(List.of("events", "eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints",
+                "dispositions", "capture"));
     }
 }

@@ -20,7 +20,11 @@ import org.reetrace.epcis.profile.RareEarthProfile;
 
 /**
  * An event as the repository records it: with its eventID (its own, or one derived from its hash), the time of
- * recording, its hash, the facility it belongs to and what the rare-earth profile makes of it.
+ * recording, its hash, the facility it belongs to and what the rare-earth profile makes of it. Each pass over a
+ * document maps each event once, here; everything later (authorisation, the ledger event, the EPCIS row) reads
+ * this record, never the event's profile again.
+ *
+ * @param hash null where the pass needs none (the check before a capture is accepted)
  */
 record CapturedEvent(int index, EpcisEvent event, String hash, Optional<FacilityId> facility, ProfileReading reading) {
 
@@ -31,16 +35,51 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
      * anonymous event sent again is a new one; a client that wants retries to be idempotent sends eventIDs.)
      */
     static CapturedEvent of(int index, EpcisEvent raw, Instant recordTime, String captureId) {
+        return map(index, raw, recordTime, captureId, EventHash.of(raw));
+    }
+
+    /** The event as {@link #of} maps it, without the hash, which a check does not need. */
+    static CapturedEvent checked(int index, EpcisEvent raw) {
+        return map(index, raw, Instant.EPOCH, "check", null);
+    }
+
+    private static CapturedEvent map(int index, EpcisEvent raw, Instant recordTime, String captureId, String hash) {
         String id = idOf(raw, index, captureId);
         EpcisEvent recorded = ProfileWriter.recorded(raw, id, recordTime);
-        return new CapturedEvent(index, recorded, EventHash.of(raw), RareEarthProfile.facilityOf(raw),
+        return new CapturedEvent(index, recorded, hash, RareEarthProfile.facilityOf(raw),
                 ProfileReader.read(recorded, id));
     }
 
-    /** What the profile makes of the event {@link #of} records: for a check, which needs no hash. */
-    static ProfileReading reading(int index, EpcisEvent raw, Instant recordTime, String captureId) {
+    /**
+     * The event as {@link #of} records it, mapped only as far as its row needs: its hash and profile reading were
+     * taken in an earlier pass over the same document ({@link #known()}) and are not taken again.
+     */
+    static Recorded recorded(int index, EpcisEvent raw, Instant recordTime, String captureId) {
         String id = idOf(raw, index, captureId);
-        return ProfileReader.read(ProfileWriter.recorded(raw, id, recordTime), id);
+        return new Recorded(ProfileWriter.recorded(raw, id, recordTime), RareEarthProfile.facilityOf(raw));
+    }
+
+    /** An event recorded, before its row: enough to tell whether it is one to store ({@link #key}). */
+    record Recorded(EpcisEvent event, Optional<FacilityId> facility) {
+        String key() {
+            return keyOf(event);
+        }
+
+        StoredRow row(Known known, String operatorId, String captureId) {
+            return StoredRow.of(event, known.hash(), facility, known.ledgerEvent(), operatorId, captureId);
+        }
+    }
+
+    /** What an earlier pass learnt of an event and the row needs: its hash and the ledger event it is, if any. */
+    record Known(String hash, String ledgerEvent) {
+    }
+
+    Known known() {
+        return new Known(hash, ledgerEvent());
+    }
+
+    private String ledgerEvent() {
+        return reading instanceof ProfileReading.Profiled p ? p.event().type().name() : null;
     }
 
     private static String idOf(EpcisEvent raw, int index, String captureId) {
@@ -61,34 +100,16 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
      * so the mark cannot collide with another id.
      */
     String key() {
-        return event.errorDeclaration() == null ? eventId() : eventId() + ERROR_DECLARATION_KEY;
+        return keyOf(event);
+    }
+
+    private static String keyOf(EpcisEvent event) {
+        return event.errorDeclaration() == null ? event.eventID() : event.eventID() + ERROR_DECLARATION_KEY;
     }
 
     /** The row the store keeps; {@code operatorId} is the facility's operator at capture. */
     StoredRow row(String operatorId, String captureId) {
-        EpcisEvent e = event;
-        List<String> epcs = new ArrayList<>(e.epcList());
-        epcs.addAll(e.childEPCs());
-        List<String> anyEpcs = new ArrayList<>(epcs);
-        if (e.parentID() != null) {
-            anyEpcs.add(e.parentID());
-        }
-        anyEpcs.addAll(e.inputEPCList());
-        anyEpcs.addAll(e.outputEPCList());
-        List<String> classes = new ArrayList<>(e.quantityList().stream().map(QuantityElement::epcClass).toList());
-        e.childQuantityList().forEach(q -> classes.add(q.epcClass()));
-        List<String> anyClasses = new ArrayList<>(classes);
-        e.inputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
-        e.outputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
-        String ledgerEvent = reading instanceof ProfileReading.Profiled p ? p.event().type().name() : null;
-        return new StoredRow(eventId(), hash, e.eventType(), e.eventTime(), e.recordTime(),
-                e.action() == null ? null : e.action().name(), e.bizStep(), e.disposition(),
-                e.readPoint() == null ? null : e.readPoint().id(), e.bizLocation() == null ? null : e.bizLocation().id(),
-                facility.map(FacilityId::value).orElse(null), operatorId, epcs, anyEpcs, classes, anyClasses,
-                ledgerEvent, captureId, e.errorDeclaration() != null,
-                // only the profile's prefix is kept: the document's own prefixes can clash between documents, and
-                // the writer declares whatever else the event uses in the event's own @context
-                JsonDocumentWriter.eventToJson(e, Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE)));
+        return StoredRow.of(event, hash, facility, ledgerEvent(), operatorId, captureId);
     }
 
     record StoredRow(String eventId, String hash, String eventType, Instant eventTime, Instant recordTime, String action,
@@ -96,5 +117,31 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
                      String operatorId, List<String> epcs, List<String> anyEpcs, List<String> epcClasses,
                      List<String> anyEpcClasses, String ledgerEvent, String captureId, boolean errorDeclaration,
                      String body) {
+
+        static StoredRow of(EpcisEvent e, String hash, Optional<FacilityId> facility, String ledgerEvent,
+                            String operatorId, String captureId) {
+            List<String> epcs = new ArrayList<>(e.epcList());
+            epcs.addAll(e.childEPCs());
+            List<String> anyEpcs = new ArrayList<>(epcs);
+            if (e.parentID() != null) {
+                anyEpcs.add(e.parentID());
+            }
+            anyEpcs.addAll(e.inputEPCList());
+            anyEpcs.addAll(e.outputEPCList());
+            List<String> classes = new ArrayList<>(e.quantityList().stream().map(QuantityElement::epcClass).toList());
+            e.childQuantityList().forEach(q -> classes.add(q.epcClass()));
+            List<String> anyClasses = new ArrayList<>(classes);
+            e.inputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
+            e.outputQuantityList().forEach(q -> anyClasses.add(q.epcClass()));
+            return new StoredRow(e.eventID(), hash, e.eventType(), e.eventTime(), e.recordTime(),
+                    e.action() == null ? null : e.action().name(), e.bizStep(), e.disposition(),
+                    e.readPoint() == null ? null : e.readPoint().id(),
+                    e.bizLocation() == null ? null : e.bizLocation().id(),
+                    facility.map(FacilityId::value).orElse(null), operatorId, epcs, anyEpcs, classes, anyClasses,
+                    ledgerEvent, captureId, e.errorDeclaration() != null,
+                    // only the profile's prefix is kept: the document's own prefixes can clash between documents,
+                    // and the writer declares whatever else the event uses in the event's own @context
+                    JsonDocumentWriter.eventToJson(e, Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE)));
+        }
     }
 }

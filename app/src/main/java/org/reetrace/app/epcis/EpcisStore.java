@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,7 +95,8 @@ class EpcisStore {
 
     /** One page of a query: up to {@code limit} rows after {@code afterSeq}, in capture order. */
     List<Row> query(EventQuery.Sql sql, long afterSeq, int limit) {
-        Map<String, Object> params = new HashMap<>(sql.params());
+        Map<String, Object> params = new HashMap<>();
+        sql.params().forEach((name, value) -> params.put(name, value instanceof Instant i ? Timestamp.from(i) : value));
         params.put("afterSeq", afterSeq);
         params.put("limit", limit);
         return jdbc.sql("select seq, body from epcis_event where seq > :afterSeq" + sql.where()

@@ -1,7 +1,6 @@
 package org.reetrace.app.epcis;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -25,12 +24,42 @@ import org.reetrace.epcis.document.EventField;
  */
 record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq) {
 
-    static final Set<String> SUPPORTED = Set.of("eventType", "GE_eventTime", "LT_eventTime", "GE_recordTime",
-            "LT_recordTime", "EQ_action", "EQ_bizStep", "EQ_disposition", "EQ_bizLocation", "EQ_readPoint",
-            "MATCH_epc", "MATCH_anyEPC", "MATCH_epcClass", "MATCH_anyEPCClass", "EQ_eventID", "perPage",
-            "nextPageToken");
+    /** The query parameters this repository supports, with what each asks (the API description shows them). */
+    static final Map<String, String> PARAMETERS = parameters(
+            "eventType", "Events of these types (ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, "
+                    + "AssociationEvent), separated by '|'",
+            "GE_eventTime", "Events that happened at or after this date-time with offset",
+            "LT_eventTime", "Events that happened before this date-time with offset",
+            "GE_recordTime", "Events recorded at or after this date-time with offset",
+            "LT_recordTime", "Events recorded before this date-time with offset",
+            "EQ_action", "Events with one of these actions: ADD, OBSERVE, DELETE, separated by '|'",
+            "EQ_bizStep", "Events with one of these business steps (CBV word or URI), separated by '|'",
+            "EQ_disposition", "Events with one of these dispositions (CBV word or URI), separated by '|'",
+            "EQ_bizLocation", "Events at one of these business locations, separated by '|'",
+            "EQ_readPoint", "Events at one of these read points, separated by '|'",
+            "MATCH_epc", "Events that list one of these EPCs (epcList, childEPCs), separated by '|'",
+            "MATCH_anyEPC", "Events that name one of these EPCs in any role (also parent, input, output), "
+                    + "separated by '|'",
+            "MATCH_epcClass", "Events with quantities of one of these classes (quantityList, childQuantityList), "
+                    + "separated by '|'",
+            "MATCH_anyEPCClass", "Events with quantities of one of these classes in any role (also input, output), "
+                    + "separated by '|'",
+            "EQ_eventID", "Events with one of these eventIDs, separated by '|'",
+            "perPage", "Events per page, from 1 to the repository's maximum (1000 unless configured); 30 by default",
+            "nextPageToken", "The token of the page to read, from the previous page's Link header; sent with the "
+                    + "same other parameters");
 
-    /** WHERE fragments (each starting with " and ") with their named parameters. */
+    static final Set<String> SUPPORTED = PARAMETERS.keySet();
+
+    private static Map<String, String> parameters(String... namesAndDescriptions) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDescriptions.length; i += 2) {
+            m.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** WHERE fragments (each starting with " and ") with their named parameters (times as {@code Instant}s). */
     record Sql(String where, Map<String, Object> params) {
     }
 
@@ -159,7 +188,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq)
 
     private static void time(StringBuilder where, Map<String, Object> params, String p, String condition, String value) {
         where.append(" and ").append(condition).append(p);
-        params.put(p, Timestamp.from(OffsetDateTime.parse(value).toInstant()));
+        params.put(p, OffsetDateTime.parse(value).toInstant());
     }
 
     /** An opaque token for the page after {@code seq}; the client sends the same parameters with it. */

@@ -1,35 +1,32 @@
 package org.reetrace.app.epcis;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.reetrace.app.ledger.LedgerWriter;
-import org.reetrace.app.ledger.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.web.ProblemException;
-import org.reetrace.core.event.LedgerEvent;
-import org.reetrace.epcis.document.Cbv;
 import org.reetrace.epcis.document.DocumentType;
 import org.reetrace.epcis.document.EpcisEvent;
 import org.reetrace.epcis.document.EpcisHeader;
-import org.reetrace.epcis.document.MalformedEventException;
-import org.reetrace.epcis.json.JsonDocumentReader;
 import org.reetrace.epcis.json.JsonDocumentWriter;
-import org.reetrace.epcis.profile.ProfileReading;
 import org.reetrace.epcis.profile.RareEarthProfile;
-import org.reetrace.epcis.validation.ValidationProblem;
 import org.reetrace.epcis.xml.XmlDocumentWriter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,50 +37,38 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The query side of the GS1 EPCIS 2.0 REST binding (events, event types, EPCs and the vocabulary resources) and
  * single-event capture ({@code POST /events}). Answers are EPCISQueryDocuments in JSON-LD or, when the client
- * asks for XML, in XML; pages follow with {@code nextPageToken} in a {@code Link: rel="next"} header.
+ * asks for XML, in XML; pages follow with {@code nextPageToken} in a {@code Link: rel="next"} header. Here only
+ * HTTP; {@link QueryEvents} and {@link CaptureEvent} do the work.
  */
 @RestController
 @RequestMapping("/epcis")
 class QueryController {
-    private static final JsonMapper EXACT = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final List<String> EVENT_TYPES = List.of("ObjectEvent", "AggregationEvent", "TransactionEvent",
-            "TransformationEvent", "AssociationEvent");
-    /** Vocabulary resources: path, stored column, the query parameter its sub-resource filters on, its CBV. */
-    private static final Map<String, String[]> VOCABULARIES = Map.of(
-            "bizSteps", new String[] {"biz_step", "EQ_bizStep"},
-            "bizLocations", new String[] {"biz_location", "EQ_bizLocation"},
-            "readPoints", new String[] {"read_point", "EQ_readPoint"},
-            "dispositions", new String[] {"disposition", "EQ_disposition"});
+    private static final String QUERY_DOCUMENT = "An EPCISQueryDocument (JSON-LD, or XML when the Accept header "
+            + "names application/xml or text/xml before any JSON); a further page is linked in a Link header";
+    private static final String JSON_LD = "An EPCISQueryDocument in JSON-LD (GS1 EPCIS 2.0), its events in "
+            + "epcisBody.queryResults.resultsBody.eventList";
+    private static final String XML = "An EPCISQueryDocument in XML, as GS1's EPCIS 2.0 XSD defines it";
 
-    private final EpcisStore store;
     private final EpcisSettings settings;
-    private final DocumentCheck check;
-    private final LedgerWriter ledger;
-    private final org.reetrace.app.registry.StoredRegistry registry;
+    private final QueryEvents query;
+    private final CaptureEvent captureEvent;
     private final Clock clock;
 
-    QueryController(EpcisStore store, EpcisSettings settings, DocumentCheck check, LedgerWriter ledger,
-                    org.reetrace.app.registry.StoredRegistry registry, Clock clock) {
-        this.store = store;
+    QueryController(EpcisSettings settings, QueryEvents query, CaptureEvent captureEvent, Clock clock) {
         this.settings = settings;
-        this.check = check;
-        this.ledger = ledger;
-        this.registry = registry;
+        this.query = query;
+        this.captureEvent = captureEvent;
         this.clock = clock;
     }
 
     /** OPTIONS on every query resource; {@code /events} also takes POST (one event). */
+    @Operation(summary = "Discover a query resource", description = "GS1 discovery of the query resources: the "
+            + "methods each allows (POST on /epcis/events too), the EPCIS and CBV versions spoken, how EPCs and CBV "
+            + "values are written, the extensions known.")
+    @ApiResponse(responseCode = "204", description = "The resource's discovery headers")
     @RequestMapping(method = RequestMethod.OPTIONS, path = {"/events", "/events/{eventID}", "/eventTypes",
             "/eventTypes/{eventType}", "/eventTypes/{eventType}/events", "/epcs", "/epcs/{epc}", "/epcs/{epc}/events",
             "/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}",
@@ -94,173 +79,180 @@ class QueryController {
         return Discovery.of(writable ? Discovery.WRITABLE : Discovery.READ_ONLY).build();
     }
 
+    @Operation(summary = "Query events", description = "A GS1 SimpleEventQuery in query parameters, over the "
+            + "events the caller may see (an operator those of its own facilities; the regulator, customs and "
+            + "auditors all). List parameters take values separated by '|'. A parameter this repository does not "
+            + "support is refused, never ignored.")
+    @EventQueryParameters
+    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
+                    + "rel=\"next\""))
     @GetMapping("/events")
     ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request) {
-        return answer(caller, request, EventQuery.parse(request.getParameterMap(), settings));
+        return answer(request, query.events(caller, EventQuery.parse(request.getParameterMap(), settings)));
     }
 
+    @Operation(summary = "Read an event", description = "The event with this eventID (and its error declaration, "
+            + "if one was captured), if the caller may see it.")
+    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
+                    + "rel=\"next\""))
     @GetMapping("/events/{eventID}")
-    ResponseEntity<byte[]> event(Caller caller, HttpServletRequest request, @PathVariable String eventID) {
-        EventQuery query = EventQuery.parse(Map.of(), settings).with("EQ_eventID", eventID);
-        List<Found> found = page(caller, query);
-        if (found.isEmpty()) {
-            throw EpcisProblems.noSuchResource("no event " + eventID);
-        }
-        return document(request, found.stream().map(Found::event).toList(), null);
+    ResponseEntity<byte[]> event(Caller caller, HttpServletRequest request,
+                                 @Parameter(description = "The event's eventID (URL-encoded)") @PathVariable String eventID) {
+        return document(request, query.event(caller, eventID), null);
     }
 
+    @Operation(summary = "Event types", description = "The EPCIS 2.0 event types.")
+    @ApiResponse(responseCode = "200", description = "The event types")
     @GetMapping("/eventTypes")
-    Map<String, Object> eventTypes(Caller caller) {
-        return collection(EVENT_TYPES);
+    EpcisCollection eventTypes(Caller caller) {
+        return EpcisCollection.of(QueryEvents.EVENT_TYPES);
     }
 
+    @Operation(summary = "An event type", description = "The resources of an event type: its events.")
+    @ApiResponse(responseCode = "200", description = "The event type's resources")
     @GetMapping("/eventTypes/{eventType}")
-    Map<String, Object> eventType(Caller caller, @PathVariable String eventType) {
-        if (!EVENT_TYPES.contains(eventType)) {
-            throw EpcisProblems.noSuchResource("no event type " + eventType);
-        }
-        return collection(List.of("events"));
+    EpcisCollection eventType(Caller caller,
+                              @Parameter(description = "An EPCIS event type, such as ObjectEvent") @PathVariable String eventType) {
+        query.requireEventType(eventType);
+        return EpcisCollection.of(List.of("events"));
     }
 
+    @Operation(summary = "Query events of a type", description = "Query events as GET /epcis/events does, of one "
+            + "event type.")
+    @EventQueryParameters
+    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
+                    + "rel=\"next\""))
     @GetMapping("/eventTypes/{eventType}/events")
-    ResponseEntity<byte[]> eventsOfType(Caller caller, HttpServletRequest request, @PathVariable String eventType) {
-        if (!EVENT_TYPES.contains(eventType)) {
-            throw EpcisProblems.noSuchResource("no event type " + eventType);
-        }
-        return answer(caller, request, EventQuery.parse(request.getParameterMap(), settings).with("eventType", eventType));
+    ResponseEntity<byte[]> eventsOfType(Caller caller, HttpServletRequest request,
+                                        @Parameter(description = "An EPCIS event type, such as ObjectEvent")
+                                        @PathVariable String eventType) {
+        query.requireEventType(eventType);
+        return answer(request, query.events(caller,
+                EventQuery.parse(request.getParameterMap(), settings).with("eventType", eventType)));
     }
 
-    /** The EPCs (of events, parents, inputs and outputs) of the events the caller may see. */
+    @Operation(summary = "EPCs", description = "The EPCs (of events, parents, inputs and outputs) of the events the "
+            + "caller may see.")
+    @ApiResponse(responseCode = "200", description = "The EPCs")
     @GetMapping("/epcs")
-    Map<String, Object> epcs(Caller caller) {
-        return collection(store.epcs(EventQuery.visibility(caller)));
+    EpcisCollection epcs(Caller caller) {
+        return EpcisCollection.of(query.epcs(caller));
     }
 
+    @Operation(summary = "An EPC", description = "The resources of an EPC: its events.")
+    @ApiResponse(responseCode = "200", description = "The EPC's resources")
     @GetMapping("/epcs/{epc}")
-    Map<String, Object> epc(Caller caller, @PathVariable String epc) {
-        return collection(List.of("events"));
+    EpcisCollection epc(Caller caller, @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
+        return EpcisCollection.of(List.of("events"));
     }
 
+    @Operation(summary = "Query events of an EPC", description = "Query events as GET /epcis/events does, of the "
+            + "events that name this EPC in any role (MATCH_anyEPC).")
+    @EventQueryParameters
+    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
+                    + "rel=\"next\""))
     @GetMapping("/epcs/{epc}/events")
-    ResponseEntity<byte[]> eventsOfEpc(Caller caller, HttpServletRequest request, @PathVariable String epc) {
-        return answer(caller, request, EventQuery.parse(request.getParameterMap(), settings).with("MATCH_anyEPC", epc));
+    ResponseEntity<byte[]> eventsOfEpc(Caller caller, HttpServletRequest request,
+                                       @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
+        return answer(request, query.events(caller,
+                EventQuery.parse(request.getParameterMap(), settings).with("MATCH_anyEPC", epc)));
     }
 
+    @Operation(summary = "Vocabulary values", description = "The values of a vocabulary (business steps, business "
+            + "locations, read points, dispositions) that the events the caller may see use.")
+    @ApiResponse(responseCode = "200", description = "The vocabulary's values")
     @GetMapping("/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}")
-    Map<String, Object> vocabulary(Caller caller, @PathVariable String vocabulary) {
-        String[] v = VOCABULARIES.get(vocabulary);
-        List<String> values = store.distinct(v[0], EventQuery.visibility(caller));
-        return collection(values.stream().map(value -> switch (vocabulary) {
-            case "bizSteps" -> Cbv.BIZ_STEP.jsonSpelling(value);
-            case "dispositions" -> Cbv.DISPOSITION.jsonSpelling(value);
-            default -> value;
-        }).toList());
+    EpcisCollection vocabulary(Caller caller,
+                               @Parameter(description = "bizSteps, bizLocations, readPoints or dispositions")
+                               @PathVariable String vocabulary) {
+        return EpcisCollection.of(query.vocabulary(caller, vocabulary));
     }
 
+    @Operation(summary = "A vocabulary value", description = "The resources of a vocabulary value: its events.")
+    @ApiResponse(responseCode = "200", description = "The value's resources")
     @GetMapping("/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}/{value}")
-    Map<String, Object> vocabularyEntry(Caller caller, @PathVariable String vocabulary, @PathVariable String value) {
-        return collection(List.of("events"));
+    EpcisCollection vocabularyEntry(Caller caller,
+                                    @Parameter(description = "bizSteps, bizLocations, readPoints or dispositions")
+                                    @PathVariable String vocabulary,
+                                    @Parameter(description = "A value of the vocabulary (URL-encoded)")
+                                    @PathVariable String value) {
+        return EpcisCollection.of(List.of("events"));
     }
 
+    @Operation(summary = "Query events of a vocabulary value", description = "Query events as GET /epcis/events "
+            + "does, of the events with this business step, business location, read point or disposition.")
+    @EventQueryParameters
+    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
+                    + "rel=\"next\""))
     @GetMapping("/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}/{value}/events")
     ResponseEntity<byte[]> eventsOfVocabulary(Caller caller, HttpServletRequest request,
-                                              @PathVariable String vocabulary, @PathVariable String value) {
-        return answer(caller, request,
-                EventQuery.parse(request.getParameterMap(), settings).with(VOCABULARIES.get(vocabulary)[1], value));
+                                              @Parameter(description = "bizSteps, bizLocations, readPoints or "
+                                                      + "dispositions") @PathVariable String vocabulary,
+                                              @Parameter(description = "A value of the vocabulary (URL-encoded)")
+                                              @PathVariable String value) {
+        return answer(request, query.events(caller, EventQuery.parse(request.getParameterMap(), settings)
+                .with(QueryEvents.VOCABULARIES.get(vocabulary).parameter(), value)));
     }
 
     /** One event, captured synchronously: 201 with its Location, or the same problems a capture job lists. */
+    @Operation(summary = "Capture one event", description = "Synchronous capture of one EPCIS event in JSON-LD "
+            + "(with its own @context): checked as an event of a document would be (400 with every schema or "
+            + "rare-earth profile problem, 403 at another operator's facility), then booked and stored at once: 201. "
+            + "The same event sent again (same eventID, same content) is 200 and changes nothing; another event "
+            + "under a used eventID is 409; what the ledger refuses is 422.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "One EPCIS event", content = {
+                    @Content(mediaType = "application/ld+json", schema = @Schema(type = "object",
+                            description = "One EPCIS 2.0 event (ObjectEvent, AggregationEvent, TransactionEvent, "
+                                    + "TransformationEvent or AssociationEvent) in JSON-LD, with its @context")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object",
+                            description = "One EPCIS 2.0 event in JSON-LD, with its @context"))}))
+    @ApiResponse(responseCode = "201", description = "Captured", headers = @Header(name = "Location",
+            description = "The event, /epcis/events/{eventID}"))
+    @ApiResponse(responseCode = "200", description = "Captured before: nothing changed", headers = @Header(
+            name = "Location", description = "The event, /epcis/events/{eventID}"))
     @PostMapping("/events")
     ResponseEntity<Void> captureOne(Caller caller, HttpServletRequest request,
+                                    @Parameter(in = ParameterIn.HEADER, description = "application/ld+json or "
+                                            + "application/json")
                                     @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
-            throws java.io.IOException {
+            throws IOException {
         if (Binding.ofContentType(contentType).filter(b -> b == Binding.JSON).isEmpty()) {
             throw EpcisProblems.unsupportedMediaType(contentType);
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(settings.captureFileSizeLimit(), 16 << 20));
-        JsonNode node;
-        try {
-            node = EXACT.readTree(body);
-        } catch (JacksonException e) {
-            throw EpcisProblems.invalid(List.of(new ValidationProblem(0, "", "not JSON: " + e.getOriginalMessage())), false);
-        }
-        List<ValidationProblem> problems = new java.util.ArrayList<>(check.jsonValidator().validateEvent(0, "", node));
-        if (node == null || !node.has("@context")) {
-            problems.add(new ValidationProblem(0, "/@context", "a single event carries its JSON-LD @context"));
-        }
-        if (!problems.isEmpty()) {
-            throw EpcisProblems.invalid(problems, false);
-        }
-        EpcisEvent raw;
-        try {
-            raw = JsonDocumentReader.readEvent(node);
-        } catch (MalformedEventException e) {
-            throw EpcisProblems.invalid(List.of(new ValidationProblem(0, e.location(), e.reason())), false);
-        }
-        CapturedEvent captured = CapturedEvent.of(0, raw, clock.instant(), java.util.UUID.randomUUID().toString());
-        if (captured.reading() instanceof ProfileReading.Invalid invalid) {
-            throw EpcisProblems.invalid(List.of(new ValidationProblem(0, invalid.field(),
-                    "rare-earth profile: " + invalid.message())), false);
-        }
-        check.authorise(caller, 0, captured.facility()).ifPresent(refused -> {
-            throw ProblemException.forbidden(String.valueOf(refused.get("message")));
-        });
-        String stored = store.hashesOf(List.of(captured.eventId())).get(captured.key());
+        CaptureEvent.Captured captured = captureEvent.capture(caller, body);
         URI location = URI.create("/epcis/events/" + URLEncoder.encode(captured.eventId(), StandardCharsets.UTF_8));
-        if (stored != null) {
-            if (stored.equals(captured.hash())) {
-                return ResponseEntity.ok().location(location).build();
-            }
-            throw new ProblemException(HttpStatus.CONFLICT, EpcisProblems.ALREADY_EXISTS, "Event ID already used",
-                    "eventID " + captured.eventId() + " names another event", Map.of("eventID", captured.eventId()));
-        }
-        String operator = captured.facility().flatMap(registry::facility).map(f -> f.operator().value())
-                .orElse(caller.operatorId().orElse(null));
-        CapturedEvent.StoredRow row = captured.row(operator, null);
-        // the EPCIS row commits in the ledger's transaction, and only with a booked event
-        List<LedgerEvent> booked = captured.reading() instanceof ProfileReading.Profiled p ? List.of(p.event())
-                : List.of();
-        List<Outcome> outcomes = ledger.submit(booked, answers -> {
-            if (answers.stream().allMatch(a -> a instanceof Outcome.Booked)) {
-                store.insert(List.of(row));
-            }
-        }).join();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Refused r) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "ledger-" + r.reason().code().replace('.', '-'), "Event refused by the ledger",
-                        r.reason().message(), Map.of("code", r.reason().code(), "field", r.reason().field(),
-                        "eventID", r.eventId(), "figures", r.reason().figures()));
-            }
-            if (outcome instanceof Outcome.Conflict c) {
-                throw new ProblemException(HttpStatus.CONFLICT, EpcisProblems.ALREADY_EXISTS, "Event ID already used",
-                        "event " + c.eventId() + " was booked at sequence " + c.sequence() + " with other content",
-                        Map.of("eventID", c.eventId()));
-            }
-        }
-        return ResponseEntity.created(location).build();
+        return captured.created() ? ResponseEntity.created(location).build()
+                : ResponseEntity.ok().location(location).build();
     }
 
-    private ResponseEntity<byte[]> answer(Caller caller, HttpServletRequest request, EventQuery query) {
-        List<Found> rows = page(caller, query);
-        String next = null;
-        if (rows.size() > query.perPage()) {
-            rows = rows.subList(0, query.perPage());
-            next = nextLink(request, query, rows.getLast().seq());
-        }
-        return document(request, rows.stream().map(Found::event).toList(), next);
+    private ResponseEntity<byte[]> answer(HttpServletRequest request, QueryEvents.Page page) {
+        String next = page.lastSeq().isPresent() ? nextLink(request, page.lastSeq().getAsLong()) : null;
+        return document(request, page.events(), next);
     }
 
-    /** One more row than a page, to know whether another page follows. */
-    private List<Found> page(Caller caller, EventQuery query) {
-        return store.query(query.sql(caller), query.afterSeq(), query.perPage() + 1).stream()
-                .map(r -> new Found(r.seq(), JsonDocumentReader.readEvent(r.body()))).toList();
-    }
-
-    private record Found(long seq, EpcisEvent event) {
-    }
-
-    private static String nextLink(HttpServletRequest request, EventQuery query, long lastSeq) {
+    private static String nextLink(HttpServletRequest request, long lastSeq) {
         StringBuilder link = new StringBuilder(request.getRequestURI()).append('?');
         request.getParameterMap().forEach((name, values) -> {
             if (!name.equals("nextPageToken")) {
@@ -304,13 +296,4 @@ class QueryController {
         }
         return response.body(out.toByteArray());
     }
-
-    private static Map<String, Object> collection(List<String> members) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("@context", EpcisHeader.EPCIS_CONTEXT);
-        c.put("type", "Collection");
-        c.put("member", members);
-        return c;
-    }
-
 }

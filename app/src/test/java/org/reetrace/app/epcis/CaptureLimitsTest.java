@@ -48,7 +48,7 @@ class CaptureLimitsTest {
     void a_body_larger_than_the_file_size_limit_is_refused_with_413_and_leaves_no_file() throws IOException {
         long before = spooledFiles();
 
-        assertThatThrownBy(() -> CaptureController.spool(new ByteArrayInputStream(new byte[4097]), THREE_EVENTS_OR_4_KB))
+        assertThatThrownBy(() -> CaptureDocument.spool(new ByteArrayInputStream(new byte[4097]), THREE_EVENTS_OR_4_KB))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
                     assertThat(p.type().toString()).isEqualTo("epcisException:CaptureLimitExceededException");
@@ -58,7 +58,7 @@ class CaptureLimitsTest {
 
     @Test
     void a_body_of_exactly_the_file_size_limit_is_spooled_whole() throws IOException {
-        Path spooled = CaptureController.spool(new ByteArrayInputStream(new byte[4096]), THREE_EVENTS_OR_4_KB);
+        Path spooled = CaptureDocument.spool(new ByteArrayInputStream(new byte[4096]), THREE_EVENTS_OR_4_KB);
         try {
             assertThat(Files.size(spooled)).isEqualTo(4096);
         } finally {

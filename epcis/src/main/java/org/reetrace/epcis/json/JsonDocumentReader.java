@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonDocumentReader implements Iterator<IndexedEvent>, AutoCloseable {
     private final JsonEventNodeStream nodes;
+    private final TreeWatcher watcher;
     private final JsonLdContext context = new JsonLdContext();
     private final Deque<Pending> waiting = new ArrayDeque<>();
     private boolean contextSeen;
@@ -40,12 +41,28 @@ public final class JsonDocumentReader implements Iterator<IndexedEvent>, AutoClo
     private record Pending(int index, JsonNode node) {
     }
 
-    private JsonDocumentReader(InputStream in) {
+    /**
+     * Sees each event's JSON tree as it is read, before it becomes an event: a check of the trees (the schema's)
+     * runs in the same pass over the document as the reading.
+     */
+    @FunctionalInterface
+    public interface TreeWatcher {
+        /** {@code pointer} is where the event sits, e.g. /epcisBody/eventList/3. */
+        void read(int index, String pointer, JsonNode tree);
+    }
+
+    private JsonDocumentReader(InputStream in, TreeWatcher watcher) {
         this.nodes = new JsonEventNodeStream(in);
+        this.watcher = watcher;
     }
 
     public static JsonDocumentReader open(InputStream in) {
-        return new JsonDocumentReader(in);
+        return new JsonDocumentReader(in, (index, pointer, tree) -> { });
+    }
+
+    /** Reads as {@link #open(InputStream)} does, showing {@code watcher} each event's tree as it is read. */
+    public static JsonDocumentReader open(InputStream in, TreeWatcher watcher) {
+        return new JsonDocumentReader(in, watcher);
     }
 
     /** Parses one event written on its own (as POST /events receives it). */
@@ -71,6 +88,7 @@ public final class JsonDocumentReader implements Iterator<IndexedEvent>, AutoClo
                 contextSeen = true; // no @context will come any more: resolve with what is known
                 break;
             }
+            watcher.read(nodes.lastIndex(), nodes.eventListPointer() + "/" + nodes.lastIndex(), node);
             waiting.add(new Pending(nodes.lastIndex(), node));
             if (contextSeen) {
                 return true;
@@ -109,6 +127,14 @@ public final class JsonDocumentReader implements Iterator<IndexedEvent>, AutoClo
                 context.urls(), context.declared(), h.path("instanceIdentifier").asString(null),
                 h.path("sender").asString(null), h.path("receiver").asString(null),
                 results.path("queryName").asString(null), results.path("subscriptionID").asString(null));
+    }
+
+    /**
+     * The document outside its events, as JSON (its event list left empty, the shape the schema expects of a
+     * document); complete only once {@link #hasNext()} answered false.
+     */
+    public ObjectNode headerTree() {
+        return nodes.header();
     }
 
     private static Instant instant(JsonNode node) {

@@ -1,0 +1,120 @@
+package org.reetrace.app.epcis;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the API description of the EPCIS interface cannot say in annotations without repeating it on every
+ * operation: the SimpleEventQuery's query parameters ({@link EventQueryParameters}), the GS1 version headers of
+ * every answer ({@link EpcisWeb}), the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}),
+ * and the path variables of the discovery operations, whose one handler serves paths with and without them.
+ */
+@Configuration(proxyBeanMethods = false)
+class EpcisApiDocs {
+    // in a fixed order, so that the description reads the same from one start to the next
+    private static final Map<String, String> VERSION_HEADERS = ordered(
+            "GS1-EPCIS-Version", "The EPCIS version of the answer: " + EpcisWeb.EPCIS_VERSION,
+            "GS1-CBV-Version", "The CBV version of the answer: " + EpcisWeb.CBV_VERSION);
+    private static final Map<String, String> DISCOVERY_HEADERS = ordered(
+            "Allow", "The methods the resource allows",
+            "GS1-EPCIS-Min", "The lowest EPCIS version spoken", "GS1-EPCIS-Max", "The highest EPCIS version spoken",
+            "GS1-CBV-Min", "The lowest CBV version spoken", "GS1-CBV-Max", "The highest CBV version spoken",
+            "GS1-EPC-Format", "How EPCs are written: Never_Translates (as captured)",
+            "GS1-CBV-XML-Format", "How CBV values are written in XML: Always_URN",
+            "GS1-Extensions", "The extension namespaces known: ree, the rare-earth profile");
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+    private static final Map<String, String> PATH_VARIABLES = Map.of(
+            "eventID", "The event's eventID (URL-encoded)",
+            "eventType", "An EPCIS event type, such as ObjectEvent",
+            "epc", "An EPC (URL-encoded URI)",
+            "vocabulary", "bizSteps, bizLocations, readPoints or dispositions",
+            "value", "A value of the vocabulary (URL-encoded)",
+            "captureID", "The capture job's id, from the Location of the capture");
+
+    @Bean
+    OpenApiCustomizer epcisPathVariables() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/epcis/")) {
+                    return;
+                }
+                item.readOperations().forEach(operation -> {
+                    Matcher variable = PATH_VARIABLE.matcher(path);
+                    while (variable.find()) {
+                        String name = variable.group(1);
+                        boolean described = operation.getParameters() != null && operation.getParameters().stream()
+                                .anyMatch(p -> "path".equals(p.getIn()) && name.equals(p.getName()));
+                        if (!described && PATH_VARIABLES.containsKey(name)) {
+                            operation.addParametersItem(new PathParameter().name(name)
+                                    .description(PATH_VARIABLES.get(name)).schema(new StringSchema()));
+                        }
+                    }
+                });
+            });
+        };
+    }
+
+    @Bean
+    OperationCustomizer epcisOperations() {
+        return (operation, handler) -> {
+            Class<?> controller = handler.getBeanType();
+            if (controller != CaptureController.class && controller != QueryController.class) {
+                return operation;
+            }
+            if (handler.hasMethodAnnotation(EventQueryParameters.class)) {
+                EventQuery.PARAMETERS.forEach((name, description) -> {
+                    // a filter the path fixes (eventType of /eventTypes/{eventType}/events) is not asked again
+                    boolean taken = operation.getParameters() != null
+                            && operation.getParameters().stream().anyMatch(p -> p.getName().equals(name));
+                    if (!taken) {
+                        operation.addParametersItem(new QueryParameter().name(name).description(description)
+                                .required(false).schema(new StringSchema()));
+                    }
+                });
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().forEach((status, response) -> {
+                    add(response, VERSION_HEADERS);
+                    if (status.equals("204")) {
+                        add(response, DISCOVERY_HEADERS);
+                    }
+                });
+            }
+            return operation;
+        };
+    }
+
+    private static Map<String, String> ordered(String... namesAndDescriptions) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDescriptions.length; i += 2) {
+            m.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static void add(ApiResponse response, Map<String, String> headers) {
+        headers.forEach((name, description) -> {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                response.addHeaderObject(name, new Header().description(description).schema(new StringSchema()));
+            }
+        });
+    }
+}
