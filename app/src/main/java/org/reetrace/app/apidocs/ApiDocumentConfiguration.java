@@ -20,12 +20,17 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs} (committed as {@code docs/openapi.json}, see {@code docs/api.md}):
@@ -37,6 +42,14 @@ class ApiDocumentConfiguration {
 
     static final String BEARER = "bearer";
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
+
+    static {
+        // a JSON tree in an answer is any JSON, not a bean with isArray, isNumber, ... properties
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, new Schema<>().description("Any JSON value"))
+                .replaceWithSchema(ObjectNode.class, ProblemResponses.typed("object").additionalProperties(true))
+                .replaceWithSchema(ArrayNode.class, ProblemResponses.typed("array").items(new Schema<>()));
+    }
 
     @Bean
     OpenAPI reetraceOpenApi() {
