@@ -77,7 +77,10 @@ class ApiDocumentConfiguration {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
-                        .description("A token issued with `reetrace token` (or `POST /api/tokens`)")));
+                        .bearerFormat("rtk_...")
+                        .description("A token issued with `reetrace token` (or `POST /api/tokens`), sent as"
+                                + " `Authorization: Bearer <token>`. In Swagger UI's Authorize, give the token alone:"
+                                + " it adds `Bearer ` itself.")));
     }
 
     /**
