@@ -85,8 +85,8 @@ final class ProblemResponses {
                             + " when reporting it.", "/api/lots/L-1",
                     Map.of("errorRef", "7c0e2a4e-54d1-4c2f-9a59-0f1e9b1d2c3a")));
     private static final Problem UNAVAILABLE = new Problem("503", "ServiceUnavailable",
-            "The server cannot take the request now (starting, shutting down, or its database unreachable); retry"
-                    + " later.",
+            "The server cannot take the request now (`service-unavailable`); nothing was done, and the same request"
+                    + " may be sent again later.",
             example("service-unavailable", "Service Unavailable", 503, "The server cannot take requests now",
                     "/api/lots/L-1", Map.of()));
 
