@@ -113,6 +113,16 @@ class OpenApiContractIT extends RunningAppIT {
     }
 
     @Test
+    void swagger_ui_keeps_the_token_given_to_authorize() {
+        Response config = get("/v3/api-docs/swagger-config", null);
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().path("persistAuthorization").asBoolean()).isTrue();
+        // relative: Swagger UI calls the server it was loaded from, whatever host or proxy is in front of it
+        assertThat(document.path("servers").path(0).path("url").asString()).isEqualTo("/");
+    }
+
+    @Test
     void is_the_committed_contract() throws IOException {
         String served = text(document);
         if (WRITE) {
