@@ -157,6 +157,7 @@ final class ProblemResponses {
         }
     }
 
+    @SuppressWarnings("rawtypes") // swagger-models types properties as raw schemas
     private static Schema<?> problemDetail() {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", typed("string").format("uri").description("The problem's type, a URI clients may switch"
@@ -192,14 +193,16 @@ final class ProblemResponses {
                 + " may authenticate again"));
         properties.put("expired", typed("string").format("date-time").description("When the token expired"));
         properties.put("errorRef", typed("string").description("Reference of an unexpected failure in the server log"));
-        return typed("object")
-                .description("An RFC 9457 problem detail. Besides the standard members a problem carries those of its"
-                        + " type that apply, and clients must ignore members they do not know.")
-                .properties(properties)
-                .required(List.of("type", "title", "status"))
-                .additionalProperties(true);
+        Schema<Object> problem = typed("object");
+        problem.setDescription("An RFC 9457 problem detail. Besides the standard members a problem carries those of"
+                + " its type that apply, and clients must ignore members they do not know.");
+        problem.setProperties(properties);
+        problem.setRequired(List.of("type", "title", "status"));
+        problem.setAdditionalProperties(true);
+        return problem;
     }
 
+    @SuppressWarnings("rawtypes")
     private static Schema<?> problemError() {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("field", typed("string").description("The field, parameter or rule at fault"));
@@ -211,13 +214,19 @@ final class ProblemResponses {
         properties.put("eventIndex", typed("integer").format("int32").description("The event's place in an EPCIS"
                 + " document"));
         properties.put("message", typed("string").description("What is wrong, in an EPCIS validation problem"));
-        return typed("object").description("One thing wrong with the input").properties(properties)
-                .additionalProperties(true);
+        Schema<Object> error = typed("object");
+        error.setDescription("One thing wrong with the input");
+        error.setProperties(properties);
+        error.setAdditionalProperties(true);
+        return error;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    static Schema typed(String type) {
-        return new Schema().type(type).types(Set.of(type));
+    /** A schema of one JSON type, written as OpenAPI 3.1 writes it ({@code types}) and as 3.0 did ({@code type}). */
+    static Schema<Object> typed(String type) {
+        Schema<Object> schema = new Schema<>();
+        schema.setType(type);
+        schema.setTypes(Set.of(type));
+        return schema;
     }
 
     private static Map<String, Object> example(String slug, String title, int status, String detail, String instance,
