@@ -81,7 +81,7 @@ class OpenApiContractIT extends RunningAppIT {
             }
             JsonNode responses = operation.path("responses");
             if (responses.propertyNames().stream().noneMatch(status -> success(status, resolved(responses.path(status))))) {
-                offences.add(where + ": no 2xx response with a schema (or 202/204 without a body)");
+                offences.add(where + ": no 2xx response with a schema (or 202/204, or 201 with its Location, without a body)");
             }
             for (String status : problemStatuses(path, method)) {
                 if (!resolved(responses.path(status)).path("content").has(ProblemResponses.PROBLEM_JSON)) {
@@ -154,6 +154,9 @@ class OpenApiContractIT extends RunningAppIT {
         }
         if (status.equals("202") || status.equals("204")) {
             return true;
+        }
+        if (status.equals("201") && response.path("headers").has("Location")) {
+            return true; // created, and where it is: the answer needs no body
         }
         for (JsonNode media : response.path("content")) {
             if (media.has("schema")) {
