@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -120,10 +121,23 @@ class ApiDocumentConfiguration {
                     operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
                 }
                 declarePathParameters(path, item, operation);
+                typeHeaders(operation);
                 ProblemResponses.addTo(operation, path, method, token);
             }));
             OperationIds.makeStable(paths);
         };
+    }
+
+    /** Our answers' headers (Location, Link, GS1-*) are text; a header without a schema stops client generators. */
+    private static void typeHeaders(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        operation.getResponses().values().stream()
+                .filter(response -> response.getHeaders() != null)
+                .flatMap(response -> response.getHeaders().values().stream())
+                .filter(header -> header.getSchema() == null && header.get$ref() == null && header.getContent() == null)
+                .forEach(header -> header.setSchema(new StringSchema()));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.ledger.Entry;
@@ -34,6 +35,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +63,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LedgerWriter implements SmartLifecycle {
+
+    /** How long a client should wait before submitting again when the writer cannot take its submission. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final int MAX_EVENTS_PER_TRANSACTION = 2_000;
@@ -156,18 +161,24 @@ public class LedgerWriter implements SmartLifecycle {
     private CompletableFuture<List<Outcome>> submit(List<LedgerEvent> events, boolean each, Companion companion) {
         CompletableFuture<List<Outcome>> result = new CompletableFuture<>();
         if (!running) {
-            result.completeExceptionally(new IllegalStateException("the ledger writer is not running"));
+            result.completeExceptionally(unavailable("the ledger writer is not running (the server is starting or stopping)"));
             return result;
         }
         try {
             if (!queue.offer(new Submission(List.copyOf(events), each, companion, result), 30, TimeUnit.SECONDS)) {
-                result.completeExceptionally(new IllegalStateException("the ledger writer is overloaded"));
+                result.completeExceptionally(unavailable("the ledger writer is overloaded: its queue stayed full for 30 s"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /** A submission the writer cannot take now: a 503 the client may retry, as nothing of it was booked. */
+    private static ProblemException unavailable(String why) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "ledger-unavailable", "Ledger unavailable",
+                why + "; nothing was booked, try again", Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
     }
 
     /** Submits and waits. */

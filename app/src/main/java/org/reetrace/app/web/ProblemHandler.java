@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -52,6 +53,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"reetrace\"");
         }
+        if (e.properties().get("retryAfterSeconds") instanceof Integer seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
         return createResponseEntity(body, headers, e.status(), request);
     }
 
@@ -63,6 +67,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(Problems.type("malformed-request"));
         body.setTitle("Malformed request body");
         return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A failure that waited in a future (the ledger writer's answer) is the failure it carries. */
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<Object> completion(CompletionException e, WebRequest request) {
+        return e.getCause() instanceof ProblemException problem ? problem(problem, request) : unexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)

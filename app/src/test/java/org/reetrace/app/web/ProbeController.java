@@ -47,6 +47,14 @@ class ProbeController {
                 "lot L-17 was exported on 2025-03-02", Map.of("lot", "L-17", "lotStatus", "EXPORTED"));
     }
 
+    /** What a controller sees when the ledger writer's future fails with a problem, as when it is overloaded. */
+    @GetMapping("/busy")
+    void busy() {
+        throw new java.util.concurrent.CompletionException(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                "ledger-unavailable", "Ledger unavailable", "the ledger writer is overloaded",
+                Map.of("retryAfterSeconds", 5)));
+    }
+
     @GetMapping("/crash")
     void crash() {
         throw new IllegalStateException("connection string jdbc:postgresql://secret-host/ledger refused");

@@ -90,6 +90,16 @@ class ProblemDetailsIT extends RunningAppIT {
     }
 
     @Test
+    void a_problem_carried_by_a_failed_future_is_that_problem_with_its_retry_after() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(request("/api/probe/busy", token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(response.body()).contains("ledger-unavailable", "overloaded");
+    }
+
+    @Test
     void an_unknown_path_is_a_404_problem() {
         var response = get("/api/no-such-resource", token);
 
