@@ -33,6 +33,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.reetrace.app.chaos.ForkedServer;
 import org.reetrace.app.database.PostgresTarget;
 import org.reetrace.app.demo.SimulatedChain;
+import org.reetrace.app.registry.ChangeRegistry;
+import org.reetrace.app.registry.PublicDisclosure;
+import org.reetrace.app.registry.ReadRegistry;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.ApiTokens;
 import org.reetrace.app.security.Caller;
@@ -355,8 +358,11 @@ public final class CaptureBench {
                 .load().migrate();
         DataSource ds = new DriverManagerDataSource(url, user, password);
         Clock clock = context.getBean(Clock.class);
-        SimulatedChain.register(new StoredRegistry(JdbcClient.create(ds),
-                new TransactionTemplate(new DataSourceTransactionManager(ds)), clock), scenario);
+        // the fork's registry, recorded through the same use cases as the benchmark's own
+        StoredRegistry registry = new StoredRegistry(JdbcClient.create(ds),
+                new TransactionTemplate(new DataSourceTransactionManager(ds)), clock);
+        new SimulatedChain(new ReadRegistry(registry, new PublicDisclosure(JdbcClient.create(ds), clock)),
+                new ChangeRegistry(registry), null).register(scenario);
         return new ApiTokens(JdbcClient.create(ds), clock).issue(Caller.operator("bench capture", operator)).token();
     }
 
