@@ -47,14 +47,18 @@ final class ReconcileCommand extends OfflineCommand {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last month.")
     String to;
 
+    /** The period and the partner rows, read before the application starts. */
+    private YearMonth start;
+    private YearMonth end;
+    private List<PartnerImport> rows;
+
     @Override
-    protected int run(ApplicationContext context) {
-        YearMonth start = month("--from", from);
-        YearMonth end = month("--to", to);
+    protected void checkArguments() {
+        start = month("--from", from);
+        end = month("--to", to);
         if (end.isBefore(start)) {
             throw new CommandFailure("--to " + end + " is before --from " + start);
         }
-        List<PartnerImport> rows;
         try (Reader r = Files.newBufferedReader(partner, StandardCharsets.UTF_8)) {
             rows = PartnerImportCsv.read(r);
         } catch (NoSuchFileException e) {
@@ -64,6 +68,10 @@ final class ReconcileCommand extends OfflineCommand {
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + partner + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    protected int run(ApplicationContext context) {
         AnalyticsFeed feed = context.getBean(AnalyticsFeed.class);
         PrintWriter o = out();
         Outcome<MirrorTradeReport> outcome = feed.read(a -> a.mirrorTrade(rows, start, end));

@@ -24,7 +24,7 @@ import org.reetrace.app.security.Caller;
  * again while the database still takes it for the same caller; one that is missing, expired, revoked or from another
  * database is issued anew and the file rewritten.
  */
-final class DemoTokens {
+public final class DemoTokens {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -37,7 +37,7 @@ final class DemoTokens {
     }
 
     /** The file for the embedded database in {@code dataDir}: {@code ~/.reetrace/postgres-demo-tokens.properties}. */
-    static Path besides(Path dataDir) {
+    public static Path besides(Path dataDir) {
         return dataDir.resolveSibling(dataDir.getFileName() + "-demo-tokens.properties");
     }
 
