@@ -2,6 +2,7 @@ package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -251,7 +252,9 @@ final class RemoteReads {
             JsonNode effective = v.get("effective");
             c.out().printf("%5d  effective %s  recorded %s  by %-20s %s%n", v.path("sequence").asLong(),
                     effective == null || effective.isNull() ? Instant.MIN.toString() : effective.asString(),
-                    v.path("recorded").asString(), v.path("author").asString(),
+                    // as the database keeps it: a server answers from memory, to the nanosecond
+                    Instant.parse(v.path("recorded").asString()).truncatedTo(ChronoUnit.MICROS),
+                    v.path("author").asString(),
                     RegistryCommand.History.describe(RegistryChangeJson.read(v.path("change"))));
         }
         c.out().printf("%d changes%n", history.size());

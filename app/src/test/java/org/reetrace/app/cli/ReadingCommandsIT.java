@@ -32,7 +32,8 @@ class ReadingCommandsIT {
     @BeforeAll
     static void serveTheDemo() {
         app = new SpringApplicationBuilder(ReetraceApplication.class).web(WebApplicationType.SERVLET)
-                .run("--reetrace.database.data-dir=" + DATA, "--server.port=0", "--server.address=127.0.0.1");
+                .run("--reetrace.database.data-dir=" + DATA, "--server.port=0", "--server.address=127.0.0.1",
+                        "--reetrace.rules.bundled-packs=ENABLED");
         token = app.getBean(DemoLoader.class).load().regulatorToken();
         url = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/";
     }
@@ -96,7 +97,8 @@ class ReadingCommandsIT {
         assertThat(same("precheck", "MAG-2026-0001", "--hs", "8505.11", "--permit", "EXP-MY-2026-0093", "--counterparty",
                 "Great Lakes Motors Inc.", "--country", "US", "--jurisdiction", "MY,CN,US,EU", "--at", "2026-06-01"))
                 .contains("MY  PASS");
-        assertThat(same("precheck", "MAG-2026-0001", "--hs", "8505.11", "--counterparty", "Somebody", "--country", "CN"))
+        assertThat(same("precheck", "MAG-2026-0001", "--hs", "8505.11", "--counterparty", "Somebody", "--country", "CN",
+                "--at", "2026-07-01T00:00:00Z"))
                 .contains("no permit quoted");
         assertThat(same("assess", "MAG-2026-0001", "--pack", "us", "--at", "2027-01-01")).contains("FAIL");
         assertThat(same("assess", "MAG-2026-0001", "--pack", "us", "--at", "2026-12-31")).contains("PASS");
