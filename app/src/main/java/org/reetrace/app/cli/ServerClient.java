@@ -1,15 +1,14 @@
 package org.reetrace.app.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -19,21 +18,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A running reetrace asked over its REST API, with the JDK's HTTP client and Jackson only (no application starts).
+ * A running reetrace asked over its REST API, with the JDK's HTTP support and Jackson only (no application starts).
  * Answers are JSON trees with exact decimals. A refusal of the server is one {@link CommandFailure} line: the problem's
  * detail and field for a 4xx, which token and why for a 401 or 403.
+ *
+ * <p>{@link HttpURLConnection}, not {@code java.net.http.HttpClient}: a command asks a few requests in a row, and the
+ * latter's start (its selector thread, the TLS context it builds even for plain HTTP) costs a short command more than
+ * its whole remaining run, about 0.35 s of CPU against 0.03 s.
  */
 final class ServerClient {
 
     /** Exact decimals, as the server wrote them: a mass keeps its scale. */
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    private static final int CONNECT_TIMEOUT_MS = 3_000;
+    private static final int READ_TIMEOUT_MS = 600_000;
+
     private final ServerLocation server;
-    private final HttpClient http;
 
     ServerClient(ServerLocation server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     ServerLocation location() {
@@ -42,19 +46,17 @@ final class ServerClient {
 
     /** GET of {@code path} (relative, its segments encoded with {@link #segment}) with query parameters as name, value pairs. */
     JsonNode get(String path, String... query) {
-        return send(HttpRequest.newBuilder(uri(path, query)).GET(), path);
+        return send("GET", uri(path, query), path, null, null);
     }
 
     /** POST of a JSON body. */
     JsonNode post(String path, JsonNode body, String... query) {
-        return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path);
+        return send("POST", uri(path, query), path, "application/json", JSON.writeValueAsString(body));
     }
 
     /** POST of a text body of the given media type (a CSV file, a rule pack). */
     JsonNode post(String path, String mediaType, String body, String... query) {
-        return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", mediaType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)), path);
+        return send("POST", uri(path, query), path, mediaType, body);
     }
 
     /** A path segment (a lot or operator id) encoded for a URL. */
@@ -72,30 +74,47 @@ final class ServerClient {
         return server.url().resolve(path + q);
     }
 
-    private JsonNode send(HttpRequest.Builder request, String path) {
-        request.header("Accept", "application/json").timeout(Duration.ofMinutes(10));
-        server.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        HttpResponse<String> response;
+    private JsonNode send(String method, URI uri, String path, String mediaType, String body) {
+        int status;
+        String text;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
+            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
+            http.setRequestMethod(method);
+            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            http.setReadTimeout(READ_TIMEOUT_MS);
+            http.setRequestProperty("Accept", "application/json");
+            server.token().ifPresent(t -> http.setRequestProperty("Authorization", "Bearer " + t));
+            if (body != null) {
+                http.setDoOutput(true);
+                http.setRequestProperty("Content-Type", mediaType);
+                try (OutputStream out = http.getOutputStream()) {
+                    out.write(body.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            status = http.getResponseCode();
+            try (InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream()) {
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (ConnectException e) {
             throw new Unreachable(server, e);
+        } catch (SocketTimeoutException e) {
+            // "Connect timed out": nothing answers at the address; "Read timed out": the server is slow
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+                throw new Unreachable(server, e);
+            }
+            throw new CommandFailure("the server at " + server.url() + " did not answer " + path + " in time");
         } catch (IOException e) {
             throw new CommandFailure("the server at " + server.url() + " did not answer " + path + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailure("interrupted while asking " + server.url());
         }
-        JsonNode body = parse(response.body());
-        int status = response.statusCode();
+        JsonNode answer = parse(text);
         if (status >= 200 && status < 300) {
-            if (body == null) {
+            if (answer == null) {
                 throw new CommandFailure("the server at " + server.url() + " answered " + path + " with no JSON");
             }
-            return body;
+            return answer;
         }
-        throw new CommandFailure(refusal(status, body));
+        throw new CommandFailure(refusal(status, answer));
     }
 
     private static JsonNode parse(String text) {
