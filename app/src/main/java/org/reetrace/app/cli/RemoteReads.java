@@ -252,8 +252,8 @@ final class RemoteReads {
             JsonNode effective = v.get("effective");
             c.out().printf("%5d  effective %s  recorded %s  by %-20s %s%n", v.path("sequence").asLong(),
                     effective == null || effective.isNull() ? Instant.MIN.toString() : effective.asString(),
-                    // as the database keeps it: a server answers from memory, to the nanosecond
-                    Instant.parse(v.path("recorded").asString()).truncatedTo(ChronoUnit.MICROS),
+                    // as the database keeps it, rounded to the microsecond: a server answers from memory, to the nanosecond
+                    Instant.parse(v.path("recorded").asString()).plusNanos(500).truncatedTo(ChronoUnit.MICROS),
                     v.path("author").asString(),
                     RegistryCommand.History.describe(RegistryChangeJson.read(v.path("change"))));
         }

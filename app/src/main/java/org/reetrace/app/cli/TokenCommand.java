@@ -50,12 +50,10 @@ final class TokenCommand extends OfflineCommand {
             if (name == null || role == null) {
                 throw new CommandFailure("issuing a token needs --name and --role (see 'reetrace token --help')");
             }
-            if (name.isBlank()) {
-                throw new CommandFailure("--name must not be blank");
-            }
-            if ((role == Role.OPERATOR) != (operatorId != null)) {
-                throw new CommandFailure(role == Role.OPERATOR ? "--role OPERATOR needs --operator OPERATOR-ID"
-                        : "--operator is only for --role OPERATOR, not " + role);
+            try {
+                new Caller(name, role, Optional.ofNullable(operatorId)); // a name, and an operator for OPERATOR only
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
             }
             if (expires != null) {
                 expiry(expires, Instant.EPOCH);

@@ -61,9 +61,9 @@ class ArgumentCheckTest {
         assertThat(refused(1, "token", "issue", "--name", "x", "--role", "REGULATOR", "--expires", "someday"))
                 .contains("--expires someday");
         assertThat(refused(1, "token", "--name", "x", "--role", "OPERATOR"))
-                .isEqualTo("reetrace: --role OPERATOR needs --operator OPERATOR-ID");
+                .isEqualTo("reetrace: operator caller x acts for no operator");
         assertThat(refused(1, "token", "issue", "--name", "x", "--role", "AUDITOR", "--operator", "OP-1"))
-                .isEqualTo("reetrace: --operator is only for --role OPERATOR, not AUDITOR");
+                .isEqualTo("reetrace: AUDITOR caller x cannot act for operator OP-1");
         assertThat(refused(1, "token", "issue", "--role", "AUDITOR")).contains("--name");
         assertThat(refused(1, "token", "revoke", "42")).contains("ID must be tok_ and 16 hex digits").contains("42");
     }
