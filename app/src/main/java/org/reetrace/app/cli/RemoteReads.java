@@ -2,6 +2,7 @@ package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -203,6 +205,96 @@ final class RemoteReads {
             }
         }
         return passes ? Commands.OK : Commands.FAILURE;
+    }
+
+    static int reconcile(ReconcileCommand c, ServerClient server, YearMonth start, YearMonth end, String csv,
+                         int partnerRows) {
+        ServerClient.Answer trade = server.askPost("api/mirror-trade", "text/csv", csv, "from", start.toString(), "to",
+                end.toString());
+        PrintWriter o = c.out();
+        int code = Commands.OK;
+        if (trade.ok()) {
+            o.printf("Mirror trade %s to %s (%d partner rows)%n", start, end, partnerRows);
+            o.printf("%-8s %-7s %12s %12s %12s %16s %16s%n", "partner", "hs6", "partner t", "declared t", "gap t",
+                    "gap value USD", "lost royalty USD");
+            for (JsonNode l : list(trade.body().get("lines"))) {
+                tradeLine(o, l.path("partner").isNull() ? "" : l.path("partner").asString(""), l);
+            }
+            tradeLine(o, "total", trade.body().path("total"));
+            list(trade.body().get("alerts")).forEach(a -> o.printf("ALERT %s%n", a.asString()));
+        } else if (trade.status() == 422) {
+            o.printf("Mirror trade %s to %s: no data: %s%n", start, end, trade.detail());
+            code = Commands.FAILURE;
+        } else {
+            throw new CommandFailure(server.refusal(trade.status(), trade.body()));
+        }
+        o.printf("%nMaterial balances %s to %s (REE basis; MUF and its expectation in kg, sigma root-sum-square of the"
+                + " months)%n", start, end);
+        o.printf("%-22s %6s %14s %12s %12s %10s %8s %6s%n", "facility", "months", "throughput t", "MUF kg", "expected kg",
+                "sigma kg", "CUSUM", "alarms");
+        List<String> facilities = list(server.get("api/facilities")).stream().map(f -> f.path("id").asString())
+                .sorted().toList();
+        for (String f : facilities) {
+            ServerClient.Answer balances = server.askGet("api/facilities/" + segment(f) + "/balances", "from",
+                    start.toString(), "to", end.toString());
+            if (balances.status() == 404) {
+                // nothing in the period; a facility that never booked anything has no balances at all, and no line
+                if (server.askGet("api/facilities/" + segment(f) + "/balances").ok()) {
+                    o.printf("%-22s no data: booked no event in the period%n", f);
+                }
+                continue;
+            }
+            if (!balances.ok()) {
+                throw new CommandFailure(server.refusal(balances.status(), balances.body()));
+            }
+            balanceSummary(o, f, list(balances.body().get("months")));
+        }
+        o.flush();
+        return code;
+    }
+
+    private static void balanceSummary(PrintWriter o, String facility, List<JsonNode> months) {
+        int measured = 0;
+        double throughput = 0;
+        double muf = 0;
+        double expected = 0;
+        double variance = 0;
+        double maxCusum = 0;
+        int alarms = 0;
+        for (JsonNode m : months) {
+            if (!m.path("measured").asBoolean()) {
+                continue;
+            }
+            measured++;
+            throughput += number(m.path("throughputKg")) * 1e6;
+            muf += number(m.path("mufKg")) * 1e6;
+            expected += number(m.path("expectedLossKg")) * 1e6;
+            double sigma = number(m.path("sigmaMufKg")) * 1e6;
+            variance += sigma * sigma;
+            if (m.hasNonNull("cusum")) {
+                maxCusum = Math.max(maxCusum, number(m.get("cusum")));
+                alarms += m.path("alarm").asBoolean() ? 1 : 0;
+            }
+        }
+        if (measured == 0) {
+            o.printf("%-22s no data: booked no event in the period%n", facility);
+            return;
+        }
+        o.printf(Locale.ROOT, "%-22s %6d %14.3f %12.1f %12.1f %10.1f %8s %6d%n", facility, measured, throughput / 1e9,
+                muf / 1e6, expected / 1e6, Math.sqrt(variance) / 1e6,
+                Double.isFinite(maxCusum) ? String.format(Locale.ROOT, "%.2f", maxCusum) : "inf", alarms);
+    }
+
+    private static void tradeLine(PrintWriter o, String partner, JsonNode l) {
+        o.printf(Locale.ROOT, "%-8s %-7s %12.3f %12.3f %12.3f %16s %16s%n", partner, l.path("hs6").asString(),
+                number(l.path("partnerTonnes")), number(l.path("declaredTonnes")), number(l.path("gapTonnes")),
+                l.path("gapValueUsd").decimalValue().toPlainString(),
+                l.path("lostRoyaltyUsd").decimalValue().toPlainString());
+    }
+
+    /** A double as Jackson writes it: a number, or the text Infinity, -Infinity or NaN. */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.parseDouble(n.asString());
     }
 
     static int registryShow(RegistryCommand.Show c, ServerClient server) {

@@ -40,10 +40,6 @@ final class ServerClient {
         this.server = server;
     }
 
-    ServerLocation location() {
-        return server;
-    }
-
     /** GET of {@code path} (relative, its segments encoded with {@link #segment}) with query parameters as name, value pairs. */
     JsonNode get(String path, String... query) {
         return send("GET", uri(path, query), path, null, null);
@@ -54,9 +50,25 @@ final class ServerClient {
         return send("POST", uri(path, query), path, "application/json", JSON.writeValueAsString(body));
     }
 
-    /** POST of a text body of the given media type (a CSV file, a rule pack). */
-    JsonNode post(String path, String mediaType, String body, String... query) {
-        return send("POST", uri(path, query), path, mediaType, body);
+    /** What the server answered, refusals included (the caller tells them apart by {@code status}). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        String detail() {
+            return body == null ? "" : text(body, "detail", "");
+        }
+    }
+
+    /** GET that hands back a 4xx problem instead of failing on it (a 401 or 403 still fails). */
+    Answer askGet(String path, String... query) {
+        return exchange("GET", uri(path, query), path, null, null);
+    }
+
+    /** POST of a text body that hands back a 4xx problem instead of failing on it (a 401 or 403 still fails). */
+    Answer askPost(String path, String mediaType, String body, String... query) {
+        return exchange("POST", uri(path, query), path, mediaType, body);
     }
 
     /** A path segment (a lot or operator id) encoded for a URL. */
@@ -75,6 +87,17 @@ final class ServerClient {
     }
 
     private JsonNode send(String method, URI uri, String path, String mediaType, String body) {
+        Answer answer = exchange(method, uri, path, mediaType, body);
+        if (!answer.ok()) {
+            throw new CommandFailure(refusal(answer.status(), answer.body()));
+        }
+        if (answer.body() == null) {
+            throw new CommandFailure("the server at " + server.url() + " answered " + path + " with no JSON");
+        }
+        return answer.body();
+    }
+
+    private Answer exchange(String method, URI uri, String path, String mediaType, String body) {
         int status;
         String text;
         try {
@@ -108,13 +131,10 @@ final class ServerClient {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         JsonNode answer = parse(text);
-        if (status >= 200 && status < 300) {
-            if (answer == null) {
-                throw new CommandFailure("the server at " + server.url() + " answered " + path + " with no JSON");
-            }
-            return answer;
+        if (status == 401 || status == 403 || status >= 500) {
+            throw new CommandFailure(refusal(status, answer));
         }
-        throw new CommandFailure(refusal(status, answer));
+        return new Answer(status, answer);
     }
 
     private static JsonNode parse(String text) {
@@ -154,12 +174,9 @@ final class ServerClient {
 
     /** Nothing listens at the server's address. */
     static final class Unreachable extends CommandFailure {
-        final transient ServerLocation server;
-
         Unreachable(ServerLocation server, Exception cause) {
             super("cannot reach the server at " + server.url() + " (from " + server.urlSource() + "): "
                     + (cause.getMessage() == null ? "connection refused" : cause.getMessage()));
-            this.server = server;
         }
     }
 

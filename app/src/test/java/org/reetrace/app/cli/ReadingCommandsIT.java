@@ -105,6 +105,12 @@ class ReadingCommandsIT {
     }
 
     @Test
+    void reconcile() {
+        assertThat(same("reconcile", "--partner", "../docs/examples/partner-imports-demo.csv", "--from", "2026-01", "--to",
+                "2027-02")).contains("Mirror trade 2026-01 to 2027-02").contains("Material balances");
+    }
+
+    @Test
     void registry_reads() {
         assertThat(same("registry", "state-link", "OP-PAHANG-RE")).contains("is state-linked to MY");
         assertThat(same("registry", "history")).contains("changes");
