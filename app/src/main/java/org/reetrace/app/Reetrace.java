@@ -15,6 +15,6 @@ public final class Reetrace {
     public static void main(String[] args) {
         // For serve this returns only once the context is closed, usually from the JVM's shutdown hook;
         // exit() then waits for the hooks to finish, which is what should happen anyway.
-        System.exit(Commands.commandLine().execute(args));
+        System.exit(Commands.commandLine(args).execute(args));
     }
 }

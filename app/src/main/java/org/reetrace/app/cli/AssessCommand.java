@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "assess",
         description = "Assesses lots against a rule pack at a date, e.g. the US rule as it will stand on 2027-01-01."
                 + " Several lots are assessed as one supply. Exits 1 if any rule fails.")
-final class AssessCommand extends OfflineCommand {
+final class AssessCommand extends ReadingCommand {
 
     // --version names the pack's version here, so only the help option of the standard pair is taken
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
@@ -36,6 +36,11 @@ final class AssessCommand extends OfflineCommand {
     @Override
     protected void checkArguments() {
         checkInstant(at, "--at");
+    }
+
+    @Override
+    protected int runRemotely(ServerClient server) {
+        return RemoteReads.assess(this, server);
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.validation.FieldError;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
  * Plumbing shared by all commands: the configured picocli command line, one-line error reporting, and
@@ -31,9 +33,30 @@ public final class Commands {
     private Commands() {
     }
 
-    /** The {@code reetrace} command line; errors become one line on stderr and a non-zero exit code. */
+    /** The {@code reetrace} command line with every command; errors become one line on stderr and a non-zero exit code. */
     public static CommandLine commandLine() {
+        return commandLine(ReetraceCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: with only the command they name when they name one, so that picocli reads the
+     * options of that command alone (most of a short command's start); with every command otherwise (help, a typo).
+     */
+    public static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : ReetraceCommand.SUBCOMMANDS) {
+                Command c = command.getAnnotation(Command.class);
+                if (c != null && c.name().equals(args[0]) && command != HelpCommand.class) {
+                    return commandLine(List.of(command));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new ReetraceCommand());
+        subcommands.forEach(commandLine::addSubcommand);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -43,7 +66,7 @@ public final class Commands {
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("reetrace: " + describe(e));
-            return FAILURE;
+            return e instanceof UsageError ? USAGE_ERROR : FAILURE;
         });
         return commandLine;
     }

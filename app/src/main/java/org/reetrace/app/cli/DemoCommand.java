@@ -3,6 +3,7 @@ package org.reetrace.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.reetrace.app.database.DatabaseSettings;
 import org.reetrace.app.demo.DemoChain;
 import org.reetrace.app.demo.DemoLoader;
 import org.reetrace.app.demo.DemoYear;
@@ -26,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServeCommand.serve(server.database, server.port, spec, (context, url) -> {
+        return ServeCommand.serve(server.database, server.port, spec, true, (context, url) -> {
             DemoLoader.Loaded loaded = context.getBean(DemoLoader.class).load();
             SimulatedChain.Booked year = context.getBean(DemoYear.class).load();
             PrintWriter out = spec.commandLine().getOut();
@@ -56,20 +57,25 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/mines/%s/signature%n", url, DemoYear.MINE);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/csv' --data-binary"
                     + " @docs/examples/partner-imports-demo.csv '%sapi/mirror-trade?from=2026-01&to=2027-02'%n", url);
-            out.printf("%nIn another terminal, while this one runs:%n");
-            // on the demo's own database: the commands open the ledger this server keeps
-            String on = server.database.asOptions();
-            out.printf("  ./reetrace trace %s%s%n", magnets, on);
-            out.printf("  ./reetrace import docs/examples/raw-export.json%s                    (MY-EXP-01 blocks it)%n", on);
-            out.printf("  ./reetrace import docs/examples/extraction-in-forest-reserve.json%s  (MY-MIN-01 blocks it)%n",
-                    on);
+            out.printf("%nIn another terminal, while this one runs (reading commands ask this server, found by the"
+                    + " file %s):%n", ServerFile.besides(context.getBean(DatabaseSettings.class).dataDir()));
+            // the commands find this server, and open its database, by the data folder: set it once when not the default
+            if (server.database.dataDir != null) {
+                out.printf("  export %s=%s%n", ServerLocation.DATA_DIR_VARIABLE, server.database.dataDir.toAbsolutePath());
+            }
+            if (server.database.url != null) {
+                out.printf("  export REETRACE_DATABASE_URL=%s%n", server.database.url);
+            }
+            out.printf("  ./reetrace trace %s%n", magnets);
+            out.printf("  ./reetrace import docs/examples/raw-export.json                    (MY-EXP-01 blocks it)%n");
+            out.printf("  ./reetrace import docs/examples/extraction-in-forest-reserve.json  (MY-MIN-01 blocks it)%n");
             out.printf("  ./reetrace precheck %s --hs 8505.11 --permit EXP-MY-2026-0093 --counterparty \"Great Lakes"
-                    + " Motors Inc.\" --country US --jurisdiction MY,CN,US,EU --at 2026-06-01%s%n", magnets, on);
-            out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%s%n", magnets, on);
-            out.printf("  ./reetrace rules list%s%n", on);
-            out.printf("  ./reetrace verify%s%n", on);
-            out.printf("  ./reetrace reconcile --partner docs/examples/partner-imports-demo.csv --from 2026-01 --to 2027-02%s%n",
-                    on);
+                    + " Motors Inc.\" --country US --jurisdiction MY,CN,US,EU --at 2026-06-01%n", magnets);
+            out.printf("  ./reetrace assess %s --pack us --at 2027-01-01%n", magnets);
+            out.printf("  ./reetrace registry state-link OP-PAHANG-RE%n");
+            out.printf("  ./reetrace rules list%n");
+            out.printf("  ./reetrace verify%n");
+            out.printf("  ./reetrace reconcile --partner docs/examples/partner-imports-demo.csv --from 2026-01 --to 2027-02%n");
             out.printf("%nCtrl-C stops the server; the data stays for the next start.%n");
         });
     }

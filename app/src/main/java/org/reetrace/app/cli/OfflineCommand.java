@@ -1,6 +1,8 @@
 package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.reetrace.app.web.Instants;
@@ -46,13 +48,32 @@ public abstract class OfflineCommand implements Callable<Integer> {
         }
     }
 
+    /** A file the command reads, refused in one line unless it is a readable file. */
+    protected static void checkReadable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailure("cannot read " + file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
+        }
+        if (!Files.isReadable(file)) {
+            throw new CommandFailure("cannot read " + file + ": permission denied");
+        }
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /**
+     * The answer of a running server, for the commands that can ask one ({@link ReadingCommand}); null when this
+     * command opens the database itself.
+     */
+    Integer askServer() {
+        return null;
     }
 
     @Override
     public final Integer call() {
         checkArguments();
-        return Commands.runWith(database, verbose, this::run);
+        Integer answered = askServer();
+        return answered != null ? answered : Commands.runWith(database, verbose, this::run);
     }
 }

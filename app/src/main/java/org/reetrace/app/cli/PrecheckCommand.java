@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "precheck", mixinStandardHelpOptions = true,
         description = "Would exporting a lot under this declaration pass? Prints, per jurisdiction, every rule that"
                 + " applies with PASSED or FAILED and why. Exits 1 if any rule fails.")
-final class PrecheckCommand extends OfflineCommand {
+final class PrecheckCommand extends ReadingCommand {
 
     @Parameters(paramLabel = "LOT", description = "The lot to export, e.g. MAG-2026-0001.")
     String lot;
@@ -45,6 +45,17 @@ final class PrecheckCommand extends OfflineCommand {
     @Override
     protected void checkArguments() {
         checkInstant(at, "--at");
+        try {
+            new CustomsDeclaration(number, hs, permit, counterparty, CountryCode.of(country));
+            jurisdictions.forEach(j -> Jurisdiction.of(j.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    @Override
+    protected int runRemotely(ServerClient server) {
+        return RemoteReads.precheck(this, server);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.reetrace.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         description = "Compares the exports declared in the ledger with partner countries' import statistics (CSV: "
                 + PartnerImportCsv.HEADER + ") over a period: the gap in tonnes, its value and the royalty lost;"
                 + " then one line per facility with its material balance over the period.")
-final class ReconcileCommand extends OfflineCommand {
+final class ReconcileCommand extends ReadingCommand {
 
     @Option(names = "--partner", required = true, paramLabel = "FILE.csv", description = "Partner import statistics.")
     Path partner;
@@ -47,16 +47,22 @@ final class ReconcileCommand extends OfflineCommand {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last month.")
     String to;
 
+    /** The period and the partner rows, read before the application starts. */
+    private YearMonth start;
+    private YearMonth end;
+    private List<PartnerImport> rows;
+    private String csv;
+
     @Override
-    protected int run(ApplicationContext context) {
-        YearMonth start = month("--from", from);
-        YearMonth end = month("--to", to);
+    protected void checkArguments() {
+        start = month("--from", from);
+        end = month("--to", to);
         if (end.isBefore(start)) {
             throw new CommandFailure("--to " + end + " is before --from " + start);
         }
-        List<PartnerImport> rows;
-        try (Reader r = Files.newBufferedReader(partner, StandardCharsets.UTF_8)) {
-            rows = PartnerImportCsv.read(r);
+        try {
+            csv = Files.readString(partner, StandardCharsets.UTF_8);
+            rows = PartnerImportCsv.read(new StringReader(csv));
         } catch (NoSuchFileException e) {
             throw new CommandFailure("no partner import file " + partner);
         } catch (PartnerImportFormatException e) {
@@ -64,6 +70,15 @@ final class ReconcileCommand extends OfflineCommand {
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + partner + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    protected int runRemotely(ServerClient server) {
+        return RemoteReads.reconcile(this, server, start, end, csv, rows.size());
+    }
+
+    @Override
+    protected int run(ApplicationContext context) {
         AnalyticsFeed feed = context.getBean(AnalyticsFeed.class);
         PrintWriter o = out();
         Outcome<MirrorTradeReport> outcome = feed.read(a -> a.mirrorTrade(rows, start, end));

@@ -54,10 +54,27 @@ final class RegistryCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Operators (with their state link), facilities, licences, zones and technology agreements.")
-    static final class Show extends OfflineCommand {
+    static final class Show extends ReadingCommand {
 
-        @Option(names = "--at", paramLabel = "DATE", description = "The registry as it stood then (default: now).")
+        @Option(names = "--at", paramLabel = "DATE", description = "The registry as it stood then (default: now;"
+                + " another time is read from the database).")
         String at;
+
+        @Override
+        protected void checkArguments() {
+            checkInstant(at, "--at");
+        }
+
+        /** The API lists the registry as it stands; as it stood at another time only the database tells. */
+        @Override
+        protected boolean answerableRemotely() {
+            return at == null;
+        }
+
+        @Override
+        protected int runRemotely(ServerClient server) {
+            return RemoteReads.registryShow(this, server);
+        }
 
         @Override
         protected int run(ApplicationContext context) {
@@ -96,13 +113,28 @@ final class RegistryCommand {
 
     @Command(name = "state-link", mixinStandardHelpOptions = true,
             description = "Whether an operator is state-linked, with every chain of holdings up to the state.")
-    static final class StateLinkOf extends OfflineCommand {
+    static final class StateLinkOf extends ReadingCommand {
 
         @Parameters(paramLabel = "OPERATOR", description = "The operator id, e.g. OP-PAHANG-RE.")
         String operator;
 
         @Option(names = "--at", paramLabel = "DATE", description = "As it stood then (default: now).")
         String at;
+
+        @Override
+        protected void checkArguments() {
+            checkInstant(at, "--at");
+            try {
+                OperatorId.of(operator);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
+            }
+        }
+
+        @Override
+        protected int runRemotely(ServerClient server) {
+            return RemoteReads.stateLink(this, server);
+        }
 
         @Override
         protected int run(ApplicationContext context) {
@@ -114,7 +146,12 @@ final class RegistryCommand {
 
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = "Every change to the registry: when it takes effect, when it was recorded, and by whom.")
-    static final class History extends OfflineCommand {
+    static final class History extends ReadingCommand {
+
+        @Override
+        protected int runRemotely(ServerClient server) {
+            return RemoteReads.history(this, server);
+        }
 
         @Override
         protected int run(ApplicationContext context) {
@@ -170,6 +207,14 @@ final class RegistryCommand {
         String by;
 
         @Override
+        protected void checkArguments() {
+            checkReadable(file);
+            checkInstant(from, "--from");
+            checkInstant(until, "--until");
+            checkInstant(effective, "--effective");
+        }
+
+        @Override
         protected int run(ApplicationContext context) {
             String geoJson;
             try {
@@ -203,6 +248,11 @@ final class RegistryCommand {
 
         @Option(names = "--by", defaultValue = "command line", description = "Who records the changes (default: ${DEFAULT-VALUE}).")
         String by;
+
+        @Override
+        protected void checkArguments() {
+            checkReadable(file);
+        }
 
         @Override
         protected int run(ApplicationContext context) {

@@ -41,7 +41,12 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the loaded packs and which are in force.")
-    static final class ListPacks extends OfflineCommand {
+    static final class ListPacks extends ReadingCommand {
+        @Override
+        protected int runRemotely(ServerClient server) {
+            return RemoteReads.rules(this, server);
+        }
+
         @Override
         protected int run(ApplicationContext context) {
             context.getBean(ListRulePacks.class).packs(Caller.localAdministrator()).forEach(p -> print(out(), p));
@@ -57,6 +62,11 @@ final class RulesCommand implements Callable<Integer> {
 
         @Option(names = "--enable", description = "Put it in force at once (and the pack's other versions out).")
         boolean enable;
+
+        @Override
+        protected void checkArguments() {
+            checkReadable(file);
+        }
 
         @Override
         protected int run(ApplicationContext context) {

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
+import org.reetrace.app.database.DatabaseSettings;
 import org.reetrace.app.database.Durability;
+import org.reetrace.app.demo.DemoTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -38,17 +44,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(server.database, server.port, spec, (context, url) -> {
+        return serve(server.database, server.port, spec, false, (context, url) -> {
             spec.commandLine().getOut().printf("reetrace %s serving on %s (API docs: %sswagger-ui.html)%n",
                     Version.current(), url, url);
         });
     }
 
     /**
-     * Starts the web application on {@code port}, hands it and its base URL to {@code started}, and waits until
-     * the process is stopped.
+     * Starts the web application on {@code port}, hands it and its base URL to {@code started}, leaves the
+     * {@link ServerFile} beside the data folder for commands in other terminals (with the demo's token file if
+     * {@code demo}), and waits until the process is stopped.
      */
-    static int serve(DatabaseOptions database, int port, CommandSpec spec,
+    static int serve(DatabaseOptions database, int port, CommandSpec spec, boolean demo,
                      BiConsumer<ConfigurableApplicationContext, String> started) throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new CommandFailure("--port must be between 0 and 65535, was " + port);
@@ -57,13 +64,16 @@ final class ServeCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>(database.springArguments());
         arguments.add("--server.port=" + port);
         CountDownLatch closed = new CountDownLatch(1);
+        List<Runnable> onClose = new CopyOnWriteArrayList<>();
         ConfigurableApplicationContext context = Commands.application(WebApplicationType.SERVLET)
-                .listeners(new ClosedListener(closed))
+                .listeners(new ClosedListener(closed, onClose))
                 .run(arguments.toArray(String[]::new));
         // once, where an operator looks first: whether an acknowledged event survives a crash
         Durability.of(context.getBean(DataSource.class)).log(log);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        started.accept(context, "http://localhost:" + actualPort + "/");
+        String url = "http://localhost:" + actualPort + "/";
+        started.accept(context, url);
+        announce(context, url, demo, onClose);
         spec.commandLine().getOut().flush();
         closed.await();
         return Commands.OK;
@@ -81,10 +91,28 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes the server file once the server listens, and has it removed when the server stops. */
+    private static void announce(ConfigurableApplicationContext context, String url, boolean demo, List<Runnable> onClose) {
+        Path dataDir = context.getBean(DatabaseSettings.class).dataDir();
+        Path file = ServerFile.besides(dataDir);
+        ServerFile server = new ServerFile(URI.create(url), ProcessHandle.current().pid(),
+                demo ? Optional.of(DemoTokens.besides(dataDir)) : Optional.empty());
+        try {
+            server.write(file);
+            onClose.add(() -> server.remove(file));
+        } catch (IOException e) {
+            // the server runs all the same; commands elsewhere need --server to find it
+            log.warn("cannot write {} ({}); other commands find this server only with --server {}", file, e.getMessage(),
+                    url);
+        }
+    }
+
     /** Releases the waiting command once the context closes, from the shutdown hook or otherwise. */
-    private record ClosedListener(CountDownLatch closed) implements ApplicationListener<ContextClosedEvent> {
+    private record ClosedListener(CountDownLatch closed, List<Runnable> onClose)
+            implements ApplicationListener<ContextClosedEvent> {
         @Override
         public void onApplicationEvent(ContextClosedEvent event) {
+            onClose.forEach(Runnable::run);
             closed.countDown();
         }
     }

@@ -42,10 +42,22 @@ final class TokenCommand extends OfflineCommand {
                         + " 12h). Default: operators' tokens after reetrace.tokens.operator-lifetime (90d), others never.")
         String expires;
 
-        int issue(ApplicationContext context, OfflineCommand command) {
+        /** Everything but the operator's existence, before the database starts. */
+        void check() {
             if (name == null || role == null) {
                 throw new CommandFailure("issuing a token needs --name and --role (see 'reetrace token --help')");
             }
+            try {
+                new Caller(name, role, Optional.ofNullable(operatorId)); // a name, and an operator for OPERATOR only
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
+            }
+            if (expires != null) {
+                expiry(expires, Instant.EPOCH);
+            }
+        }
+
+        int issue(ApplicationContext context, OfflineCommand command) {
             Caller caller = new Caller(name, role, Optional.ofNullable(operatorId));
             Optional<Instant> until = expires == null ? Optional.empty()
                     : Optional.of(expiry(expires, context.getBean(Clock.class).instant()));
@@ -72,6 +84,11 @@ final class TokenCommand extends OfflineCommand {
     IssueOptions issue;
 
     @Override
+    protected void checkArguments() {
+        issue.check();
+    }
+
+    @Override
     protected int run(ApplicationContext context) {
         return issue.issue(context, this);
     }
@@ -81,6 +98,11 @@ final class TokenCommand extends OfflineCommand {
     static final class Issue extends OfflineCommand {
         @Mixin
         IssueOptions issue;
+
+        @Override
+        protected void checkArguments() {
+            issue.check();
+        }
 
         @Override
         protected int run(ApplicationContext context) {
@@ -118,6 +140,13 @@ final class TokenCommand extends OfflineCommand {
     static final class Revoke extends OfflineCommand {
         @Parameters(paramLabel = "ID", description = "The token's id, tok_ and 16 hex digits.")
         String id;
+
+        @Override
+        protected void checkArguments() {
+            if (!id.matches("tok_[0-9a-f]{16}")) {
+                throw new CommandFailure("ID must be tok_ and 16 hex digits (see 'reetrace token list'), was " + id);
+            }
+        }
 
         @Override
         protected int run(ApplicationContext context) {

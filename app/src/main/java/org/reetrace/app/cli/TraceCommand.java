@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Traces a lot upstream to the mines and imports it came from (or downstream with"
                 + " --downstream) and prints the origin of its elements by country.")
-final class TraceCommand extends OfflineCommand {
+final class TraceCommand extends ReadingCommand {
 
     @Parameters(paramLabel = "LOT", description = "The lot id, e.g. MAG-2026-0001.")
     String lot;
@@ -35,10 +35,19 @@ final class TraceCommand extends OfflineCommand {
     int depth;
 
     @Override
-    protected int run(ApplicationContext context) {
-        if (depth < 1) {
-            throw new CommandFailure("--depth must be at least 1, was " + depth);
+    protected void checkArguments() {
+        if (depth < 1 || depth > 1000) {
+            throw new CommandFailure("--depth must be between 1 and 1000, was " + depth);
         }
+    }
+
+    @Override
+    protected int runRemotely(ServerClient server) {
+        return RemoteReads.trace(this, server);
+    }
+
+    @Override
+    protected int run(ApplicationContext context) {
         LotQueries queries = context.getBean(LotQueries.class);
         LotQueries.StoredLot root = queries.lot(lot).orElseThrow(() -> new CommandFailure("no lot " + lot + " in the ledger"));
         LotQueries.Trace trace = queries.trace(lot, !downstream, depth);

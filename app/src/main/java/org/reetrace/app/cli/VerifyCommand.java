@@ -12,11 +12,16 @@ import picocli.CommandLine.Option;
                 + " lineage, undo data, stocks and balance, the registry's versions against its tables, and the"
                 + " sealed chains of registry versions, alerts, rule packs and their audit trails. Names the table,"
                 + " the row and the invariant or check of each violation.")
-final class VerifyCommand extends OfflineCommand {
+final class VerifyCommand extends ReadingCommand {
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "How many violations to list (default: ${DEFAULT-VALUE}).")
     int show;
+
+    @Override
+    protected int runRemotely(ServerClient server) {
+        return RemoteReads.verify(this, server);
+    }
 
     @Override
     protected int run(ApplicationContext context) {

@@ -26,7 +26,7 @@ import org.reetrace.app.security.Role;
  * again while the database still takes it for the same caller; one that is missing, expired, revoked or from another
  * database is issued anew and the file rewritten.
  */
-final class DemoTokens {
+public final class DemoTokens {
 
     /** The demo acts as the regulator who issues its tokens. */
     private static final Caller ISSUER = Caller.of(DemoLoader.AUTHOR, Role.REGULATOR);
@@ -42,7 +42,7 @@ final class DemoTokens {
     }
 
     /** The file for the embedded database in {@code dataDir}: {@code ~/.reetrace/postgres-demo-tokens.properties}. */
-    static Path besides(Path dataDir) {
+    public static Path besides(Path dataDir) {
         return dataDir.resolveSibling(dataDir.getFileName() + "-demo-tokens.properties");
     }
 
