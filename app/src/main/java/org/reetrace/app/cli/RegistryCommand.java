@@ -18,6 +18,7 @@ import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
 import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
+import org.reetrace.core.registry.OperatorId;
 import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistrySnapshot;

@@ -13,9 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
-import javax.sql.DataSource;
 import org.reetrace.app.database.DatabaseSettings;
-import org.reetrace.app.database.Durability;
 import org.reetrace.app.demo.DemoTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +66,6 @@ final class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = Commands.application(WebApplicationType.SERVLET)
                 .listeners(new ClosedListener(closed, onClose))
                 .run(arguments.toArray(String[]::new));
-        // once, where an operator looks first: whether an acknowledged event survives a crash
-        Durability.of(context.getBean(DataSource.class)).log(log);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         String url = "http://localhost:" + actualPort + "/";
         started.accept(context, url);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.reetrace.app.lot.LotQueries;
+import org.reetrace.app.lot.ReadLot;
+import org.reetrace.app.lot.TraceLot;
 import org.reetrace.core.composition.Composition;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.element.Element;
@@ -48,9 +50,9 @@ final class TraceCommand extends ReadingCommand {
 
     @Override
     protected int run(ApplicationContext context) {
-        LotQueries queries = context.getBean(LotQueries.class);
-        LotQueries.StoredLot root = queries.lot(lot).orElseThrow(() -> new CommandFailure("no lot " + lot + " in the ledger"));
-        LotQueries.Trace trace = queries.trace(lot, !downstream, depth);
+        LotQueries.StoredLot root = context.getBean(ReadLot.class).readAsSystem(lot)
+                .orElseThrow(() -> new CommandFailure("no lot " + lot + " in the ledger"));
+        LotQueries.Trace trace = context.getBean(TraceLot.class).traceAsSystem(lot, !downstream, depth);
         PrintWriter out = out();
         out.printf("%s trace of %s: %d lots, %d transformations%n", downstream ? "downstream" : "upstream", lot,
                 trace.lots().size(), trace.steps().size());

@@ -1,6 +1,8 @@
 package org.reetrace.app.cli;
 
 import org.reetrace.app.ledger.LedgerVerification;
+import org.reetrace.app.ledger.VerifyLedger;
+import org.reetrace.app.security.Caller;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +27,7 @@ final class VerifyCommand extends ReadingCommand {
 
     @Override
     protected int run(ApplicationContext context) {
-        LedgerVerification.Report report = context.getBean(LedgerVerification.class).verify();
+        LedgerVerification.Report report = context.getBean(VerifyLedger.class).verify(Caller.localAdministrator());
         if (report.clean()) {
             out().printf("ledger clean: %d events, hash chain intact, head %s%n", report.events(), report.head());
             out().println("all invariants hold: conservation per element, lots used within what remains, only"
