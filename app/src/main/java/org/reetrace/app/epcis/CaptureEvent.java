@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.reetrace.app.UseCase;
 import org.reetrace.app.ledger.LedgerWriter;
@@ -81,7 +80,7 @@ class CaptureEvent {
         } catch (MalformedEventException e) {
             throw EpcisProblems.invalid(List.of(new ValidationProblem(0, e.location(), e.reason())), false);
         }
-        CapturedEvent captured = CapturedEvent.of(0, raw, clock.instant(), UUID.randomUUID().toString());
+        CapturedEvent captured = CapturedEvent.of(0, raw, clock.instant());
         if (captured.reading() instanceof ProfileReading.Invalid invalid) {
             throw EpcisProblems.invalid(List.of(new ValidationProblem(0, invalid.field(),
                     "rare-earth profile: " + invalid.message())), false);

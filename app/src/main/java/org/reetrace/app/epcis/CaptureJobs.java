@@ -132,7 +132,7 @@ class CaptureJobs implements SmartLifecycle {
             List<CapturedEvent> chunk = new ArrayList<>(CHUNK);
             while (events.hasNext()) {
                 var next = events.next();
-                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime, id));
+                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime));
                 if (chunk.size() == CHUNK || !events.hasNext()) {
                     for (CapturedEvent e : fresh(chunk, seen, errors)) {
                         if (e.reading() instanceof ProfileReading.Profiled p) {
@@ -175,7 +175,7 @@ class CaptureJobs implements SmartLifecycle {
             List<CapturedEvent.StoredRow> rows = new ArrayList<>(CHUNK);
             while (events.hasNext()) {
                 var next = events.next();
-                CapturedEvent.Recorded e = CapturedEvent.recorded(next.index(), next.event(), recordTime, id);
+                CapturedEvent.Recorded e = CapturedEvent.recorded(next.event(), recordTime);
                 CapturedEvent.Known known = seen.remove(e.key());
                 if (known != null) {
                     rows.add(e.row(known, operatorOf(e.facility(), capturer), id));
@@ -210,7 +210,7 @@ class CaptureJobs implements SmartLifecycle {
             }
             while (!last) {
                 var next = events.next();
-                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime, id));
+                chunk.add(CapturedEvent.of(next.index(), next.event(), recordTime));
                 last = !events.hasNext();
                 if (chunk.size() == CHUNK || last) {
                     List<CaptureError> duplicates = new ArrayList<>();

@@ -1,12 +1,10 @@
 package org.reetrace.app.epcis;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.epcis.document.EpcisEvent;
@@ -29,22 +27,22 @@ import org.reetrace.epcis.profile.RareEarthProfile;
 record CapturedEvent(int index, EpcisEvent event, String hash, Optional<FacilityId> facility, ProfileReading reading) {
 
     /**
-     * GS1: "If event IDs are missing, the server should populate the event ID with a unique value." The id is a
-     * name-based UUID of the capture and the event's index: unique, and the same in every pass a job makes over
-     * its document. (Not of the event hash: two identical anonymous events are two observations, and an
-     * anonymous event sent again is a new one; a client that wants retries to be idempotent sends eventIDs.)
+     * GS1: "If event IDs are missing, the server should populate the event ID with a unique value." The id given is
+     * the event's GS1 event hash ({@code ni:///sha-256;...?ver=CBV2.0}, CBV 2.0 section 8.9): the same in every
+     * pass over a document and in every capture of it, so a document sent again without eventIDs is a replay and
+     * stored once. Two events alike in every field but their record time are one event, as the hash defines it.
      */
-    static CapturedEvent of(int index, EpcisEvent raw, Instant recordTime, String captureId) {
-        return map(index, raw, recordTime, captureId, EventHash.of(raw));
+    static CapturedEvent of(int index, EpcisEvent raw, Instant recordTime) {
+        return map(index, raw, recordTime, EventHash.of(raw));
     }
 
     /** The event as {@link #of} maps it, without the hash, which a check does not need. */
     static CapturedEvent checked(int index, EpcisEvent raw) {
-        return map(index, raw, Instant.EPOCH, "check", null);
+        return map(index, raw, Instant.EPOCH, null);
     }
 
-    private static CapturedEvent map(int index, EpcisEvent raw, Instant recordTime, String captureId, String hash) {
-        String id = idOf(raw, index, captureId);
+    private static CapturedEvent map(int index, EpcisEvent raw, Instant recordTime, String hash) {
+        String id = raw.eventID() != null ? raw.eventID() : hash != null ? hash : EventHash.of(raw);
         EpcisEvent recorded = ProfileWriter.recorded(raw, id, recordTime);
         return new CapturedEvent(index, recorded, hash, RareEarthProfile.facilityOf(raw),
                 ProfileReader.read(recorded, id));
@@ -52,10 +50,11 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
 
     /**
      * The event as {@link #of} records it, mapped only as far as its row needs: its hash and profile reading were
-     * taken in an earlier pass over the same document ({@link #known()}) and are not taken again.
+     * taken in an earlier pass over the same document ({@link #known()}) and are not taken again, but for an event
+     * without eventID, whose id its hash is.
      */
-    static Recorded recorded(int index, EpcisEvent raw, Instant recordTime, String captureId) {
-        String id = idOf(raw, index, captureId);
+    static Recorded recorded(EpcisEvent raw, Instant recordTime) {
+        String id = raw.eventID() != null ? raw.eventID() : EventHash.of(raw);
         return new Recorded(ProfileWriter.recorded(raw, id, recordTime), RareEarthProfile.facilityOf(raw));
     }
 
@@ -80,11 +79,6 @@ record CapturedEvent(int index, EpcisEvent event, String hash, Optional<Facility
 
     private String ledgerEvent() {
         return reading instanceof ProfileReading.Profiled p ? p.event().type().name() : null;
-    }
-
-    private static String idOf(EpcisEvent raw, int index, String captureId) {
-        return raw.eventID() != null ? raw.eventID()
-                : "urn:uuid:" + UUID.nameUUIDFromBytes((captureId + "#" + index).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the store appends to the eventID of an error declaration to keep it apart from the original. */

@@ -11,6 +11,9 @@ import org.springframework.http.ResponseEntity;
 final class Discovery {
     static final String READ_ONLY = "OPTIONS, GET";
     static final String WRITABLE = "OPTIONS, GET, POST";
+    static final String GS1_EXTENSIONS = "GS1-Extensions";
+    /** The extension namespaces this repository knows: the rare-earth profile's. */
+    static final String EXTENSIONS = "ree=https://reetrace.org/epcis/profile/1#";
 
     private Discovery() {
     }
@@ -22,6 +25,6 @@ final class Discovery {
                 .header("GS1-CBV-Min", EpcisWeb.CBV_VERSION).header("GS1-CBV-Max", EpcisWeb.CBV_VERSION)
                 .header("GS1-EPC-Format", "Never_Translates")
                 .header("GS1-CBV-XML-Format", "Always_URN")
-                .header("GS1-Extensions", "ree=https://reetrace.org/epcis/profile/1#");
+                .header(GS1_EXTENSIONS, EXTENSIONS);
     }
 }

@@ -7,7 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -19,9 +23,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the API description of the EPCIS interface cannot say in annotations without repeating it on every
- * operation: the SimpleEventQuery's query parameters ({@link EventQueryParameters}), the GS1 version headers of
- * every answer ({@link EpcisWeb}), the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}),
- * and the path variables of the discovery operations, whose one handler serves paths with and without them.
+ * operation: the SimpleEventQuery's query parameters ({@link EventQueryParameters}) and the headers of its pages,
+ * the GS1 version headers of every request and answer and the 406 of a version not spoken ({@link EpcisWeb}),
+ * the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}), and the path variables of the
+ * discovery operations, whose one handler serves paths with and without them.
  */
 @Configuration(proxyBeanMethods = false)
 class EpcisApiDocs {
@@ -36,6 +41,18 @@ class EpcisApiDocs {
             "GS1-EPC-Format", "How EPCs are written: Never_Translates (as captured)",
             "GS1-CBV-XML-Format", "How CBV values are written in XML: Always_URN",
             "GS1-Extensions", "The extension namespaces known: ree, the rare-earth profile");
+
+    private static final Map<String, String> VERSION_REQUEST_HEADERS = ordered(
+            "GS1-EPCIS-Min", "The lowest EPCIS version the client takes; above " + EpcisWeb.EPCIS_VERSION + ": 406",
+            "GS1-EPCIS-Max", "The highest EPCIS version the client takes; below " + EpcisWeb.EPCIS_VERSION + ": 406",
+            "GS1-CBV-Min", "The lowest CBV version the client takes; above " + EpcisWeb.CBV_VERSION + ": 406",
+            "GS1-CBV-Max", "The highest CBV version the client takes; below " + EpcisWeb.CBV_VERSION + ": 406");
+    private static final Map<String, String> PAGE_HEADERS = ordered(
+            "GS1-Extensions", "The extension namespaces the events may use: ree, the rare-earth profile",
+            "GS1-Next-Page-Token-Expires", "With a next page: when its nextPageToken stops being taken (UTC "
+                    + "date-time); after it the token is refused (400 epcisException:QueryParameterException)");
+    private static final String NOT_ACCEPTABLE = "A GS1-EPCIS-Min/Max or GS1-CBV-Min/Max header that leaves out "
+            + "the version spoken here (" + EpcisWeb.EPCIS_VERSION + "): epcisException:NotAcceptableException";
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     private static final Map<String, String> PATH_VARIABLES = Map.of(
@@ -90,13 +107,23 @@ class EpcisApiDocs {
                     }
                 });
             }
+            VERSION_REQUEST_HEADERS.forEach((name, description) -> operation.addParametersItem(
+                    new HeaderParameter().name(name).description(description).required(false)
+                            .schema(new StringSchema())));
+            boolean paged = handler.hasMethodAnnotation(EventQueryParameters.class);
             if (operation.getResponses() != null) {
                 operation.getResponses().forEach((status, response) -> {
                     add(response, VERSION_HEADERS);
                     if (status.equals("204")) {
                         add(response, DISCOVERY_HEADERS);
                     }
+                    if (paged && status.equals("200")) {
+                        add(response, PAGE_HEADERS);
+                    }
                 });
+                operation.getResponses().addApiResponse("406", new ApiResponse().description(NOT_ACCEPTABLE)
+                        .content(new Content().addMediaType("application/problem+json", new MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")))));
             }
             return operation;
         };

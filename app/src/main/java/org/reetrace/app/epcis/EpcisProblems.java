@@ -20,6 +20,7 @@ final class EpcisProblems {
     static final String UNSUPPORTED_MEDIA_TYPE = "epcisException:UnsupportedMediaTypeException";
     static final String ALREADY_EXISTS = "epcisException:ResourceAlreadyExistsException";
     static final String IMPLEMENTATION = "epcisException:ImplementationException";
+    static final String NOT_ACCEPTABLE = "epcisException:NotAcceptableException";
     /** A problem list is cut here: the first hundred say enough, and a body must stay small. */
     static final int MAX_LISTED = 100;
 
@@ -47,6 +48,12 @@ final class EpcisProblems {
     static ProblemException queryParameter(String parameter, String why) {
         return new ProblemException(HttpStatus.BAD_REQUEST, QUERY_PARAMETER, "Invalid query parameter",
                 parameter + ": " + why, Map.of("parameter", parameter));
+    }
+
+    /** The binding's 406: the client asks for a version (GS1-EPCIS-Min/Max, GS1-CBV-Min/Max) not spoken here. */
+    static ProblemException notAcceptable(String header, String detail) {
+        return new ProblemException(HttpStatus.NOT_ACCEPTABLE, NOT_ACCEPTABLE,
+                "Conflicting request and response headers", detail, Map.of("header", header));
     }
 
     static ProblemException noSuchResource(String what) {

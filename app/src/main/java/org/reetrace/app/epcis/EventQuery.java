@@ -1,6 +1,7 @@
 package org.reetrace.app.epcis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq)
             "EQ_eventID", "Events with one of these eventIDs, separated by '|'",
             "perPage", "Events per page, from 1 to the repository's maximum (1000 unless configured); 30 by default",
             "nextPageToken", "The token of the page to read, from the previous page's Link header; sent with the "
-                    + "same other parameters");
+                    + "same other parameters, before the time its GS1-Next-Page-Token-Expires header gave");
 
     static final Set<String> SUPPORTED = PARAMETERS.keySet();
 
@@ -63,7 +64,8 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq)
     record Sql(String where, Map<String, Object> params) {
     }
 
-    static EventQuery parse(Map<String, String[]> raw, EpcisSettings settings) {
+    /** The query of {@code raw}; {@code now} decides whether its {@code nextPageToken} has expired. */
+    static EventQuery parse(Map<String, String[]> raw, EpcisSettings settings, Instant now) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         int perPage = settings.perPageDefault();
         long afterSeq = 0;
@@ -89,7 +91,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq)
                                 + settings.perPageMax() + ", not " + value);
                     }
                 }
-                case "nextPageToken" -> afterSeq = decodeToken(value);
+                case "nextPageToken" -> afterSeq = decodeToken(value, now);
                 case "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime" -> {
                     try {
                         OffsetDateTime.parse(value);
@@ -191,20 +193,32 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq)
         params.put(p, OffsetDateTime.parse(value).toInstant());
     }
 
-    /** An opaque token for the page after {@code seq}; the client sends the same parameters with it. */
-    static String token(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + seq).getBytes(StandardCharsets.UTF_8));
+    /**
+     * An opaque token for the page after {@code seq}, good until {@code expires}; the client sends the same
+     * parameters with it. A token is a position, not a snapshot: events captured meanwhile are on later pages.
+     */
+    static String token(long seq, Instant expires) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + seq + ":" + expires.getEpochSecond())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long decodeToken(String token) {
+    private static long decodeToken(String token, Instant now) {
+        long seq;
+        Instant expires;
         try {
-            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (s.startsWith("after:")) {
-                return Long.parseLong(s.substring("after:".length()));
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+            if (parts.length != 3 || !parts[0].equals("after")) {
+                throw new IllegalArgumentException(token);
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+            seq = Long.parseLong(parts[1]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw EpcisProblems.queryParameter("nextPageToken", "not a token this repository issued: " + token);
         }
-        throw EpcisProblems.queryParameter("nextPageToken", "not a token this repository issued: " + token);
+        if (!now.isBefore(expires)) {
+            throw EpcisProblems.queryParameter("nextPageToken", "expired at " + expires
+                    + "; run the query again from its first page");
+        }
+        return seq;
     }
 }

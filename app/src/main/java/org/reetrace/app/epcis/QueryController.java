@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The query side of the GS1 EPCIS 2.0 REST binding (events, event types, EPCs and the vocabulary resources) and
@@ -92,21 +93,23 @@ class QueryController {
                     + "rel=\"next\""))
     @GetMapping("/events")
     ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request) {
-        return answer(request, query.events(caller, EventQuery.parse(request.getParameterMap(), settings)));
+        return answer(request, query.events(caller, query.parse(request.getParameterMap())));
     }
 
     @Operation(summary = "Read an event", description = "The event with this eventID (and its error declaration, "
-            + "if one was captured), if the caller may see it.")
-    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
+            + "if one was captured), if the caller may see it. The eventID is URL-encoded as one path segment "
+            + "(ni:///sha-256;...?ver=CBV2.0 as ni%3A%2F%2F%2Fsha-256%3B...%3Fver%3DCBV2.0).")
+    @ApiResponse(responseCode = "200", description = "An EPCISQueryDocument with the event (JSON-LD, or XML when "
+            + "the Accept header names application/xml or text/xml before any JSON)", content = {
             @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
             @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
             @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
-            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
-                    + "rel=\"next\""))
+            headers = @Header(name = "GS1-Extensions", description = "The extension namespaces the events may use: "
+                    + "ree, the rare-earth profile"))
     @GetMapping("/events/{eventID}")
     ResponseEntity<byte[]> event(Caller caller, HttpServletRequest request,
                                  @Parameter(description = "The event's eventID (URL-encoded)") @PathVariable String eventID) {
-        return document(request, query.event(caller, eventID), null);
+        return document(request, query.event(caller, segment(request, 2)), null);
     }
 
     @Operation(summary = "Event types", description = "The EPCIS 2.0 event types.")
@@ -140,7 +143,7 @@ class QueryController {
                                         @PathVariable String eventType) {
         query.requireEventType(eventType);
         return answer(request, query.events(caller,
-                EventQuery.parse(request.getParameterMap(), settings).with("eventType", eventType)));
+                query.parse(request.getParameterMap()).with("eventType", eventType)));
     }
 
     @Operation(summary = "EPCs", description = "The EPCs (of events, parents, inputs and outputs) of the events the "
@@ -154,7 +157,8 @@ class QueryController {
     @Operation(summary = "An EPC", description = "The resources of an EPC: its events.")
     @ApiResponse(responseCode = "200", description = "The EPC's resources")
     @GetMapping("/epcs/{epc}")
-    EpcisCollection epc(Caller caller, @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
+    EpcisCollection epc(Caller caller, HttpServletRequest request,
+                        @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
         return EpcisCollection.of(List.of("events"));
     }
 
@@ -171,7 +175,7 @@ class QueryController {
     ResponseEntity<byte[]> eventsOfEpc(Caller caller, HttpServletRequest request,
                                        @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
         return answer(request, query.events(caller,
-                EventQuery.parse(request.getParameterMap(), settings).with("MATCH_anyEPC", epc)));
+                query.parse(request.getParameterMap()).with("MATCH_anyEPC", segment(request, 2))));
     }
 
     @Operation(summary = "Vocabulary values", description = "The values of a vocabulary (business steps, business "
@@ -210,8 +214,8 @@ class QueryController {
                                                       + "dispositions") @PathVariable String vocabulary,
                                               @Parameter(description = "A value of the vocabulary (URL-encoded)")
                                               @PathVariable String value) {
-        return answer(request, query.events(caller, EventQuery.parse(request.getParameterMap(), settings)
-                .with(QueryEvents.VOCABULARIES.get(vocabulary).parameter(), value)));
+        return answer(request, query.events(caller, query.parse(request.getParameterMap())
+                .with(QueryEvents.VOCABULARIES.get(vocabulary).parameter(), segment(request, 2))));
     }
 
     /** One event, captured synchronously: 201 with its Location, or the same problems a capture job lists. */
@@ -247,12 +251,22 @@ class QueryController {
                 : ResponseEntity.ok().location(location).build();
     }
 
-    private ResponseEntity<byte[]> answer(HttpServletRequest request, QueryEvents.Page page) {
-        String next = page.lastSeq().isPresent() ? nextLink(request, page.lastSeq().getAsLong()) : null;
-        return document(request, page.events(), next);
+    /**
+     * The {@code n}-th segment of the request's path below the context ({@code /epcis} is 0), decoded whole. Ids
+     * are URIs: a {@code ;} in one (ni:///sha-256;...) belongs to it, where Spring's path variable would take it
+     * for the start of a path parameter and drop the rest. An encoded slash stays in its segment (the connector
+     * passes it through, web.ConnectorSettings).
+     */
+    private static String segment(HttpServletRequest request, int n) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UriUtils.decode(path.split("/", -1)[n + 1], StandardCharsets.UTF_8);
     }
 
-    private static String nextLink(HttpServletRequest request, long lastSeq) {
+    private ResponseEntity<byte[]> answer(HttpServletRequest request, QueryEvents.Page page) {
+        return document(request, page.events(), page.next().orElse(null));
+    }
+
+    private static String nextLink(HttpServletRequest request, String token) {
         StringBuilder link = new StringBuilder(request.getRequestURI()).append('?');
         request.getParameterMap().forEach((name, values) -> {
             if (!name.equals("nextPageToken")) {
@@ -262,12 +276,13 @@ class QueryController {
                 }
             }
         });
-        link.append("nextPageToken=").append(EventQuery.token(lastSeq));
+        link.append("nextPageToken=").append(token);
         return "<" + link + ">; rel=\"next\"";
     }
 
     /** JSON-LD unless the client prefers XML (an Accept naming application/xml or text/xml before any JSON). */
-    private ResponseEntity<byte[]> document(HttpServletRequest request, List<EpcisEvent> events, String next) {
+    private ResponseEntity<byte[]> document(HttpServletRequest request, List<EpcisEvent> events,
+                                            QueryEvents.NextPage next) {
         String accept = String.valueOf(request.getHeader(HttpHeaders.ACCEPT));
         int xmlAt = Math.max(accept.indexOf("application/xml"), accept.indexOf("text/xml"));
         int jsonAt = accept.indexOf("json");
@@ -290,9 +305,11 @@ class QueryController {
             type = accept.contains("application/ld+json") ? MediaType.parseMediaType("application/ld+json")
                     : MediaType.APPLICATION_JSON;
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
+                .header(Discovery.GS1_EXTENSIONS, Discovery.EXTENSIONS);
         if (next != null) {
-            response.header(HttpHeaders.LINK, next);
+            response.header(HttpHeaders.LINK, nextLink(request, next.token()))
+                    .header("GS1-Next-Page-Token-Expires", next.expires().toString());
         }
         return response.body(out.toByteArray());
     }

@@ -1,8 +1,11 @@
 package org.reetrace.app.epcis;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import org.reetrace.app.UseCase;
 import org.reetrace.app.security.Caller;
@@ -32,34 +35,47 @@ class QueryEvents {
 
     private final EpcisStore store;
     private final EpcisSettings settings;
+    private final Clock clock;
 
-    QueryEvents(EpcisStore store, EpcisSettings settings) {
+    QueryEvents(EpcisStore store, EpcisSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
      * One page of events in capture order.
      *
-     * @param lastSeq where the next page starts (its token is {@link EventQuery#token}), empty on the last page
+     * @param next the token of the next page, empty on the last page
      */
-    record Page(List<EpcisEvent> events, OptionalLong lastSeq) {
+    record Page(List<EpcisEvent> events, Optional<NextPage> next) {
+    }
+
+    /** The {@code nextPageToken} of the page that follows, and when it stops being taken. */
+    record NextPage(String token, Instant expires) {
+    }
+
+    /** The query of these query parameters, as of now (a {@code nextPageToken} expires). */
+    EventQuery parse(Map<String, String[]> parameters) {
+        return EventQuery.parse(parameters, settings, clock.instant());
     }
 
     Page events(Caller caller, EventQuery query) {
         // one more row than a page, to know whether another page follows
         List<EpcisStore.Row> rows = store.query(query.sql(caller), query.afterSeq(), query.perPage() + 1);
-        OptionalLong next = OptionalLong.empty();
+        Optional<NextPage> next = Optional.empty();
         if (rows.size() > query.perPage()) {
             rows = rows.subList(0, query.perPage());
-            next = OptionalLong.of(rows.getLast().seq());
+            // whole seconds, as the token and the header say it
+            Instant expires = clock.instant().plus(settings.nextPageTokenLifetime()).truncatedTo(ChronoUnit.SECONDS);
+            next = Optional.of(new NextPage(EventQuery.token(rows.getLast().seq(), expires), expires));
         }
         return new Page(rows.stream().map(r -> JsonDocumentReader.readEvent(r.body())).toList(), next);
     }
 
     /** The event with {@code eventId} (and its error declaration, if any) that the caller may see. */
     List<EpcisEvent> event(Caller caller, String eventId) {
-        List<EpcisEvent> found = events(caller, EventQuery.parse(Map.of(), settings).with("EQ_eventID", eventId))
+        List<EpcisEvent> found = events(caller, parse(Map.of()).with("EQ_eventID", eventId))
                 .events();
         if (found.isEmpty()) {
             throw EpcisProblems.noSuchResource("no event " + eventId);

@@ -2,7 +2,7 @@ package org.reetrace.app.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
+import java.util.Map;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -18,11 +18,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat refuses some requests before the application sees them (a path with an encoded NUL, a malformed URI);
- * its error page is HTML. This valve writes those answers as RFC 9457 problems too, so that every 4xx a client
- * gets, wherever it is decided, is {@code application/problem+json}.
+ * Tomcat refuses some requests before the application sees them (a path with an encoded NUL or a bad {@code %}
+ * escape, a malformed URI, a request line or header over the size limit); its error page is HTML. This valve
+ * writes those answers as RFC 9457 problems too, so that every 4xx a client gets, wherever it is decided, is
+ * {@code application/problem+json}. Under {@code /epcis} the type is the GS1 REST binding's exception name, as
+ * the application's own EPCIS problems are typed.
  */
 public class ProblemReportValve extends ErrorReportValve {
+    /** The binding's exception for a status decided before the application, under {@code /epcis}. */
+    private static final Map<Integer, String> EPCIS_TYPES = Map.of(
+            400, "epcisException:ValidationException",
+            404, "epcisException:NoSuchResourceException",
+            406, "epcisException:NotAcceptableException",
+            413, "epcisException:CaptureLimitExceededException",
+            414, "epcisException:URITooLongException",
+            415, "epcisException:UnsupportedMediaTypeException",
+            431, "epcisException:ValidationException");
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -31,7 +42,11 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        URI type = Problems.forStatus(known == null ? HttpStatus.valueOf(500) : known);
+        String uri = request.getRequestURI();
+        boolean epcis = uri != null && (uri.equals("/epcis") || uri.startsWith("/epcis/"));
+        String type = epcis ? EPCIS_TYPES.getOrDefault(status, status >= 500
+                ? "epcisException:ImplementationException" : "epcisException:ValidationException")
+                : Problems.forStatus(known == null ? HttpStatus.valueOf(500) : known).toString();
         String title = known == null ? "Error" : known.getReasonPhrase();
         try {
             response.setContentType("application/problem+json");

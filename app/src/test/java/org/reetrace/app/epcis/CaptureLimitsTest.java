@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (200,000 events, 1 GiB) are too large to pass in a test, and other limits would need a second application.
  */
 class CaptureLimitsTest {
-    private static final EpcisSettings THREE_EVENTS_OR_4_KB = new EpcisSettings(3, 4096, 30, 1000);
+    private static final EpcisSettings THREE_EVENTS_OR_4_KB = new EpcisSettings(3, 4096, 30, 1000, Duration.ofHours(1));
 
     @Test
     void a_document_of_more_events_than_the_capture_limit_is_refused_with_413() throws IOException {

@@ -1,9 +1,11 @@
 package org.reetrace.app.epcis;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every GS1 example document is captured and queried back, in JSON-LD and in XML, with the same events
- * (recordTime is the repository's, and events without eventID get one; nothing else may change, not one event
+ * (recordTime is the repository's, and events without eventID get their event hash as id, so an example's
+ * event that another example captured before is that same event; nothing else may change, not one event
  * of one example), and an XML
  * document and its JSON twin are stored with the same event hashes.
  */
@@ -73,6 +76,9 @@ class Gs1ExamplesIT extends EpcisBase {
     private void roundTrip(String name, String document, String contentType) {
         List<EpcisEvent> sent = read(document, contentType.contains("xml"));
         String token = gs1Operator(sent);
+        // asked by id, not by record time: an event without eventID is named by its hash, and one that an
+        // earlier example captured is that event, recorded then
+        List<String> ids = sent.stream().map(e -> e.eventID() == null ? EventHash.of(e) : e.eventID()).toList();
         Instant before = Instant.now().minusMillis(1);
         List<List<EpcisEvent>> answers = new ArrayList<>();
         String regulator = tokenFor(Caller.of("agency", Role.REGULATOR));
@@ -81,18 +87,27 @@ class Gs1ExamplesIT extends EpcisBase {
                 JsonNodeJob job = new JsonNodeJob(jobOf(token, contentType, document, null));
                 assertThat(job.node().path("success").asBoolean()).as(name + ": " + job.node()).isTrue();
             }
-            String query = "/epcis/events?perPage=1000&GE_recordTime=" + before;
+            String query = "/epcis/events?perPage=1000&EQ_eventID="
+                    + URLEncoder.encode(String.join("|", new LinkedHashSet<>(ids)), StandardCharsets.UTF_8);
             Response r = send(request(query, regulator).setHeader("Accept", xml ? "application/xml" : "application/ld+json").GET());
             assertThat(r.status()).as(name).isEqualTo(200);
             answers.add(read(r.body(), xml));
         }
         for (List<EpcisEvent> answer : answers) {
-            assertThat(answer).as(name).hasSize(sent.size());
+            // an event and its error declaration may share an id; two events alike are one
+            long distinct = java.util.stream.IntStream.range(0, sent.size())
+                    .mapToObj(i -> ids.get(i) + (sent.get(i).errorDeclaration() != null)).distinct().count();
+            assertThat(answer).as(name).hasSize((int) distinct);
             for (int i = 0; i < sent.size(); i++) {
-                EpcisEvent back = answer.get(i);
+                String id = ids.get(i);
+                boolean declaration = sent.get(i).errorDeclaration() != null;
+                EpcisEvent back = answer.stream().filter(e -> e.eventID().equals(id)
+                        && (e.errorDeclaration() != null) == declaration).findFirst().orElseThrow();
                 EpcisEvent expected = ProfileWriter.recorded(sent.get(i),
                         sent.get(i).eventID() == null ? back.eventID() : sent.get(i).eventID(), back.recordTime());
-                if (!back.equals(expected)) {
+                // GS1's examples of one event written differently: the earlier capture's writing comes back
+                boolean earlier = back.recordTime().isBefore(before);
+                if (earlier ? !EventHash.of(back).equals(id) : !back.equals(expected)) {
                     differing.add(name + " event " + i);
                 }
             }
