@@ -2,7 +2,6 @@ package org.reetrace.app.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -166,7 +165,7 @@ class AnalyticsApiIT extends RunningAppIT {
     @Test
     void after_a_restart_the_replayed_books_equal_the_live_ones() {
         AnalyticsFeed restarted = new AnalyticsFeed(ledgerStore, registry, ledgerSettings, properties, alertStore,
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                new SimpleMeterRegistry());
         FacilityId metal = FacilityId.of(METAL);
         List<MaterialBalance> replayed = restarted.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
         List<MaterialBalance> live = feed.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
