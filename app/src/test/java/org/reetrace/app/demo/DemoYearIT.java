@@ -12,6 +12,7 @@ import org.reetrace.app.ReetraceApplication;
 import org.reetrace.app.TestDataDirs;
 import org.reetrace.app.alerts.AlertStore;
 import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.core.analytics.PartnerImportCsv;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.OperatorId;
 import org.reetrace.sim.EventSink;
@@ -87,7 +88,7 @@ class DemoYearIT {
     }
 
     @Test
-    void the_exports_the_packs_refused_never_left_so_the_partners_statistics_do_not_show_them() {
+    void the_exports_the_packs_refused_never_left_so_the_partners_statistics_do_not_show_them() throws Exception {
         SimulationResult simulated = Simulation.run(DemoYear.scenario(), DemoYear.SEED, EventSink.NONE, DemoYear.PREFIX);
         long all = simulated.arrivals().stream().filter(a -> a.export() != null).count();
         long left = booked.result().arrivals().stream().filter(a -> a.export() != null).count();
@@ -95,5 +96,9 @@ class DemoYearIT {
         assertThat(left).isEqualTo(all - booked.refused());
         assertThat(booked.result().arrivals()).filteredOn(a -> a.export() == null)
                 .containsExactlyElementsOf(simulated.arrivals().stream().filter(a -> a.export() == null).toList());
+        // docs/examples/partner-imports-demo.csv is these statistics
+        String csv = PartnerImportCsv.write(booked.result().partnerImports());
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/examples/partner-imports-demo.csv")))
+                .isEqualTo(csv);
     }
 }
