@@ -127,9 +127,9 @@ public final class ScenarioRegistry implements Registry {
         RegistrySnapshot r = RegistrySnapshot.EMPTY;
         for (Operator o : operators.values()) {
             r = r.with(new RegistryChange.PutOperator(o));
-            if (stateLinked(o.id())) {
-                r = r.with(new RegistryChange.SetShareholders(o.id(), List.of(new Shareholding(o.id(),
-                        new Shareholder.State(o.country(), "state of " + o.country()), BigDecimal.valueOf(100)))));
+            List<Shareholding> holders = shareholders(o.id());
+            if (!holders.isEmpty()) {
+                r = r.with(new RegistryChange.SetShareholders(o.id(), holders));
             }
         }
         Map<String, Double> capacity = new LinkedHashMap<>();
@@ -165,6 +165,18 @@ public final class ScenarioRegistry implements Registry {
     private static Area area(Box b) {
         return Area.polygon(List.of(new GeoPoint(b.south(), b.west()), new GeoPoint(b.south(), b.east()),
                 new GeoPoint(b.north(), b.east()), new GeoPoint(b.north(), b.west()), new GeoPoint(b.south(), b.west())));
+    }
+
+    /**
+     * The operator's shareholders as the scenario gives them: a state-linked operator is wholly owned by the state
+     * of Malaysia, where every scenario facility is, so that the ownership graph says what the scenario declares
+     * whatever country the operator is registered in; any other operator has none recorded.
+     */
+    public List<Shareholding> shareholders(OperatorId id) {
+        if (!stateLinked(id)) {
+            return List.of();
+        }
+        return List.of(new Shareholding(id, new Shareholder.State(MY, "state of " + MY), BigDecimal.valueOf(100)));
     }
 
     /** Whether the scenario declares the operator state-linked (snapshot() turns that into ownership, from which the rules compute it). */

@@ -61,7 +61,7 @@ public final class Simulation {
             ports.forEach(a -> a.export(w));
             smuggler.smuggle(w);
         }
-        return new SimulationResult(scenario, seed, w.events(), w.groundTruth(), w.partner().rows());
+        return new SimulationResult(scenario, seed, w.events(), w.groundTruth(), w.partner().arrivals());
     }
 
     private static void plants(List<PlantActor> plants, Scenario.PlantKind kind, World w) {

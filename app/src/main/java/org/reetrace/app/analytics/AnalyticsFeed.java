@@ -1,6 +1,5 @@
 package org.reetrace.app.analytics;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -41,7 +40,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Findings about a month (material unaccounted for, capacity) are raised only once the month is closed, i.e.
  * once an event of a later month has been booked: an open month's balance is still moving. Residue deadlines run
- * to the later of the clock and the latest event booked.
+ * on the books' time (the latest event booked), never on the wall clock, so the alerts do not depend on how the
+ * events were batched or when they were sent.
  */
 @Component
 public class AnalyticsFeed implements CommittedEntries {
@@ -53,16 +53,14 @@ public class AnalyticsFeed implements CommittedEntries {
     private final LedgerSettings ledgerSettings;
     private final AnalyticsProperties properties;
     private final AlertStore alerts;
-    private final Clock clock;
 
     private EnforcementAnalytics analytics;
     private long lastSequence;
-    private Instant latest = Instant.EPOCH;
     private Set<String> stored;
     private final Counter raised;
 
     public AnalyticsFeed(LedgerStore store, StoredRegistry registry, LedgerSettings ledgerSettings,
-                         AnalyticsProperties properties, AlertStore alerts, Clock clock, MeterRegistry meters) {
+                         AnalyticsProperties properties, AlertStore alerts, MeterRegistry meters) {
         this.raised = Counter.builder("reetrace.alerts.raised").tag("source", "ANALYTICS")
                 .description("alerts raised and committed").register(meters);
         this.store = store;
@@ -70,7 +68,6 @@ public class AnalyticsFeed implements CommittedEntries {
         this.ledgerSettings = ledgerSettings;
         this.properties = properties;
         this.alerts = alerts;
-        this.clock = clock;
     }
 
     @Override
@@ -137,16 +134,12 @@ public class AnalyticsFeed implements CommittedEntries {
         }
         analytics.accept(e);
         lastSequence = e.sequence();
-        if (e.event().time().isAfter(latest)) {
-            latest = e.event().time();
-        }
     }
 
     private void raiseNewFindings() {
-        Instant now = clock.instant();
-        Instant asOf = now.isAfter(latest) ? now : latest;
+        Instant latest = analytics.booksTime().orElse(Instant.EPOCH);
         YearMonth open = YearMonth.from(latest.atOffset(analytics.settings().offset()));
-        store(analytics.alerts(asOf, open));
+        store(analytics.alerts(open));
     }
 
     private int store(List<Alert> found) {

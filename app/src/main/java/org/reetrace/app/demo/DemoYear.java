@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * fifteen months (2026-01 to 2027-03, the first twelve the mines' fingerprint baseline), seed 2026, scale 1, its
  * facilities renamed {@code MY-...-91} and its operators {@code OPS-...} so that they stand beside the demo chain's
  * (and its Perak clay field moved 5 km south, out of the demo's forest reserve). The packs refuse the exports of
- * heavy rare-earth group oxide, a mixed compound by MY-EXP-01 (its two main elements are about half of it): the
- * partners' statistics still show them, so mirror trade finds the gap.
+ * heavy rare-earth group oxide, a mixed compound by MY-EXP-01 (its two main elements are about half of it): those
+ * never leave, so the partners' statistics do not show them either.
  * Its frauds are those the shipped rule packs let through and the analytics must find: an abrupt theft at the
  * metal plant, illegal ore laundered through a licensed clay mine, radioactive residue kept at a separation plant,
  * exports declared 15 % light, and Chinese technology at an operator that is not state-linked (a FLAG rule). Event

@@ -3,8 +3,10 @@ package org.reetrace.app.demo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
@@ -26,6 +28,7 @@ import org.reetrace.core.registry.Operator;
 import org.reetrace.core.registry.RegisteredFacility;
 import org.reetrace.core.registry.RegistryChange;
 import org.reetrace.core.registry.RegistrySnapshot;
+import org.reetrace.core.registry.Shareholding;
 import org.reetrace.core.registry.Validity;
 import org.reetrace.sim.ScenarioRegistry;
 import org.reetrace.sim.Simulation;
@@ -36,10 +39,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Books a simulated national chain through the single writer, as any operator's events would be: first the
- * scenario's operators, facilities, mining leases (with their quotas), the ports' export permits (numbered
- * {@code EXP-<port>}, as the simulator declares them) and the disposal facilities' radioactive-material licences go
- * into the registry where they are not there yet, then the simulator's events in batches. Event and lot ids carry a prefix so that several runs share a
- * ledger.
+ * scenario's operators (with the shareholders the scenario gives them), facilities, mining leases (with their
+ * quotas), the ports' export permits (numbered {@code EXP-<port>}, as the simulator declares them) and the disposal
+ * facilities' radioactive-material licences go into the registry where they are not there yet, then the
+ * simulator's events in batches. Event and lot ids carry a prefix so that several runs share a ledger.
  */
 @Component
 public class SimulatedChain {
@@ -59,6 +62,7 @@ public class SimulatedChain {
     private final ChangeRegistry change;
     private final BookEvents bookEvents;
     private java.util.Map<String, Integer> refusedBy;
+    private Set<String> refused;
 
     public SimulatedChain(ReadRegistry read, ChangeRegistry change, BookEvents bookEvents) {
         this.read = read;
@@ -72,6 +76,7 @@ public class SimulatedChain {
         int[] counts = new int[3];
         String[] first = {null};
         refusedBy = new java.util.TreeMap<>();
+        refused = new HashSet<>();
         SimulationResult result = Simulation.run(scenario, seed, event -> {
             batch.add(event);
             if (batch.size() >= BATCH) {
@@ -79,13 +84,14 @@ public class SimulatedChain {
             }
         }, idPrefix);
         flush(batch, counts, first);
-        return new Booked(result, registered, counts[0], counts[1], counts[2], first[0], refusedBy);
+        return new Booked(result.withoutExports(refused), registered, counts[0], counts[1], counts[2], first[0],
+                refusedBy);
     }
 
     /**
      * Submits a batch; the writer books a submission all or nothing, so an event the ledger or a BLOCK rule refuses
-     * is taken out and the rest submitted again (a refused simulated event, e.g. an export of a mixed compound, is
-     * one the simulator believes happened: the partner's statistics still show it).
+     * is taken out and the rest submitted again. A refused export (e.g. of a mixed compound declared as separated)
+     * did not leave the country: it drops out of the partners' statistics ({@link SimulationResult#withoutExports}).
      */
     private void flush(List<LedgerEvent> batch, int[] counts, String[] first) {
         List<LedgerEvent> pending = new ArrayList<>(batch);
@@ -105,6 +111,7 @@ public class SimulatedChain {
                 return;
             }
             counts[2]++;
+            refused.add(pending.get(failed).id().value());
             refusedBy.merge(outcomes.get(failed) instanceof Outcome.Refused r
                     ? r.blockingRule().map(f -> f.ruleId()).orElse(r.reason().code()) : "id conflict", 1, Integer::sum);
             if (first[0] == null) {
@@ -132,6 +139,10 @@ public class SimulatedChain {
         for (Operator o : sr.operators()) {
             if (now.operator(o.id()).isEmpty()) {
                 changes.add(new ChangeRegistry.Dated(new RegistryChange.PutOperator(o), Instant.MIN));
+            }
+            List<Shareholding> holders = sr.shareholders(o.id());
+            if (!holders.isEmpty() && now.ownership().holdersOf(o.id()).isEmpty()) {
+                changes.add(new ChangeRegistry.Dated(new RegistryChange.SetShareholders(o.id(), holders), Instant.MIN));
             }
         }
         for (Facility f : sr.facilities()) {

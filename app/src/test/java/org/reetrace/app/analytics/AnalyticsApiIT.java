@@ -2,7 +2,6 @@ package org.reetrace.app.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -17,6 +16,8 @@ import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
+import org.reetrace.core.analytics.Alert;
+import org.reetrace.core.analytics.AlertKind;
 import org.reetrace.core.analytics.Basis;
 import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.analytics.PartnerImportCsv;
@@ -166,11 +167,16 @@ class AnalyticsApiIT extends RunningAppIT {
     @Test
     void after_a_restart_the_replayed_books_equal_the_live_ones() {
         AnalyticsFeed restarted = new AnalyticsFeed(ledgerStore, registry, ledgerSettings, properties, alertStore,
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                new SimpleMeterRegistry());
         FacilityId metal = FacilityId.of(METAL);
         List<MaterialBalance> replayed = restarted.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
         List<MaterialBalance> live = feed.read(a -> a.balances().balances(metal, Basis.RARE_EARTHS));
         assertThat(replayed).isEqualTo(live);
+        // replayed in one go, at whatever hour, the books give the findings they gave batch by batch (quotas are
+        // read from the registry when a feed starts, and other tests register leases in between: left out)
+        List<Alert> again = restarted.read(a -> a.alerts()).stream().filter(a -> a.kind() != AlertKind.QUOTA_EXCEEDED).toList();
+        List<Alert> batched = feed.read(a -> a.alerts()).stream().filter(a -> a.kind() != AlertKind.QUOTA_EXCEEDED).toList();
+        assertThat(again).isEqualTo(batched);
         assertThat(restarted.sequence()).isGreaterThanOrEqualTo(booked.result().events());
     }
 

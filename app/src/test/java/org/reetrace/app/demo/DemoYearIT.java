@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.reetrace.app.ReetraceApplication;
 import org.reetrace.app.TestDataDirs;
 import org.reetrace.app.alerts.AlertStore;
+import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.core.analytics.PartnerImportCsv;
+import org.reetrace.core.registry.CountryCode;
+import org.reetrace.core.registry.OperatorId;
+import org.reetrace.sim.EventSink;
+import org.reetrace.sim.Simulation;
+import org.reetrace.sim.SimulationResult;
+import org.reetrace.sim.scenario.Scenario;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,5 +70,35 @@ class DemoYearIT {
         List<AlertStore.Alert> rules = app.getBean(AlertStore.class).list(
                 new AlertStore.Filter(null, "MY-TECH-CN", DemoYear.SEPARATION, null, null, 10));
         assertThat(rules).isNotEmpty();
+        // the demo chain beside the simulated year is honest: its balances raise no alarm
+        assertThat(analytics).filteredOn(a -> a.kind().equals("MATERIAL_UNACCOUNTED_FOR"))
+                .extracting(AlertStore.Alert::facility).allMatch(f -> f.endsWith("-91"));
+    }
+
+    @Test
+    void the_simulated_operators_have_their_shareholders_so_the_state_linked_plant_with_chinese_technology_passes() {
+        var registry = app.getBean(StoredRegistry.class).latest();
+        for (Scenario.OperatorSpec o : DemoYear.scenario().operators()) {
+            assertThat(registry.stateLink(OperatorId.of(o.id()), CountryCode.of("MY")).linked()).as(o.id())
+                    .isEqualTo(o.stateLinked());
+        }
+        // Perak's separation plant runs Chinese technology under a state-linked operator: no MY-TECH-CN flag
+        assertThat(app.getBean(AlertStore.class).list(
+                new AlertStore.Filter(null, "MY-TECH-CN", "MY-PRK-SEP-91", null, null, 10))).isEmpty();
+    }
+
+    @Test
+    void the_exports_the_packs_refused_never_left_so_the_partners_statistics_do_not_show_them() throws Exception {
+        SimulationResult simulated = Simulation.run(DemoYear.scenario(), DemoYear.SEED, EventSink.NONE, DemoYear.PREFIX);
+        long all = simulated.arrivals().stream().filter(a -> a.export() != null).count();
+        long left = booked.result().arrivals().stream().filter(a -> a.export() != null).count();
+        assertThat(booked.refused()).isPositive();
+        assertThat(left).isEqualTo(all - booked.refused());
+        assertThat(booked.result().arrivals()).filteredOn(a -> a.export() == null)
+                .containsExactlyElementsOf(simulated.arrivals().stream().filter(a -> a.export() == null).toList());
+        // docs/examples/partner-imports-demo.csv is these statistics
+        String csv = PartnerImportCsv.write(booked.result().partnerImports());
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/examples/partner-imports-demo.csv")))
+                .isEqualTo(csv);
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
@@ -30,6 +31,8 @@ public final class EnforcementAnalytics {
     private final ExportClaimCheck exportClaims;
     private final MirrorTrade mirrorTrade;
     private final List<DeclaredExport> exports = new ArrayList<>();
+    /** The books' time: the latest event time accepted so far, which every deadline runs on. */
+    private Instant booksTime;
 
     public EnforcementAnalytics(AnalyticsSettings settings) {
         this.settings = settings;
@@ -45,6 +48,10 @@ public final class EnforcementAnalytics {
     }
 
     public void accept(Entry entry) {
+        Instant time = entry.event().time();
+        if (booksTime == null || time.isAfter(booksTime)) {
+            booksTime = time;
+        }
         book.accept(entry);
         residues.accept(entry);
         YearMonth month = book.monthOf(entry.event().time());
@@ -80,24 +87,34 @@ public final class EnforcementAnalytics {
         return List.copyOf(exports);
     }
 
-    /** Every alert the books raise as of {@code asOf} (residue deadlines run to it), by month then kind. */
-    public List<Alert> alerts(Instant asOf) {
-        return alerts(asOf, YearMonth.of(Year.MAX_VALUE, 12));
+    /**
+     * The latest event time booked so far, or empty before the first entry. Deadlines run on it, never on the wall
+     * clock: what the books say does not depend on how the events were batched or when they were sent.
+     */
+    public Optional<Instant> booksTime() {
+        return Optional.ofNullable(booksTime);
+    }
+
+    /** Every alert the books raise as they stand (residue deadlines run to the books' time), by month then kind. */
+    public List<Alert> alerts() {
+        return alerts(YearMonth.of(Year.MAX_VALUE, 12));
     }
 
     /**
-     * The findings as of {@code asOf}, those about a month's balance (material unaccounted for, capacity) only for
-     * the months before {@code monthsBefore}: a feed that raises them once a month has closed need not work out the
-     * open month's balance with every batch.
+     * The findings of the books as they stand, those about a month's balance (material unaccounted for, capacity)
+     * only for the months before {@code monthsBefore}: a feed that raises them once a month has closed need not
+     * work out the open month's balance with every batch.
      */
-    public List<Alert> alerts(Instant asOf, YearMonth monthsBefore) {
+    public List<Alert> alerts(YearMonth monthsBefore) {
         List<Alert> all = new ArrayList<>();
         all.addAll(muf.alerts(book, monthsBefore));
         all.addAll(fingerprints.alerts());
         all.addAll(quotas.alerts());
         all.addAll(plausibility.capacityAlerts(book, monthsBefore));
         all.addAll(plausibility.yieldAlerts());
-        all.addAll(residues.overdue(asOf));
+        if (booksTime != null) {
+            all.addAll(residues.overdue(booksTime));
+        }
         all.addAll(exportClaims.alerts());
         all.sort(Comparator.comparing(Alert::period).thenComparing(Alert::kind).thenComparing(Alert::subject));
         return all;

@@ -17,7 +17,7 @@ import org.reetrace.core.registry.FacilityId;
  * <p>{@code expectedLossMg} is the unmeasured loss the facility's processes are expected to have on the month's
  * throughput ({@link LossModel}); {@code sigmaMufMg} the standard deviation of MUF from the measurement model
  * (random and systematic errors of every measured lot that enters the balance, and the month-to-month spread of the
- * loss rate). The standardised MUF, {@code (MUF - expected loss) / sigma-MUF}, is N(0, 1) for an honest facility
+ * loss rate), never below the model's floor. The standardised MUF, {@code (MUF - expected loss) / sigma-MUF}, is N(0, 1) for an honest facility
  * whose measurements follow the model; a diversion shifts it upwards.
  *
  * @param events the transformations, adjustments and assays of the month: the events whose figures make the MUF
@@ -31,8 +31,8 @@ public record MaterialBalance(FacilityId facility, YearMonth month, Basis basis,
         Objects.requireNonNull(facility, "facility");
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(basis, "basis");
-        if (sigmaMufMg < 0 || Double.isNaN(sigmaMufMg)) {
-            throw new IllegalArgumentException("sigma-MUF must be a non-negative number: " + sigmaMufMg);
+        if (!(sigmaMufMg > 0) || Double.isInfinite(sigmaMufMg)) {
+            throw new IllegalArgumentException("sigma-MUF must be a positive, finite number: " + sigmaMufMg);
         }
         events = List.copyOf(events);
     }
@@ -42,15 +42,8 @@ public record MaterialBalance(FacilityId facility, YearMonth month, Basis basis,
         return beginningMg + receiptsMg - shipmentsMg - endingMg;
     }
 
-    /**
-     * (MUF - expected loss) / sigma-MUF. With no measurement uncertainty at all (nothing measured entered the
-     * balance) a MUF that differs from expectation is infinitely significant, one that does not is zero.
-     */
+    /** (MUF - expected loss) / sigma-MUF: finite, since sigma-MUF is positive (the measurement model's floor). */
     public double standardisedMuf() {
-        double excess = mufMg() - expectedLossMg;
-        if (sigmaMufMg > 0) {
-            return excess / sigmaMufMg;
-        }
-        return excess == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, excess);
+        return (mufMg() - expectedLossMg) / sigmaMufMg;
     }
 }

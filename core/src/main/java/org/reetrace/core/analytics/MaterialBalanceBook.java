@@ -51,7 +51,8 @@ import org.reetrace.core.registry.FacilityId;
  * are shared by all lots of one form measured at one facility in one month (one calibration period). Lots that
  * merely pass through (received, shipped on, or held) cancel between receipts, shipments and inventory and carry
  * no error into MUF. Approximations: an error of a lot consumed over several months is treated as independent in
- * each; errors of stock-take adjustments are not modelled.
+ * each; errors of stock-take adjustments and re-assays are not modelled. sigma-MUF is never below the model's
+ * {@link MeasurementModel.SigmaFloor floor}, so it is never zero.
  *
  * <p>Events are booked into the month of their time (at {@code offset}); an event older than its facility's open
  * month is booked into the open month, since a closed balance is never rewritten. Not thread-safe: one reader of
@@ -465,7 +466,7 @@ public final class MaterialBalanceBook {
             });
             return new ClosedMonth(month, beginning, receipts.clone(), shipments.clone(), ending.clone(),
                     throughput.clone(), declaredLoss.clone(), unexplained.clone(), adjusted.clone(), expected, variance,
-                    List.copyOf(events));
+                    model.floor(), List.copyOf(events));
         }
     }
 
@@ -475,13 +476,19 @@ public final class MaterialBalanceBook {
 
     private record ClosedMonth(YearMonth month, long[] beginning, long[] receipts, long[] shipments, long[] ending,
                                long[] throughput, long[] declaredLoss, long[] unexplained, long[] adjusted,
-                               double[] expected, double[] variance, List<EventId> events) {
+                               double[] expected, double[] variance, MeasurementModel.SigmaFloor floor,
+                               List<EventId> events) {
 
         MaterialBalance balance(FacilityId facility, Basis basis) {
             int i = basis.single().map(Element::ordinal).orElse(REE);
-            return new MaterialBalance(facility, month, basis, sum(beginning, basis), sum(receipts, basis),
-                    sum(shipments, basis), sum(ending, basis), sum(throughput, basis), sum(declaredLoss, basis),
-                    sum(unexplained, basis), sum(adjusted, basis), expected[i], Math.sqrt(variance[i]), events);
+            long bi = sum(beginning, basis);
+            long r = sum(receipts, basis);
+            long s = sum(shipments, basis);
+            long ei = sum(ending, basis);
+            long t = sum(throughput, basis);
+            double sigma = Math.max(Math.sqrt(variance[i]), floor.of(bi, r, s, ei, t));
+            return new MaterialBalance(facility, month, basis, bi, r, s, ei, t, sum(declaredLoss, basis),
+                    sum(unexplained, basis), sum(adjusted, basis), expected[i], sigma, events);
         }
 
         private static long sum(long[] mg, Basis basis) {

@@ -14,7 +14,36 @@ import org.reetrace.core.lot.MaterialForm;
  * measurement control programmes (IAEA Safeguards Glossary: international target values play that role for
  * nuclear material).
  */
-public record MeasurementModel(Map<MaterialForm, Uncertainty> byForm) {
+public record MeasurementModel(Map<MaterialForm, Uncertainty> byForm, SigmaFloor floor) {
+
+    /**
+     * The least sigma-MUF a balance can have, whatever the modelled errors add up to: each measurement point of the
+     * balance (beginning and ending inventory, receipts, shipments, throughput) is known no better than
+     * {@code relative} of its mass, and no balance better than {@code absoluteMg}. Errors the model leaves out
+     * (re-assays, stock-take adjustments, forms stated as exact) would otherwise make sigma-MUF zero and any MUF
+     * infinitely significant. The floors add in quadrature: {@code sqrt(absolute^2 + sum (relative x point)^2)}.
+     */
+    public record SigmaFloor(double relative, double absoluteMg) {
+
+        /** 0.1 % per measurement point (the best calibrated bulk weighing the model states) and 1 kg a balance. */
+        public static final SigmaFloor DEFAULT = new SigmaFloor(0.001, 1e6);
+
+        public SigmaFloor {
+            if (!(relative >= 0 && relative < 1) || !(absoluteMg > 0) || Double.isInfinite(absoluteMg)) {
+                throw new IllegalArgumentException("a sigma floor needs 0 <= relative < 1 and a positive, finite"
+                        + " absolute floor: " + relative + ", " + absoluteMg + " mg");
+            }
+        }
+
+        /** The floor of a balance whose measurement points weigh {@code pointsMg}. */
+        public double of(long... pointsMg) {
+            double v = absoluteMg * absoluteMg;
+            for (long p : pointsMg) {
+                v += (relative * p) * (relative * p);
+            }
+            return Math.sqrt(v);
+        }
+    }
 
     /**
      * Typical industrial figures (assumptions, stated here so that they can be argued with): separated products
@@ -23,8 +52,14 @@ public record MeasurementModel(Map<MaterialForm, Uncertainty> byForm) {
      */
     public static final MeasurementModel DEFAULT = new MeasurementModel(defaults());
 
+    /** A model with the default sigma floor. */
+    public MeasurementModel(Map<MaterialForm, Uncertainty> byForm) {
+        this(byForm, SigmaFloor.DEFAULT);
+    }
+
     public MeasurementModel {
         Objects.requireNonNull(byForm, "uncertainty by form");
+        Objects.requireNonNull(floor, "sigma floor");
         EnumMap<MaterialForm, Uncertainty> all = new EnumMap<>(MaterialForm.class);
         all.putAll(byForm);
         for (MaterialForm f : MaterialForm.values()) {
@@ -43,7 +78,7 @@ public record MeasurementModel(Map<MaterialForm, Uncertainty> byForm) {
     public MeasurementModel with(MaterialForm form, Uncertainty u) {
         EnumMap<MaterialForm, Uncertainty> m = new EnumMap<>(byForm);
         m.put(form, u);
-        return new MeasurementModel(m);
+        return new MeasurementModel(m, floor);
     }
 
     private static Map<MaterialForm, Uncertainty> defaults() {

@@ -26,9 +26,10 @@ import org.reetrace.core.lot.MaterialForm;
  * Follows every radioactive residue lot from the transformation that made it to a disposal facility. Residue above
  * the activity limit (1 Bq/g, the threshold above which Malaysian practice treats residue as radioactive waste)
  * must be disposed of within the deadline; one that is not (left at the plant, lost in transit, adjusted away) is
- * an alert once the deadline has passed. Activity is the assayed one where an assay gave it, else the parents'
- * activity from the lot's thorium and uranium: Th-232 4.07 Bq per mg and U-238 12.4 Bq per mg (specific
- * activities from their half-lives), as the demo chain computes it.
+ * an alert once the books have reached the deadline (an event at or after it has been booked). Activity is the
+ * assayed one where an assay gave it, else the parents' activity from the lot's thorium and uranium: Th-232
+ * 4.07 Bq per mg and U-238 12.4 Bq per mg (specific activities from their half-lives), as the demo chain computes
+ * it.
  */
 public final class ResidueTracker {
 
@@ -125,12 +126,15 @@ public final class ResidueTracker {
                 + lot.composition().get(Element.U) * U238_BQ_PER_MG) / grams;
     }
 
-    /** Residue lots whose deadline passed before {@code asOf} without reaching disposal. */
-    public List<Alert> overdue(Instant asOf) {
+    /**
+     * Residue lots not disposed of whose deadline the books have reached: {@code booksTime} is the latest event time
+     * booked, never the wall clock, so a disposal booked in a later batch or a replay years later changes nothing.
+     */
+    public List<Alert> overdue(Instant booksTime) {
         List<Alert> out = new ArrayList<>();
         for (Case c : open.values()) {
             Instant due = c.made.plus(deadline);
-            if (due.isBefore(asOf)) {
+            if (!booksTime.isBefore(due)) {
                 Map<String, String> figures = new LinkedHashMap<>();
                 figures.put("activity Bq/g", MufMonitor.fmt(c.activity));
                 figures.put("mass t", QuotaCheck.tonnes(c.massMg));

@@ -37,6 +37,7 @@ import org.reetrace.core.registry.Licence;
 import org.reetrace.core.registry.LicenceId;
 import org.reetrace.core.registry.LicenceKind;
 import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.StateLink;
 import org.reetrace.core.registry.TechnologyCategory;
 import org.reetrace.core.registry.ZoneKind;
 
@@ -155,12 +156,12 @@ final class RuleFunctions {
                         p -> TechnologyCategory.of(process(p)).map(Enum::name).orElse("")),
                 CelFunctionBinding.from("stateLinked_string", String.class,
                         op -> ctx().registry().operator(OperatorId.of(op)).isPresent()
-                                && ctx().registry().stateLink(OperatorId.of(op)).linked()),
+                                && stateLink(ctx(), OperatorId.of(op)).linked()),
                 CelFunctionBinding.from("stateLinked_string_string", String.class, String.class,
                         (op, c) -> ctx().registry().stateLink(OperatorId.of(op), country(c)).linked()),
                 CelFunctionBinding.from("stateLinkExplanation_string", String.class,
                         op -> ctx().registry().operator(OperatorId.of(op)).isPresent()
-                                ? ctx().registry().stateLink(OperatorId.of(op)).explanation()
+                                ? stateLink(ctx(), OperatorId.of(op)).explanation()
                                 : "operator " + op + " is not in the registry"),
                 CelFunctionBinding.from("inZone_string", String.class, k -> inZone(ctx(), zoneKind(k))),
                 CelFunctionBinding.from("inLease", List.of(), args -> !leases(ctx()).isEmpty()),
@@ -189,6 +190,15 @@ final class RuleFunctions {
             }
             return l.map(criteria::assess).orElse(new ProcessedCriteria.Assessment(false, "no lot " + s + " in the books"));
         });
+    }
+
+    /**
+     * The operator's link to the state of the country where the judged facility is (a foreign-registered
+     * operator's Malaysian plant is judged against Malaysia); with no facility, its own country's state.
+     */
+    private static StateLink stateLink(RuleContext ctx, OperatorId operator) {
+        Optional<CountryCode> where = ctx.facility().map(Facility::country);
+        return where.isPresent() ? ctx.registry().stateLink(operator, where.get()) : ctx.registry().stateLink(operator);
     }
 
     private static Optional<Lot> lot(RuleContext ctx) {

@@ -77,6 +77,15 @@ final class Books {
                 Mass.ofKilograms(inputKg))), outputs, loss));
     }
 
+    /**
+     * Books an unrelated small extraction at {@code time}: the books' time moves on to it, as it does when any
+     * later event is booked.
+     */
+    void later(String time) {
+        extract(org.reetrace.core.testing.RegistryFixture.AMANG_MINE, "LATER-" + next, MaterialForm.CONCENTRATE, 1,
+                Composition.of(Map.of(Element.La, KG / 2)), time);
+    }
+
     static Transform.Output out(String lot, MaterialForm form, long massKg, Composition c) {
         return new Transform.Output(LotId.of(lot), form, Mass.ofKilograms(massKg), c);
     }

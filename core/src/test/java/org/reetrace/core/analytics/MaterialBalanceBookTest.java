@@ -110,7 +110,7 @@ class MaterialBalanceBookTest {
     }
 
     @Test
-    void a_lot_that_only_passes_through_leaves_the_balance_at_zero_with_no_uncertainty() {
+    void a_lot_that_only_passes_through_leaves_the_balance_at_zero_with_only_the_floor_of_uncertainty() {
         Books b = separatedMonth();
         b.move(SEPARATION_PLANT, PORT, "OX-1", 1_140, "2026-03-20T08:00:00Z");
 
@@ -119,10 +119,41 @@ class MaterialBalanceBookTest {
                 .balance(SEPARATION_PLANT, YearMonth.of(2026, 3), Basis.RARE_EARTHS).orElseThrow();
 
         assertThat(port.mufMg()).isZero();
-        assertThat(port.sigmaMufMg()).isZero();
+        // nothing measured enters the port's MUF: sigma is the floor of its receipt and inventory, never zero
+        assertThat(port.sigmaMufMg()).isEqualTo(MeasurementModel.SigmaFloor.DEFAULT.of(port.beginningMg(),
+                port.receiptsMg(), port.shipmentsMg(), port.endingMg(), port.throughputMg()));
+        assertThat(port.sigmaMufMg()).isGreaterThan(1e6);
+        assertThat(port.standardisedMuf()).isZero();
         assertThat(plant.shipmentsMg()).isEqualTo(970 * KG);
         assertThat(plant.endingMg()).isZero();
         assertThat(plant.mufMg()).isEqualTo(30 * KG);
+    }
+
+    @Test
+    void a_balance_with_no_declared_uncertainty_still_has_a_finite_standardised_muf_and_cusum() {
+        // every form exact and no process run: nothing in the model gives the port's month any uncertainty
+        Books b = new Books(Settings.of(Settings.exact(), Map.of()));
+        b.extract(AMANG_MINE, "CON-1", MaterialForm.CONCENTRATE, 2_000, Books.kg(Element.La, 600, Element.Nd, 400),
+                "2026-03-02T08:00:00Z");
+        b.move(AMANG_MINE, PORT, "CON-1", 2_000, "2026-03-03T08:00:00Z");
+        // a re-assay finds 20 kg less lanthanum: an adjustment the model gives no error
+        b.apply(new org.reetrace.core.event.Assay(b.id(), Books.at("2026-03-05T08:00:00Z"), PORT,
+                org.reetrace.core.lot.LotId.of("CON-1"), Books.kg(Element.La, 580, Element.Nd, 400), null));
+
+        MaterialBalance port = b.analytics.balances().balance(PORT, YearMonth.of(2026, 3), Basis.RARE_EARTHS)
+                .orElseThrow();
+        assertThat(port.mufMg()).isEqualTo(20 * KG);
+        assertThat(port.sigmaMufMg()).isEqualTo(MeasurementModel.SigmaFloor.DEFAULT.of(0, 1_000 * KG, 0, 980 * KG, 0));
+        assertThat(port.standardisedMuf()).isFinite().isCloseTo(20 / Math.sqrt(1 + 1 + 0.98 * 0.98), within(1e-6));
+
+        MufMonitor.Sequence seq = ((Outcome.Measured<MufMonitor.Sequence>) b.analytics.mufMonitor()
+                .sequence(b.analytics.balances(), PORT)).value();
+        assertThat(seq.path().at(0)).isFinite().isPositive();
+        assertThat(b.analytics.alerts()).filteredOn(a -> a.kind() == AlertKind.MATERIAL_UNACCOUNTED_FOR)
+                .allSatisfy(a -> {
+                    assertThat(Double.parseDouble(a.figures().get("CUSUM"))).isFinite();
+                    assertThat(Double.parseDouble(a.figures().get("standardised MUF"))).isFinite();
+                });
     }
 
     @Test

@@ -25,7 +25,16 @@ import org.reetrace.core.lot.LotId;
 import org.reetrace.core.lot.MaterialForm;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.FacilityKind;
 import org.reetrace.core.registry.GeoPoint;
+import org.reetrace.core.registry.Operator;
+import org.reetrace.core.registry.OperatorId;
+import org.reetrace.core.registry.ProcessTechnology;
+import org.reetrace.core.registry.RegisteredFacility;
+import org.reetrace.core.registry.RegistryChange;
+import org.reetrace.core.registry.RegistrySnapshot;
+import org.reetrace.core.registry.Shareholder;
+import org.reetrace.core.registry.Shareholding;
 
 /** Every shipped rule with a case that passes and a case that fails. */
 class ShippedRulesTest {
@@ -152,6 +161,26 @@ class ShippedRulesTest {
             assertThat(f.alerts()).isTrue();
             assertThat(f.blocks()).isFalse();
             assertThat(f.detail()).contains("is not state-linked").contains("0 %");
+        }
+
+        @Test
+        void a_foreign_registered_operator_is_judged_by_its_link_to_the_state_where_its_plant_is() {
+            // registered in Japan, wholly owned by the Malaysian state, running Chinese separation in Malaysia
+            OperatorId foreign = OperatorId.of("op-foreign-sep");
+            FacilityId plant = FacilityId.of("fac-foreign-sep");
+            RegistrySnapshot registry = HISTORY.asOf(JUNE_2026)
+                    .with(new RegistryChange.PutOperator(new Operator(foreign, "Foreign RE Separation KK", JP)))
+                    .with(new RegistryChange.SetShareholders(foreign, List.of(new Shareholding(foreign,
+                            new Shareholder.State(MY, "Minister of Finance Incorporated"), new BigDecimal("100")))))
+                    .with(new RegistryChange.PutFacility(RegisteredFacility.of(plant, foreign, "Foreign-run separation",
+                            FacilityKind.SEPARATION_PLANT, MY, new GeoPoint(3.99, 103.40), List.of(new ProcessTechnology(
+                                    ProcessKind.SEPARATION, "Sino RE Tech Co", CN, Mass.ofTonnes(5000))))));
+
+            Finding f = BOOK.evaluate(RuleContext.forEvent(separation(plant), registry, facts(Mass.ZERO)))
+                    .of("MY-TECH-CN").orElseThrow();
+
+            assertThat(f.outcome()).as(f.detail()).isEqualTo(Outcome.PASSED);
+            assertThat(registry.stateLink(foreign).linked()).as("against its own country's state").isFalse();
         }
 
         @Test

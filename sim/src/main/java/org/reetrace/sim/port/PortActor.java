@@ -68,18 +68,23 @@ public final class PortActor {
                         (lot.trueMass - lot.bookedMass) / 1e6,
                         "mixed carbonate declared as separated oxide; the partner weighs the carbonate"));
             }
-            record(w, r, country, lot.product, physicalMg / 1e6);
+            record(w, r, country, lot.product, physicalMg / 1e6, ev);
         }
     }
 
-    /** The partner records the arrival: its own weighing and valuation, in the month the ship arrives. */
-    public static void record(World w, SplittableRandom r, CountryCode country, Product product, double kg) {
+    /**
+     * The partner records the arrival: its own weighing and valuation, in the month the ship arrives; {@code export}
+     * is the export event it left under, or null for goods smuggled out.
+     */
+    public static void record(World w, SplittableRandom r, CountryCode country, Product product, double kg,
+                              EventId export) {
         Scenario.PartnerReporting p = w.scenario.partnerReporting();
         int transit = p.transitDaysMin() + r.nextInt(p.transitDaysMax() - p.transitDaysMin() + 1);
         YearMonth arrival = YearMonth.from(w.now().plusSeconds(transit * 86_400L).atOffset(ZoneOffset.UTC));
         double weighed = kg * (1 + p.massRsd() * r.nextGaussian());
         double usd = weighed * product.usdPerKg() * (1 + p.valueRsd() * r.nextGaussian());
-        w.partner().record(country, product.hsCode(), arrival, weighed, Math.max(0, usd));
+        w.partner().record(country, product.hsCode(), arrival, weighed, Math.max(0, usd),
+                export == null ? null : export.value());
     }
 
     private static Scenario.BuyerSpec buyer(List<Scenario.BuyerSpec> buyers, Product p, SplittableRandom r) {

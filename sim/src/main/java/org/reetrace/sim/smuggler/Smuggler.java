@@ -23,7 +23,7 @@ public final class Smuggler {
         }
         SplittableRandom r = w.random("smuggler");
         double kg = f.amount() * 1000 * Math.exp(0.2 * r.nextGaussian());
-        PortActor.record(w, r, f.country(), Product.MREC, kg);
+        PortActor.record(w, r, f.country(), Product.MREC, kg, null);
         w.truth(new GroundTruth(FraudType.UNDECLARED_EXPORT, f.country().alpha2(), w.month(), null, kg,
                 "mixed carbonate smuggled out, declared nowhere"));
     }
