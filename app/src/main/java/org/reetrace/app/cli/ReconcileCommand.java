@@ -145,7 +145,7 @@ final class ReconcileCommand extends ReadingCommand {
                 }
             }
         }
-        // with nothing measured in a month (sigma-MUF 0) an unexpected MUF is infinitely significant
+        // sigma-MUF has a floor from the measurement model, so "inf" is only a guard
         o.printf(Locale.ROOT, "%-22s %6d %14.3f %12.1f %12.1f %10.1f %8s %6d%n", f.value(), months, throughput / 1e9,
                 muf / 1e6, expected / 1e6, Math.sqrt(variance) / 1e6,
                 Double.isFinite(maxCusum) ? String.format(Locale.ROOT, "%.2f", maxCusum) : "inf", alarms);
