@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -53,6 +54,12 @@ class EpcisApiDocs {
                     + "date-time); after it the token is refused (400 epcisException:QueryParameterException)");
     private static final String NOT_ACCEPTABLE = "A GS1-EPCIS-Min/Max or GS1-CBV-Min/Max header that leaves out "
             + "the version spoken here (" + EpcisWeb.EPCIS_VERSION + "): epcisException:NotAcceptableException";
+
+    static final String JSON_LD = "An EPCISQueryDocument in JSON-LD (GS1 EPCIS 2.0), its events in "
+            + "epcisBody.queryResults.resultsBody.eventList";
+    static final String XML = "An EPCISQueryDocument in XML, as GS1's EPCIS 2.0 XSD defines it";
+    private static final String QUERY_DOCUMENT = "An EPCISQueryDocument (JSON-LD, or XML when the Accept header "
+            + "names application/xml or text/xml before any JSON); a further page is linked in a Link header";
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     private static final Map<String, String> PATH_VARIABLES = Map.of(
@@ -111,6 +118,9 @@ class EpcisApiDocs {
                     new HeaderParameter().name(name).description(description).required(false)
                             .schema(new StringSchema())));
             boolean paged = handler.hasMethodAnnotation(EventQueryParameters.class);
+            if (paged && operation.getResponses() != null) {
+                operation.getResponses().addApiResponse("200", queryDocument());
+            }
             if (operation.getResponses() != null) {
                 operation.getResponses().forEach((status, response) -> {
                     add(response, VERSION_HEADERS);
@@ -127,6 +137,19 @@ class EpcisApiDocs {
             }
             return operation;
         };
+    }
+
+    /** The answer of every query: a query document in JSON-LD or XML, a further page linked. */
+    private static ApiResponse queryDocument() {
+        return new ApiResponse().description(QUERY_DOCUMENT)
+                .content(new Content()
+                        .addMediaType("application/ld+json", new MediaType().schema(new ObjectSchema()
+                                .description(JSON_LD)))
+                        .addMediaType("application/json", new MediaType().schema(new ObjectSchema()
+                                .description(JSON_LD)))
+                        .addMediaType("application/xml", new MediaType().schema(new StringSchema().description(XML))))
+                .addHeaderObject("Link", new Header().style(Header.StyleEnum.SIMPLE).description("The next page, if any: <...&nextPageToken=...>; "
+                        + "rel=\"next\"").schema(new StringSchema()));
     }
 
     private static Map<String, String> ordered(String... namesAndDescriptions) {

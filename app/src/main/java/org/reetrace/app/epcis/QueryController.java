@@ -47,11 +47,6 @@ import org.springframework.web.util.UriUtils;
 @RestController
 @RequestMapping("/epcis")
 class QueryController {
-    private static final String QUERY_DOCUMENT = "An EPCISQueryDocument (JSON-LD, or XML when the Accept header "
-            + "names application/xml or text/xml before any JSON); a further page is linked in a Link header";
-    private static final String JSON_LD = "An EPCISQueryDocument in JSON-LD (GS1 EPCIS 2.0), its events in "
-            + "epcisBody.queryResults.resultsBody.eventList";
-    private static final String XML = "An EPCISQueryDocument in XML, as GS1's EPCIS 2.0 XSD defines it";
 
     private final EpcisSettings settings;
     private final QueryEvents query;
@@ -85,12 +80,6 @@ class QueryController {
             + "auditors all). List parameters take values separated by '|'. A parameter this repository does not "
             + "support is refused, never ignored.")
     @EventQueryParameters
-    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
-            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
-                    + "rel=\"next\""))
     @GetMapping("/events")
     ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request) {
         return answer(request, query.events(caller, query.parse(request.getParameterMap())));
@@ -101,9 +90,9 @@ class QueryController {
             + "(ni:///sha-256;...?ver=CBV2.0 as ni%3A%2F%2F%2Fsha-256%3B...%3Fver%3DCBV2.0).")
     @ApiResponse(responseCode = "200", description = "An EPCISQueryDocument with the event (JSON-LD, or XML when "
             + "the Accept header names application/xml or text/xml before any JSON)", content = {
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = EpcisApiDocs.JSON_LD)),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = EpcisApiDocs.JSON_LD)),
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = EpcisApiDocs.XML))},
             headers = @Header(name = "GS1-Extensions", description = "The extension namespaces the events may use: "
                     + "ree, the rare-earth profile"))
     @GetMapping("/events/{eventID}")
@@ -131,12 +120,6 @@ class QueryController {
     @Operation(summary = "Query events of a type", description = "Query events as GET /epcis/events does, of one "
             + "event type.")
     @EventQueryParameters
-    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
-            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
-                    + "rel=\"next\""))
     @GetMapping("/eventTypes/{eventType}/events")
     ResponseEntity<byte[]> eventsOfType(Caller caller, HttpServletRequest request,
                                         @Parameter(description = "An EPCIS event type, such as ObjectEvent")
@@ -165,12 +148,6 @@ class QueryController {
     @Operation(summary = "Query events of an EPC", description = "Query events as GET /epcis/events does, of the "
             + "events that name this EPC in any role (MATCH_anyEPC).")
     @EventQueryParameters
-    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
-            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
-                    + "rel=\"next\""))
     @GetMapping("/epcs/{epc}/events")
     ResponseEntity<byte[]> eventsOfEpc(Caller caller, HttpServletRequest request,
                                        @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
@@ -202,12 +179,6 @@ class QueryController {
     @Operation(summary = "Query events of a vocabulary value", description = "Query events as GET /epcis/events "
             + "does, of the events with this business step, business location, read point or disposition.")
     @EventQueryParameters
-    @ApiResponse(responseCode = "200", description = QUERY_DOCUMENT, content = {
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/json", schema = @Schema(type = "object", description = JSON_LD)),
-            @Content(mediaType = "application/xml", schema = @Schema(type = "string", description = XML))},
-            headers = @Header(name = "Link", description = "The next page, if any: <...&nextPageToken=...>; "
-                    + "rel=\"next\""))
     @GetMapping("/{vocabulary:bizSteps|bizLocations|readPoints|dispositions}/{value}/events")
     ResponseEntity<byte[]> eventsOfVocabulary(Caller caller, HttpServletRequest request,
                                               @Parameter(description = "bizSteps, bizLocations, readPoints or "
