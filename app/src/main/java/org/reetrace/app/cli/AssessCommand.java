@@ -1,6 +1,8 @@
 package org.reetrace.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.reetrace.app.rules.AssessLots;
@@ -40,13 +42,22 @@ final class AssessCommand extends ReadingCommand {
 
     @Override
     protected int runRemotely(ServerClient server) {
-        return RemoteReads.assess(this, server);
+        List<String> query = new ArrayList<>();
+        lots.forEach(l -> {
+            query.add("lot");
+            query.add(l);
+        });
+        query.addAll(Arrays.asList("pack", pack, "version", version, "at", at));
+        return print(ServerClient.read(server.get("api/rules/assessment", query.toArray(String[]::new)),
+                AssessLots.Assessment.class));
     }
 
     @Override
     protected int run(ApplicationContext context) {
-        AssessLots.Assessment a = context.getBean(AssessLots.class).assess(Caller.localAdministrator(), lots, pack,
-                version, at);
+        return print(context.getBean(AssessLots.class).assess(Caller.localAdministrator(), lots, pack, version, at));
+    }
+
+    private int print(AssessLots.Assessment a) {
         PrintWriter out = out();
         out.printf("assessment of %s against pack %s %s at %s: %s%n", String.join(", ", a.lots()), a.pack(),
                 a.version(), a.at(), a.passes() ? "PASS" : "FAIL");

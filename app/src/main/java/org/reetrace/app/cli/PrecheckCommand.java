@@ -58,16 +58,27 @@ final class PrecheckCommand extends ReadingCommand {
 
     @Override
     protected int runRemotely(ServerClient server) {
-        return RemoteReads.precheck(this, server);
+        PrecheckExport.Precheck p = ServerClient.read(server.post("api/rules/precheck",
+                ServerClient.JSON.valueToTree(request())), PrecheckExport.Precheck.class);
+        // the holder is the command line's heading only; the answer leaves it out, the lot names it
+        String holder = server.get("api/lots/" + ServerClient.segment(lot)).path("holder").asString();
+        return print(p, holder);
     }
 
     @Override
     protected int run(ApplicationContext context) {
-        PrecheckExport.Precheck p = context.getBean(PrecheckExport.class).precheck(Caller.localAdministrator(),
-                new PrecheckExport.Request(lot, new PrecheckExport.Declaration(number, hs, permit, counterparty, country),
-                        at, jurisdictions.stream().map(String::strip).toList()));
+        PrecheckExport.Precheck p = context.getBean(PrecheckExport.class).precheck(Caller.localAdministrator(), request());
+        return print(p, p.holder());
+    }
+
+    private PrecheckExport.Request request() {
+        return new PrecheckExport.Request(lot, new PrecheckExport.Declaration(number, hs, permit, counterparty, country),
+                at, jurisdictions.stream().map(String::strip).toList());
+    }
+
+    private int print(PrecheckExport.Precheck p, String holder) {
         PrintWriter out = out();
-        out.printf("export pre-check of %s (held by %s) to %s in %s at %s under HS %s%s%n", p.lot(), p.holder(),
+        out.printf("export pre-check of %s (held by %s) to %s in %s at %s under HS %s%s%n", p.lot(), holder,
                 counterparty, country, p.at(), hs, permit == null ? ", no permit quoted" : ", permit " + permit);
         for (PrecheckExport.Verdict v : p.jurisdictions()) {
             List<FindingView> applicable = v.findings().stream()

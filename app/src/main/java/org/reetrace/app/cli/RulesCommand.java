@@ -44,7 +44,9 @@ final class RulesCommand implements Callable<Integer> {
     static final class ListPacks extends ReadingCommand {
         @Override
         protected int runRemotely(ServerClient server) {
-            return RemoteReads.rules(this, server);
+            ServerClient.list(server.get("api/rules/packs"))
+                    .forEach(p -> print(out(), ServerClient.read(p, RulePackView.class)));
+            return Commands.OK;
         }
 
         @Override

@@ -180,6 +180,11 @@ final class ServerClient {
         }
     }
 
+    /** An answer read as the record the server wrote it from, so that one printer serves both paths. */
+    static <T> T read(JsonNode node, Class<T> type) {
+        return JSON.treeToValue(node, type);
+    }
+
     /** The JSON array at {@code node} as a list (empty when absent). */
     static List<JsonNode> list(JsonNode node) {
         return node == null || node.isNull() ? List.of() : node.valueStream().toList();

@@ -22,12 +22,15 @@ final class VerifyCommand extends ReadingCommand {
 
     @Override
     protected int runRemotely(ServerClient server) {
-        return RemoteReads.verify(this, server);
+        return print(ServerClient.read(server.get("api/ledger/verification"), LedgerVerification.Report.class));
     }
 
     @Override
     protected int run(ApplicationContext context) {
-        LedgerVerification.Report report = context.getBean(VerifyLedger.class).verify(Caller.localAdministrator());
+        return print(context.getBean(VerifyLedger.class).verify(Caller.localAdministrator()));
+    }
+
+    private int print(LedgerVerification.Report report) {
         if (report.clean()) {
             out().printf("ledger clean: %d events, hash chain intact, head %s%n", report.events(), report.head());
             out().println("all invariants hold: conservation per element, lots used within what remains, only"
