@@ -35,7 +35,7 @@ public class DemoLoader {
     static final String AUTHOR = "demo";
 
     /** The demo records its registry as the regulator would. */
-    private static final Caller REGULATOR = Caller.of(AUTHOR, Role.REGULATOR);
+    static final Caller REGULATOR = Caller.of(AUTHOR, Role.REGULATOR);
 
     private final ReadRegistry read;
     private final ChangeRegistry change;

@@ -18,7 +18,6 @@ import java.util.Set;
 
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.IssueToken;
-import org.reetrace.app.security.Role;
 
 /**
  * The demo's tokens, kept in clear text in a file beside the data folder that only the user may read (0600), so that
@@ -29,7 +28,7 @@ import org.reetrace.app.security.Role;
 public final class DemoTokens {
 
     /** The demo acts as the regulator who issues its tokens. */
-    private static final Caller ISSUER = Caller.of(DemoLoader.AUTHOR, Role.REGULATOR);
+    private static final Caller ISSUER = DemoLoader.REGULATOR;
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,9 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.reetrace.app.security.Caller;
-import org.reetrace.app.web.ProblemException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,8 +91,7 @@ class CaptureController {
         try {
             behaviour = CaptureJobs.Behaviour.valueOf(behaviourHeader.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, EpcisProblems.VALIDATION, "Invalid header",
-                    BEHAVIOUR + " is rollback or proceed, not " + behaviourHeader, Map.of("header", BEHAVIOUR));
+            throw EpcisProblems.invalidHeader(BEHAVIOUR, BEHAVIOUR + " is rollback or proceed, not " + behaviourHeader);
         }
         CaptureDocument.Accepted accepted = capture.capture(caller, request.getInputStream(),
                 request.getContentLengthLong(), binding, behaviour);

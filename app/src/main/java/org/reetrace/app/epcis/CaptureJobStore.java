@@ -84,10 +84,13 @@ class CaptureJobStore {
 
     /** Ends the job as failed after whatever it stored, adding {@code error} to its errors; in a transaction of its own. */
     void abort(String id, CaptureError error, Instant at) {
-        transaction.executeWithoutResult(status -> {
-            recordErrors(id, List.of(error), errorCount(id));
-            finish(id, null, false, at);
-        });
+        transaction.executeWithoutResult(status -> failWith(id, error, at));
+    }
+
+    /** Adds {@code error} after the job's errors and ends it as failed, in the transaction under way. */
+    private void failWith(String id, CaptureError error, Instant at) {
+        recordErrors(id, List.of(error), errorCount(id));
+        finish(id, null, false, at);
     }
 
     private int errorCount(String id) {
@@ -113,21 +116,24 @@ class CaptureJobStore {
      * errors, so a job read as ended is never shown without them.
      */
     CaptureJob job(String id) {
-        CaptureJob job = jdbc.sql("""
+        record Row(String id, String createdAt, String finishedAt, boolean running, boolean success, String behaviour,
+                   int events, int stored) {
+        }
+        Row job = jdbc.sql("""
                 select id, created_at, finished_at, running, success, error_behaviour, event_count, stored_count
-                from capture_job where id = ?""").param(id).query((rs, n) -> new CaptureJob(rs.getString("id"),
+                from capture_job where id = ?""").param(id).query((rs, n) -> new Row(rs.getString("id"),
                 rs.getTimestamp("created_at").toInstant().toString(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant().toString(),
                 rs.getBoolean("running"), rs.getBoolean("success"), rs.getString("error_behaviour"),
-                rs.getInt("event_count"), rs.getInt("stored_count"), List.of())).single();
+                rs.getInt("event_count"), rs.getInt("stored_count"))).single();
         List<CaptureError> errors = jdbc.sql("""
                 select event_index, event_id, type, title, detail, pointer from capture_error
                 where capture_id = ? order by position limit 1000""").param(id).query((rs, n) -> new CaptureError(
                 rs.getString("type"), rs.getString("title"), rs.getString("detail"),
                 rs.getObject("event_index", Integer.class), rs.getString("event_id"), rs.getString("pointer")))
                 .list();
-        return new CaptureJob(job.captureId(), job.createdAt(), job.finishedAt(), job.running(), job.success(),
-                job.captureErrorBehaviour(), job.eventCount(), job.storedCount(), errors);
+        return new CaptureJob(job.id(), job.createdAt(), job.finishedAt(), job.running(), job.success(),
+                job.behaviour(), job.events(), job.stored(), errors);
     }
 
     /**
@@ -151,8 +157,7 @@ class CaptureJobStore {
                 boolean stillRunning = jdbc.sql("select running from capture_job where id = ? for update")
                         .param(job.getKey()).query(Boolean.class).single();
                 if (gone && stillRunning) {
-                    recordErrors(job.getKey(), List.of(error), errorCount(job.getKey()));
-                    finish(job.getKey(), null, false, at);
+                    failWith(job.getKey(), error, at);
                     return true;
                 }
                 return false;

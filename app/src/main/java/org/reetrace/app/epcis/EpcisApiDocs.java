@@ -3,8 +3,6 @@ package org.reetrace.app.epcis;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -13,11 +11,9 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * What the API description of the EPCIS interface cannot say in annotations without repeating it on every
  * operation: the SimpleEventQuery's query parameters ({@link EventQueryParameters}) and the headers of its pages,
  * the GS1 version headers of every request and answer and the 406 of a version not spoken ({@link EpcisWeb}),
- * the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}), and the path variables of the
- * discovery operations, whose one handler serves paths with and without them.
+ * and the GS1 discovery headers of every {@code OPTIONS} answer ({@link Discovery}). (The path variables of the
+ * discovery operations, whose one handler serves paths with and without them, are declared for every operation by
+ * the document's own configuration.)
  */
 @Configuration(proxyBeanMethods = false)
 class EpcisApiDocs {
@@ -61,41 +58,6 @@ class EpcisApiDocs {
     private static final String QUERY_DOCUMENT = "An EPCISQueryDocument (JSON-LD, or XML when the Accept header "
             + "names application/xml or text/xml before any JSON); a further page is linked in a Link header";
 
-    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
-    private static final Map<String, String> PATH_VARIABLES = Map.of(
-            "eventID", "The event's eventID (URL-encoded)",
-            "eventType", "An EPCIS event type, such as ObjectEvent",
-            "epc", "An EPC (URL-encoded URI)",
-            "vocabulary", "bizSteps, bizLocations, readPoints or dispositions",
-            "value", "A value of the vocabulary (URL-encoded)",
-            "captureID", "The capture job's id, from the Location of the capture");
-
-    @Bean
-    OpenApiCustomizer epcisPathVariables() {
-        return openApi -> {
-            if (openApi.getPaths() == null) {
-                return;
-            }
-            openApi.getPaths().forEach((path, item) -> {
-                if (!path.startsWith("/epcis/")) {
-                    return;
-                }
-                item.readOperations().forEach(operation -> {
-                    Matcher variable = PATH_VARIABLE.matcher(path);
-                    while (variable.find()) {
-                        String name = variable.group(1);
-                        boolean described = operation.getParameters() != null && operation.getParameters().stream()
-                                .anyMatch(p -> "path".equals(p.getIn()) && name.equals(p.getName()));
-                        if (!described && PATH_VARIABLES.containsKey(name)) {
-                            operation.addParametersItem(new PathParameter().name(name)
-                                    .description(PATH_VARIABLES.get(name)).schema(new StringSchema()));
-                        }
-                    }
-                });
-            });
-        };
-    }
-
     @Bean
     OperationCustomizer epcisOperations() {
         return (operation, handler) -> {
@@ -103,7 +65,8 @@ class EpcisApiDocs {
             if (controller != CaptureController.class && controller != QueryController.class) {
                 return operation;
             }
-            if (handler.hasMethodAnnotation(EventQueryParameters.class)) {
+            boolean paged = handler.hasMethodAnnotation(EventQueryParameters.class);
+            if (paged) {
                 EventQuery.PARAMETERS.forEach((name, description) -> {
                     // a filter the path fixes (eventType of /eventTypes/{eventType}/events) is not asked again
                     boolean taken = operation.getParameters() != null
@@ -117,7 +80,6 @@ class EpcisApiDocs {
             VERSION_REQUEST_HEADERS.forEach((name, description) -> operation.addParametersItem(
                     new HeaderParameter().name(name).description(description).required(false)
                             .schema(new StringSchema())));
-            boolean paged = handler.hasMethodAnnotation(EventQueryParameters.class);
             if (paged && operation.getResponses() != null) {
                 operation.getResponses().addApiResponse("200", queryDocument());
             }

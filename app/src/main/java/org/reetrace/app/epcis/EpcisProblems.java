@@ -51,6 +51,12 @@ final class EpcisProblems {
     }
 
     /** The binding's 406: the client asks for a version (GS1-EPCIS-Min/Max, GS1-CBV-Min/Max) not spoken here. */
+    /** A request header whose value cannot be taken: a 400 ValidationException naming the header. */
+    static ProblemException invalidHeader(String header, String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid header", detail,
+                Map.of("header", header));
+    }
+
     static ProblemException notAcceptable(String header, String detail) {
         return new ProblemException(HttpStatus.NOT_ACCEPTABLE, NOT_ACCEPTABLE,
                 "Conflicting request and response headers", detail, Map.of("header", header));

@@ -1,14 +1,12 @@
 package org.reetrace.app.epcis;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.reetrace.app.web.ProblemException;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -74,7 +72,6 @@ class EpcisWeb implements WebMvcConfigurer {
     }
 
     private static ProblemException badVersion(String header, String v) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, EpcisProblems.VALIDATION, "Invalid header",
-                header + " must be a version such as 2.0.0, not " + v, Map.of("header", header));
+        return EpcisProblems.invalidHeader(header, header + " must be a version such as 2.0.0, not " + v);
     }
 }

@@ -79,15 +79,6 @@ public class BookEvents {
         return new BookedEvents(outcomes.stream().map(o -> BookedEvent.of((Outcome.Booked) o)).toList());
     }
 
-    /**
-     * Books events already read, as {@code caller}, and answers what happened to each (nothing is thrown for a
-     * refusal: the caller reports the outcomes its own way).
-     */
-    public List<Outcome> book(Caller caller, List<LedgerEvent> events) {
-        events.forEach(e -> authorise(caller, e));
-        return writer.apply(events);
-    }
-
     /** Books events already read, for any facility, as whoever holds the database does (command line, demo). */
     public List<Outcome> bookAsSystem(List<LedgerEvent> events) {
         return writer.apply(events);

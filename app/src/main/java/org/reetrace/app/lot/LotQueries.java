@@ -72,11 +72,6 @@ public class LotQueries {
         return found.stream().findFirst();
     }
 
-    /** A stored event by its id, as the API shows it. */
-    public Optional<LedgerStore.EventRecord> event(String eventId) {
-        return store.event(eventId);
-    }
-
     /**
      * The lots upstream (what went into this lot, recursively) or downstream (what it went into) to
      * {@code depth} steps, with the transformations linking them and the events that created each lot.

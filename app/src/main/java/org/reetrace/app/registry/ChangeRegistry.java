@@ -220,7 +220,7 @@ public class ChangeRegistry {
                 }
                 CountryCode c = built(at, () -> CountryCode.of(e.getValue().stringValue()));
                 // the older form names only the technology's country: in-house if it is the operator's own
-                out.add(new ProcessTechnology(p, "unnamed licensor", c, Mass.ZERO));
+                out.add(ProcessTechnology.unnamed(p, c));
             }
             return out;
         }

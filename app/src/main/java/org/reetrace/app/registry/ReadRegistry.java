@@ -54,12 +54,14 @@ public class ReadRegistry {
 
     public List<OperatorView> operators(Caller caller) {
         RegistrySnapshot latest = registry.latest();
-        return registry.operators().stream().map(o -> disclosed(caller, OperatorView.of(o, latest))).toList();
+        boolean holdings = shows(caller, PublicDisclosure.Category.SHAREHOLDINGS);
+        return registry.operators().stream().map(o -> disclosed(holdings, OperatorView.of(o, latest))).toList();
     }
 
     public OperatorView operator(Caller caller, String id) {
         RegistrySnapshot latest = registry.latest();
-        return latest.operator(operatorId(id, "id")).map(o -> disclosed(caller, OperatorView.of(o, latest)))
+        boolean holdings = shows(caller, PublicDisclosure.Category.SHAREHOLDINGS);
+        return latest.operator(operatorId(id, "id")).map(o -> disclosed(holdings, OperatorView.of(o, latest)))
                 .orElseThrow(() -> RegistryInput.noOperator(id));
     }
 
@@ -82,14 +84,16 @@ public class ReadRegistry {
 
     public List<FacilityView> facilities(Caller caller) {
         RegistrySnapshot latest = registry.latest();
+        boolean details = shows(caller, PublicDisclosure.Category.FACILITY_DETAILS);
         return registry.facilities().stream()
-                .map(f -> disclosed(caller, FacilityView.of(f, latest.registeredFacility(f.id())))).toList();
+                .map(f -> disclosed(details, FacilityView.of(f, latest.registeredFacility(f.id())))).toList();
     }
 
     public FacilityView facility(Caller caller, String id) {
         RegistrySnapshot latest = registry.latest();
         return latest.registeredFacility(FacilityId.of(id))
-                .map(f -> disclosed(caller, FacilityView.of(f.facility(), Optional.of(f))))
+                .map(f -> disclosed(shows(caller, PublicDisclosure.Category.FACILITY_DETAILS),
+                        FacilityView.of(f.facility(), Optional.of(f))))
                 .orElseThrow(() -> ProblemException.notFound("facility", id));
     }
 
@@ -146,11 +150,12 @@ public class ReadRegistry {
         }
     }
 
-    private OperatorView disclosed(Caller caller, OperatorView view) {
-        return shows(caller, PublicDisclosure.Category.SHAREHOLDINGS) ? view : view.withoutHoldings();
+    /** What the public does not see of an operator unless its shareholdings are open; the setting read once per answer. */
+    private static OperatorView disclosed(boolean holdings, OperatorView view) {
+        return holdings ? view : view.withoutHoldings();
     }
 
-    private FacilityView disclosed(Caller caller, FacilityView view) {
-        return shows(caller, PublicDisclosure.Category.FACILITY_DETAILS) ? view : view.withoutDetails();
+    private static FacilityView disclosed(boolean details, FacilityView view) {
+        return details ? view : view.withoutDetails();
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.Facility;
@@ -97,7 +96,8 @@ public class StoredRegistry implements Registry {
         Map<FacilityId, List<ProcessTechnology>> processes = new HashMap<>();
         jdbc.sql("select facility_id, process, technology_country from facility_process").query(rs -> {
             processes.computeIfAbsent(FacilityId.of(rs.getString(1)), k -> new ArrayList<>())
-                    .add(unnamedTechnology(ProcessKind.valueOf(rs.getString(2)), CountryCode.of(rs.getString(3))));
+                    // registered before technologies had licensors and capacities: neither is known
+                    .add(ProcessTechnology.unnamed(ProcessKind.valueOf(rs.getString(2)), CountryCode.of(rs.getString(3))));
         });
         jdbc.sql("select id, operator_id, name, kind, country, latitude, longitude, created_by from facility "
                 + "order by created_at, id").query(rs -> {
@@ -120,11 +120,6 @@ public class StoredRegistry implements Registry {
                     + " order by change ->> 'id', seq) v where v.id = t.id and t.created_at <> v.recorded_at")
                     .param(table.equals("operator") ? "PutOperator" : "PutFacility").update();
         }
-    }
-
-    /** A process registered before technologies had licensors and capacities: neither is known. */
-    private static ProcessTechnology unnamedTechnology(ProcessKind process, CountryCode country) {
-        return new ProcessTechnology(process, "unnamed licensor", country, Mass.ZERO);
     }
 
     /** A change and the instant it takes effect ({@link Instant#MIN}: from the start of the records). */

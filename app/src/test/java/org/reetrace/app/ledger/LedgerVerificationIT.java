@@ -13,7 +13,6 @@ import org.reetrace.app.cli.CommandRun;
 import org.reetrace.app.cli.Commands;
 import org.reetrace.app.demo.DemoChain;
 import org.reetrace.app.demo.DemoLoader;
-import org.reetrace.app.lot.LotQueries;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.Extract;
 import org.reetrace.core.event.Reverse;
@@ -129,7 +128,7 @@ class LedgerVerificationIT {
             jdbc.execute("alter table ledger_event enable trigger ledger_event_append_only");
 
             // who may read the event still follows the payload: the moved column hands it to no other operator
-            assertThat(app.getBean(LotQueries.class).event(eventId).orElseThrow().facility()).isEqualTo(facility);
+            assertThat(app.getBean(LedgerStore.class).event(eventId).orElseThrow().facility()).isEqualTo(facility);
             LedgerVerification.Report report = app.getBean(LedgerVerification.class).verify();
             assertThat(report.findings()).extracting(LedgerVerification.Finding::table, LedgerVerification.Finding::row,
                     LedgerVerification.Finding::invariant, LedgerVerification.Finding::check)

@@ -11,6 +11,11 @@ import org.reetrace.core.process.ProcessKind;
  */
 public record ProcessTechnology(ProcessKind process, String licensor, CountryCode licensorCountry, Mass annualCapacity) {
 
+    /** A process known only by its technology's country: licensor unnamed, capacity unstated. */
+    public static ProcessTechnology unnamed(ProcessKind process, CountryCode licensorCountry) {
+        return new ProcessTechnology(process, "unnamed licensor", licensorCountry, Mass.ZERO);
+    }
+
     public ProcessTechnology {
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(licensorCountry, "licensor country");

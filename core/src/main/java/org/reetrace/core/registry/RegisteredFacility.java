@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 
 /**
@@ -42,7 +41,7 @@ public record RegisteredFacility(Facility facility, List<ProcessTechnology> proc
     /** A facility known only by the country of each process's technology: licensor unnamed, capacity unstated. */
     public static RegisteredFacility of(Facility facility) {
         return new RegisteredFacility(facility, facility.technology().entrySet().stream()
-                .map(t -> new ProcessTechnology(t.getKey(), "unnamed licensor", t.getValue(), Mass.ZERO)).toList());
+                .map(t -> ProcessTechnology.unnamed(t.getKey(), t.getValue())).toList());
     }
 
     public FacilityId id() {

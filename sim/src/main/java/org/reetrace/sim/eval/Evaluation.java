@@ -16,6 +16,7 @@ import org.reetrace.core.analytics.MaterialBalanceBook;
 import org.reetrace.core.analytics.MirrorTradeReport;
 import org.reetrace.core.analytics.MufMonitor;
 import org.reetrace.core.analytics.Outcome;
+import org.reetrace.core.analytics.PartnerImport;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.LedgerSink;
 import org.reetrace.sim.ScenarioRegistry;
@@ -76,10 +77,11 @@ public final class Evaluation {
         long gap = 0;
         // the regulator compares each calendar year, as trade statistics are published; over the whole run, so
         // that a shipment near a year's end counts in one year or the next but never falls out of the total
+        List<PartnerImport> partner = r.partnerImports();
         YearMonth from = s.start();
         while (!from.isAfter(s.end())) {
             YearMonth to = from.plusMonths(11).isAfter(s.end()) ? s.end() : from.plusMonths(11);
-            if (analytics.mirrorTrade(r.partnerImports(), from, to) instanceof Outcome.Measured<MirrorTradeReport>(MirrorTradeReport m)) {
+            if (analytics.mirrorTrade(partner, from, to) instanceof Outcome.Measured<MirrorTradeReport>(MirrorTradeReport m)) {
                 mirror.addAll(m.alerts());
                 gap += m.total().gapKg();
             }
