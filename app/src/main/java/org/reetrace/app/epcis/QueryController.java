@@ -140,7 +140,7 @@ class QueryController {
     @Operation(summary = "An EPC", description = "The resources of an EPC: its events.")
     @ApiResponse(responseCode = "200", description = "The EPC's resources")
     @GetMapping("/epcs/{epc}")
-    EpcisCollection epc(Caller caller, HttpServletRequest request,
+    EpcisCollection epc(Caller caller,
                         @Parameter(description = "An EPC (URL-encoded URI)") @PathVariable String epc) {
         return EpcisCollection.of(List.of("events"));
     }
