@@ -27,7 +27,7 @@ class AppArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe(
             "entry points (controllers, command line, demo)",
-            c -> c.isAnnotatedWith(RestController.class) || c.isAnnotatedWith(Controller.class)
+            c -> c.isAnnotatedWith(RestController.class) || c.isMetaAnnotatedWith(Controller.class)
                     || c.getPackageName().startsWith("org.reetrace.app.cli")
                     || c.getPackageName().startsWith("org.reetrace.app.demo"));
 
