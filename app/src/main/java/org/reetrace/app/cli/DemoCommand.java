@@ -38,10 +38,14 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Simulated national chain 2026-01..2027-03 (seed %d, ids %s...): %d events, %d booked now, %d"
                     + " already there, %d refused by the rule packs %s; the analytics watch it.%n", DemoYear.SEED,
                     DemoYear.PREFIX, year.result().events(), year.booked(), year.replayed(), year.refused(), year.refusedBy());
-            out.printf("%n  API docs     %sswagger-ui.html%n", url);
+            out.printf("%nOpen %s in a browser and sign in with one of these tokens (the regulator's first page is"
+                    + " the morning page, %smorning):%n", url, url);
             out.printf("  regulator    export TOKEN=%s%n", loaded.regulatorToken());
-            out.printf("  magnet maker %s%n", loaded.magnetMakerToken());
-            out.printf("  separation   %s%n", loaded.separationPlantToken());
+            out.printf("  customs      %s%n", loaded.customsToken());
+            out.printf("  auditor      %s%n", loaded.auditorToken());
+            out.printf("  magnet maker %s   (operator OP-JOHOR-MAG)%n", loaded.magnetMakerToken());
+            out.printf("  separation   %s   (operator OP-PAHANG-RE)%n", loaded.separationPlantToken());
+            out.printf("%n  API docs     %sswagger-ui.html%n", url);
             out.printf("%nTry:%n");
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s%n", url, magnets);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/lots/%s/pedigree%n", url, magnets);

@@ -29,7 +29,8 @@ public class DemoLoader {
 
     /** What the demo booked and the tokens to look at it with. */
     public record Loaded(int registryChanges, int booked, int alreadyThere, String regulatorToken,
-                         String magnetMakerToken, String separationPlantToken) {
+                         String magnetMakerToken, String separationPlantToken, String customsToken,
+                         String auditorToken) {
     }
 
     static final String AUTHOR = "demo";
@@ -85,8 +86,10 @@ public class DemoLoader {
         callers.put("regulator", Caller.of("demo regulator", Role.REGULATOR));
         callers.put("magnet-maker", Caller.operator("demo magnet maker", "OP-JOHOR-MAG"));
         callers.put("separation-plant", Caller.operator("demo separation plant", "OP-PAHANG-RE"));
+        callers.put("customs", Caller.of("demo customs officer", Role.CUSTOMS));
+        callers.put("auditor", Caller.of("demo auditor", Role.AUDITOR));
         Map<String, String> issued = tokens.tokensFor(callers);
         return new Loaded(missing.size(), booked, replayed, issued.get("regulator"), issued.get("magnet-maker"),
-                issued.get("separation-plant"));
+                issued.get("separation-plant"), issued.get("customs"), issued.get("auditor"));
     }
 }

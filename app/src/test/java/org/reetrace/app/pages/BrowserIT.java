@@ -73,7 +73,7 @@ public abstract class BrowserIT extends RunningAppIT {
         return browser;
     }
 
-    /** The demo's tokens: regulator, magnet maker (OP-JOHOR-MAG) and separation plant (OP-PAHANG-RE). */
+    /** The demo's tokens: regulator, customs, auditor, magnet maker (OP-JOHOR-MAG) and separation plant (OP-PAHANG-RE). */
     protected DemoLoader.Loaded demo() {
         return demo;
     }
