@@ -11,9 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import org.reetrace.epcis.document.BizTransaction;
 import org.reetrace.epcis.document.EpcisEvent;
 import org.reetrace.epcis.document.Extension;
 import org.reetrace.epcis.document.Location;
@@ -28,23 +29,31 @@ import org.reetrace.epcis.document.SourceDest;
  * {@code ni:///sha-256;<hex>?ver=CBV2.0} (RFC 6920), so the same event written in XML or JSON-LD, in any
  * field order, hashes alike.
  *
- * <p>The pre-hash string concatenates {@code key=value} pairs without separators in the canonical
- * property order (eventType, eventTime, eventTimeZoneOffset, epcList, parentID, inputEPCList, childEPCs,
- * quantity lists, outputEPCList, outputQuantityList, action, transformationID, bizStep, disposition,
- * persistentDisposition, readPoint, bizLocation, bizTransactionList, sourceList, destinationList,
- * sensorElementList, ilmd, user extensions). Times are UTC with milliseconds; numbers lose trailing zeros;
- * CBV values are GS1 Web URIs; EPC URNs become canonical Digital Links; the items of every list, and
- * user extensions ({@code {namespace}local=value}), are sorted by code point. A typed item (business
- * transaction, source, destination) writes its type before its value, as the GS1 reference
- * implementations do. recordTime, eventID, errorDeclaration and certificationInfo are left out: they
- * do not change what happened.
+ * <p>The pre-hash string is written exactly as GS1's reference event-hash generator writes it, so that a partner's
+ * duplicate check by hash agrees with reetrace's (tested against all of its published vectors but those of
+ * behaviour outside the standard: {@code ReferenceHashVectorsTest}). It concatenates {@code key=value} pairs
+ * without separators: eventType, eventTime, eventTimeZoneOffset, certificationInfo, parentID, epcList,
+ * inputEPCList, childEPCs, the quantity lists, outputEPCList, outputQuantityList, action, transformationID,
+ * bizStep, disposition, persistentDisposition, readPoint, bizLocation, sensorElementList; then, sorted together
+ * by code point, bizTransactionList, sourceList, destinationList, ilmd and the user extensions
+ * ({@code {namespace}local=value}, or the bare name of an element of no namespace). Times are UTC with
+ * milliseconds; numbers are written as the reference's Python writes their float ({@link PythonNumbers}); CBV
+ * URNs and {@code cbv:}/{@code gs1:} terms become GS1 Web URIs; EPC URNs and Digital Links on any domain become
+ * constrained canonical Digital Links ({@link DigitalLink}); the items of every list are sorted (typed items
+ * keep the document's order if one has no type). recordTime, eventID, errorDeclaration and comments
+ * ({@code rdfs:comment}) are left out: they do not change what happened.
  */
 public final class EventHash {
     public static final String VERSION = "CBV2.0";
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    /** Compiled once: the hash is taken of every captured event, and most extension values are tested. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d+");
+    private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    private static final String[][] CBV_URNS = {
+            {"urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-"},
+            {"urn:epcglobal:cbv:disp:", "https://ref.gs1.org/cbv/Disp-"},
+            {"urn:epcglobal:cbv:btt:", "https://ref.gs1.org/cbv/BTT-"},
+            {"urn:epcglobal:cbv:sdt:", "https://ref.gs1.org/cbv/SDT-"},
+            {"urn:epcglobal:cbv:er:", "https://ref.gs1.org/cbv/ER-"}};
 
     private EventHash() {
     }
@@ -66,8 +75,9 @@ public final class EventHash {
         s.append("eventType=").append(e.eventType());
         s.append(pair("eventTime", time(e.eventTime())));
         s.append(pair("eventTimeZoneOffset", e.eventTimeZoneOffset()));
-        s.append(epcs("epcList", e.epcList()));
+        s.append(pair("certificationInfo", value(e.certificationInfo())));
         s.append(pair("parentID", DigitalLink.canonical(e.parentID())));
+        s.append(epcs("epcList", e.epcList()));
         s.append(epcs("inputEPCList", e.inputEPCList()));
         s.append(epcs("childEPCs", e.childEPCs()));
         s.append(quantities("quantityList", e.quantityList()));
@@ -86,19 +96,24 @@ public final class EventHash {
         }
         s.append(location("readPoint", e.readPoint()));
         s.append(location("bizLocation", e.bizLocation()));
-        if (!e.bizTransactionList().isEmpty()) {
-            s.append("bizTransactionList").append(sorted(e.bizTransactionList(),
-                    t -> pair("type", t.type()) + pair("bizTransaction", DigitalLink.canonical(t.value()))));
-        }
-        s.append(sourceDest("sourceList", "source", e.sourceList()));
-        s.append(sourceDest("destinationList", "destination", e.destinationList()));
         if (!e.sensorElementList().isEmpty()) {
             s.append("sensorElementList").append(sorted(e.sensorElementList(), EventHash::sensorElement));
         }
-        if (!e.ilmd().isEmpty()) {
-            s.append("ilmd").append(extensions(e.ilmd()));
+        // The reference implementation writes what follows as one list sorted by code point: business
+        // transactions, sources, destinations, ilmd and user extensions.
+        List<String> rest = new ArrayList<>();
+        if (!e.bizTransactionList().isEmpty()) {
+            rest.add("bizTransactionList" + typedItems(e.bizTransactionList(), BizTransaction::type,
+                    t -> pair("type", t.type()) + pair("bizTransaction", value(t.value()))));
         }
-        s.append(extensions(e.extensions()));
+        rest.add(sourceDest("sourceList", "source", e.sourceList()));
+        rest.add(sourceDest("destinationList", "destination", e.destinationList()));
+        if (!e.ilmd().isEmpty()) {
+            rest.add("ilmd" + extensions(e.ilmd()));
+        }
+        extensionParts(e.extensions(), rest);
+        rest.sort(null);
+        rest.forEach(s::append);
         return s.toString();
     }
 
@@ -112,7 +127,56 @@ public final class EventHash {
     }
 
     private static String number(BigDecimal n) {
-        return n == null ? null : n.stripTrailingZeros().toPlainString();
+        return n == null ? null : PythonNumbers.canonical(n.toString()).orElse(null);
+    }
+
+    /**
+     * A value as the reference canonicalises every text: CBV URNs and the {@code cbv:} and {@code gs1:} prefixes
+     * written as Web URIs, a number written as Python writes the float it parses to, a GS1 key as a Digital Link.
+     */
+    private static String value(String text) {
+        if (text == null) {
+            return null;
+        }
+        String v = webVocabulary(text.strip());
+        Optional<String> number = PythonNumbers.canonical(v);
+        return number.isPresent() ? number.get() : DigitalLink.canonical(v);
+    }
+
+    /** A term of the GS1 vocabulary written bare (as JSON-LD allows) is the term's Web URI. */
+    private static String gs1Term(String term) {
+        String v = value(term);
+        return v == null || v.contains(":") ? v : "https://gs1.org/voc/" + v;
+    }
+
+    private static String webVocabulary(String v) {
+        if (v.startsWith("urn:epcglobal:cbv:")) {
+            for (String[] old : CBV_URNS) {
+                if (v.startsWith(old[0])) {
+                    return old[1] + v.substring(old[0].length());
+                }
+            }
+        }
+        if (v.startsWith("cbv:")) {
+            return "https://ref.gs1.org/cbv/" + v.substring(4);
+        }
+        if (v.startsWith("gs1:")) {
+            return "https://gs1.org/voc/" + v.substring(4);
+        }
+        return v;
+    }
+
+    /**
+     * Typed items (business transactions, sources, destinations) are sorted, unless one of them has no type: the
+     * reference then keeps the document's order.
+     */
+    private static <T> String typedItems(List<T> items, Function<T, String> type, Function<T, String> render) {
+        if (items.stream().allMatch(item -> type.apply(item) != null)) {
+            return sorted(items, render);
+        }
+        StringBuilder b = new StringBuilder();
+        items.forEach(item -> b.append(render.apply(item)));
+        return b.toString();
     }
 
     private static <T> String sorted(List<T> items, Function<T, String> render) {
@@ -142,8 +206,8 @@ public final class EventHash {
     }
 
     private static String sourceDest(String list, String item, List<SourceDest> items) {
-        return items.isEmpty() ? "" : list + sorted(items,
-                x -> pair("type", x.type()) + pair(item, DigitalLink.canonical(x.id())));
+        return items.isEmpty() ? "" : list + typedItems(items, SourceDest::type,
+                x -> pair("type", x.type()) + pair(item, value(x.id())));
     }
 
     private static String sensorElement(SensorElement s) {
@@ -165,14 +229,14 @@ public final class EventHash {
     }
 
     private static String sensorReport(SensorReport r) {
-        return "sensorReport" + pair("type", r.type()) + pair("exception", r.exception())
+        return "sensorReport" + pair("type", value(r.type())) + pair("exception", gs1Term(r.exception()))
                 + pair("deviceID", DigitalLink.canonical(r.deviceID()))
                 + pair("deviceMetadata", DigitalLink.canonical(r.deviceMetadata()))
                 + pair("rawData", DigitalLink.canonical(r.rawData()))
                 + pair("dataProcessingMethod", DigitalLink.canonical(r.dataProcessingMethod()))
                 + pair("time", time(r.time())) + pair("microorganism", r.microorganism())
-                + pair("chemicalSubstance", r.chemicalSubstance()) + pair("value", number(r.value()))
-                + pair("component", r.component()) + pair("stringValue", r.stringValue())
+                + pair("chemicalSubstance", value(r.chemicalSubstance())) + pair("value", number(r.value()))
+                + pair("component", value(r.component())) + pair("stringValue", value(r.stringValue()))
                 + pair("booleanValue", r.booleanValue() == null ? null : r.booleanValue().toString())
                 + pair("hexBinaryValue", r.hexBinaryValue()) + pair("uriValue", DigitalLink.canonical(r.uriValue()))
                 + pair("minValue", number(r.minValue())) + pair("maxValue", number(r.maxValue()))
@@ -184,23 +248,28 @@ public final class EventHash {
 
     private static String extensions(List<Extension> list) {
         List<String> parts = new ArrayList<>();
-        for (Extension x : list) {
-            String v = extensionValue(x.value());
-            parts.add(x.expandedName() + (v == null || v.isEmpty() ? "" : "=" + v) + extensions(x.children()));
-        }
+        extensionParts(list, parts);
         parts.sort(null);
         return String.join("", parts);
     }
 
-    /** Extension text is untyped in XML, so a number is recognised by its form: 20.0 and 20 are one value. */
-    private static String extensionValue(String value) {
-        if (value == null) {
-            return null;
+    /**
+     * Each extension as {@code {namespace}name=value} followed by its children; an element of no namespace by its
+     * name alone. Comments ({@code rdfs:comment}) are notes about an event, not part of it, and are left out.
+     */
+    private static void extensionParts(List<Extension> list, List<String> parts) {
+        for (Extension x : list) {
+            if (isComment(x)) {
+                continue;
+            }
+            String v = value(x.value());
+            String name = x.namespace().isEmpty() ? x.localName() : x.expandedName();
+            parts.add(name + (v == null || v.isEmpty() ? "" : "=" + v) + extensions(x.children()));
         }
-        String v = value.strip();
-        if (DECIMAL.matcher(v).matches()) {
-            return new BigDecimal(v).stripTrailingZeros().toPlainString();
-        }
-        return DigitalLink.canonical(v);
+    }
+
+    private static boolean isComment(Extension x) {
+        return "comment".equals(x.localName())
+                && (x.namespace().isEmpty() || RDFS.equals(x.namespace()));
     }
 }

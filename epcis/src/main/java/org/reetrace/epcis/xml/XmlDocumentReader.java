@@ -157,11 +157,23 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
         String eventType = xml.getLocalName();
         EventBuilder b = new EventBuilder();
         while (nextChild()) {
-            String name = xml.getLocalName();
-            if (!noNamespace()) {
-                b.extensions.add(extension());
-                continue;
-            }
+            field(b, i);
+        }
+        try {
+            return b.build(eventType);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(i, where(), e.getMessage());
+        }
+    }
+
+    /** Reads the event's child whose start tag is current into {@code b}. */
+    private void field(EventBuilder b, int i) throws XMLStreamException {
+        String name = xml.getLocalName();
+        if (!noNamespace()) {
+            b.extensions.add(extension());
+            return;
+        }
+        {
             switch (name) {
                 case "eventTime" -> b.eventTime = time(i);
                 case "recordTime" -> b.recordTime = time(i);
@@ -190,15 +202,15 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
                 case "sensorElementList" -> b.sensorElementList = sensorElements(i);
                 case "persistentDisposition" -> b.persistentDisposition = persistentDisposition();
                 case "ilmd" -> b.ilmd = extensionChildren();
-                // EPCIS 1.x wrapped later fields in <extension>; 2.0 keeps the wrapper for user fields only.
-                case "extension", "baseExtension" -> b.extensions.addAll(extensionChildren());
+                // EPCIS 1.x wrapped the fields it added later (quantityList, sourceList, ilmd, eventID, ...) in
+                // <extension> and <baseExtension>, nested: they are the same fields wherever they stand
+                case "extension", "baseExtension" -> {
+                    while (nextChild()) {
+                        field(b, i);
+                    }
+                }
                 default -> b.extensions.add(extension());
             }
-        }
-        try {
-            return b.build(eventType);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(i, where(), e.getMessage());
         }
     }
 
@@ -462,7 +474,8 @@ public final class XmlDocumentReader implements Iterator<IndexedEvent>, AutoClos
         String local = xml.getLocalName();
         Extension.Kind kind = kindOf(xml.getAttributeValue(XSI, "type"));
         StringBuilder text = new StringBuilder();
-        List<Extension> children = new ArrayList<>();
+        // an attribute of a user element is one of its fields, as in JSON-LD, where there are no attributes
+        List<Extension> children = attributeExtensions(Set.of());
         while (true) {
             int e = xml.next();
             if (e == START_ELEMENT) {
