@@ -45,7 +45,7 @@ final class AnalyticsSettingsSource {
         return new AnalyticsSettings(base.measurement(), withProcessDefaults(base.losses()), base.offset(),
                 base.cusum(), properties.fingerprintBaselineEnd(), base.fingerprintFalsePositiveRate(), quotas, capacity,
                 base.yieldBands(), base.residueDeadline(), base.residueActivityLimit(), base.exportMinPurity(),
-                base.mirrorTrade());
+                base.mirrorTrade(), base.transitTime());
     }
 
     /** The facilities' own figures, and per process the mean of them for facilities without one. */

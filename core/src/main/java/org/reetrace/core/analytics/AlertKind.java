@@ -17,5 +17,9 @@ public enum AlertKind {
     /** An exported lot is not what its form claims (a mixed compound booked as a separated product). */
     EXPORT_NOT_AS_DECLARED,
     /** Partner countries imported more than was declared as exported to them. */
-    MIRROR_TRADE_GAP
+    MIRROR_TRADE_GAP,
+    /** A lot shipped between facilities was not received within its route's transit time. */
+    SHIPMENT_OVERDUE,
+    /** What a receiver weighed differs from what the shipper weighed beyond the two weighings' errors. */
+    SHIPPER_RECEIVER_DIFFERENCE
 }

@@ -20,7 +20,22 @@ public record AnalyticsSettings(MeasurementModel measurement, LossModel losses, 
                                 YearMonth fingerprintBaselineEnd, double fingerprintFalsePositiveRate,
                                 Map<FacilityId, Mass> annualOreQuota, Map<FacilityId, Mass> annualCapacity,
                                 Map<ProcessKind, YieldBand> yieldBands, Duration residueDeadline,
-                                double residueActivityLimit, double exportMinPurity, MirrorTradeSettings mirrorTrade) {
+                                double residueActivityLimit, double exportMinPurity, MirrorTradeSettings mirrorTrade,
+                                Duration transitTime) {
+
+    /** The transit time a route has until its own shipments teach a better one: two weeks, across the country. */
+    public static final Duration DEFAULT_TRANSIT_TIME = Duration.ofDays(14);
+
+    /** With the default transit time. */
+    public AnalyticsSettings(MeasurementModel measurement, LossModel losses, ZoneOffset offset, Cusum cusum,
+                             YearMonth fingerprintBaselineEnd, double fingerprintFalsePositiveRate,
+                             Map<FacilityId, Mass> annualOreQuota, Map<FacilityId, Mass> annualCapacity,
+                             Map<ProcessKind, YieldBand> yieldBands, Duration residueDeadline,
+                             double residueActivityLimit, double exportMinPurity, MirrorTradeSettings mirrorTrade) {
+        this(measurement, losses, offset, cusum, fingerprintBaselineEnd, fingerprintFalsePositiveRate, annualOreQuota,
+                annualCapacity, yieldBands, residueDeadline, residueActivityLimit, exportMinPurity, mirrorTrade,
+                DEFAULT_TRANSIT_TIME);
+    }
 
     /**
      * The CUSUM the evaluation uses: k = 1 (tuned to a loss of two sigma-MUF a month) and a threshold for half a
@@ -40,5 +55,8 @@ public record AnalyticsSettings(MeasurementModel measurement, LossModel losses, 
         yieldBands = Map.copyOf(yieldBands);
         Objects.requireNonNull(residueDeadline, "residue deadline");
         Objects.requireNonNull(mirrorTrade, "mirror trade settings");
+        if (transitTime == null || transitTime.isNegative() || transitTime.isZero()) {
+            throw new IllegalArgumentException("a route's transit time must be positive, not " + transitTime);
+        }
     }
 }

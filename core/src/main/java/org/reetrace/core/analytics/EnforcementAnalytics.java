@@ -15,7 +15,8 @@ import org.reetrace.core.lot.Lot;
 
 /**
  * The enforcement analytics of docs/design.md section 7 over the ledger's accepted entries: material balances with
- * sigma-MUF and CUSUM, fingerprints, quotas, capacities and yields, residue tracking, export claims, and the
+ * sigma-MUF and CUSUM, fingerprints, quotas, capacities and yields, residue tracking, shipments in transit and
+ * shipper/receiver differences, export claims, and the
  * declared exports that mirror trade compares with partner statistics. Feed it every accepted entry in order
  * ({@link #accept}); ask for alerts at any time. Not thread-safe, like the ledger it reads.
  */
@@ -30,6 +31,7 @@ public final class EnforcementAnalytics {
     private final ResidueTracker residues;
     private final ExportClaimCheck exportClaims;
     private final MirrorTrade mirrorTrade;
+    private final TransitMonitor transit;
     private final List<DeclaredExport> exports = new ArrayList<>();
     /** The books' time: the latest event time accepted so far, which every deadline runs on. */
     private Instant booksTime;
@@ -44,6 +46,7 @@ public final class EnforcementAnalytics {
         this.residues = new ResidueTracker(settings.residueDeadline(), settings.residueActivityLimit(), settings.offset());
         this.exportClaims = new ExportClaimCheck(settings.exportMinPurity());
         this.mirrorTrade = new MirrorTrade(settings.mirrorTrade());
+        this.transit = new TransitMonitor(settings.transitTime(), settings.measurement(), settings.offset());
         book.onProcessRun(plausibility::accept);
     }
 
@@ -54,6 +57,7 @@ public final class EnforcementAnalytics {
         }
         book.accept(entry);
         residues.accept(entry);
+        transit.accept(entry);
         YearMonth month = book.monthOf(entry.event().time());
         switch (entry.event()) {
             case Extract e -> {
@@ -114,6 +118,7 @@ public final class EnforcementAnalytics {
         all.addAll(plausibility.yieldAlerts());
         if (booksTime != null) {
             all.addAll(residues.overdue(booksTime));
+            all.addAll(transit.alerts(booksTime));
         }
         all.addAll(exportClaims.alerts());
         all.sort(Comparator.comparing(Alert::period).thenComparing(Alert::kind).thenComparing(Alert::subject));
