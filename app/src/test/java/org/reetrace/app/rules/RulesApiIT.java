@@ -138,6 +138,31 @@ class RulesApiIT extends RunningAppIT {
     }
 
     @Test
+    void a_block_rule_whose_law_is_unknown_books_the_event_and_raises_an_alert_to_confirm_with_the_authority() {
+        String text = validPack().replace("""
+                effective: 2020-01-01..
+                applies-to: EXTRACT
+                severity: BLOCK""", """
+                effective: 2020-01-01..
+                unknown: 2026-01-01..
+                confirm: whether the Test Act still applies after its sunset
+                applies-to: EXTRACT
+                severity: BLOCK""");
+        assertThat(text).contains("unknown: 2026-01-01..");
+        assertThat(load(text, true).status()).isEqualTo(201);
+
+        Response booked = extract("unsure", 6000);
+
+        assertThat(booked.status()).as("an unknown law never blocks: " + booked.body()).isEqualTo(201);
+        JsonNode alerts = get("/api/alerts?rule=T-BLOCK-" + p, regulator).json();
+        assertThat(alerts.size()).isEqualTo(1);
+        assertThat(alerts.get(0).path("outcome").asString()).isEqualTo("UNKNOWN");
+        assertThat(alerts.get(0).path("message").asString())
+                .startsWith("confirm with the authority: whether the Test Act still applies").contains("Test Act 2026, s.1");
+        assertThat(alerts.get(0).path("detail").asString()).contains("as written, the rule would fail");
+    }
+
+    @Test
     void a_flag_rule_books_the_event_and_raises_an_alert_that_is_acknowledged_and_closed_with_an_audit_trail() {
         assertThat(load(validPack(), true).status()).isEqualTo(201);
 
