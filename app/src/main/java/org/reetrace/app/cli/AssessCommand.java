@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** A lot (or a supply of lots) against one pack at any date, in force or not. */
 @Command(name = "assess",
         description = "Assesses lots against a rule pack at a date, e.g. the US rule as it will stand on 2027-01-01."
-                + " Several lots are assessed as one supply. Exits 1 if any rule fails.")
+                + " Several lots are assessed as one supply. Exits 1 if any rule fails, else 3 if any rule's law could"
+                + " not be established at that date (UNKNOWN: confirm with the authority).")
 final class AssessCommand extends ReadingCommand {
 
     // --version names the pack's version here, so only the help option of the standard pair is taken
@@ -60,13 +61,13 @@ final class AssessCommand extends ReadingCommand {
     private int print(AssessLots.Assessment a) {
         PrintWriter out = out();
         out.printf("assessment of %s against pack %s %s at %s: %s%n", String.join(", ", a.lots()), a.pack(),
-                a.version(), a.at(), a.passes() ? "PASS" : "FAIL");
+                a.version(), a.at(), a.verdict());
         for (FindingView f : a.findings()) {
             out.printf("  %-20s %-15s %s%n", f.ruleId(), f.outcome(), f.message());
             if (!f.detail().isEmpty()) {
                 out.printf("  %-20s %-15s why: %s%n", "", "", f.detail());
             }
         }
-        return a.passes() ? Commands.OK : Commands.FAILURE;
+        return PrecheckCommand.exitCode(a.verdict());
     }
 }

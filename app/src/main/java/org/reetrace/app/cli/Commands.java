@@ -29,6 +29,8 @@ public final class Commands {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE_ERROR = 2;
+    /** A check (precheck, assess) with no failed rule but one whose law must be confirmed with the authority. */
+    public static final int CONFIRM = 3;
 
     private Commands() {
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** The customs pre-check of an export, per jurisdiction, from the command line. */
 @Command(name = "precheck", mixinStandardHelpOptions = true,
         description = "Would exporting a lot under this declaration pass? Prints, per jurisdiction, every rule that"
-                + " applies with PASSED or FAILED and why. Exits 1 if any rule fails.")
+                + " applies with PASSED, FAILED or UNKNOWN (its law could not be established: confirm with the"
+                + " authority) and why. Exits 1 if any rule fails, else 3 if any is unknown.")
 final class PrecheckCommand extends ReadingCommand {
 
     @Parameters(paramLabel = "LOT", description = "The lot to export, e.g. MAG-2026-0001.")
@@ -83,7 +84,7 @@ final class PrecheckCommand extends ReadingCommand {
         for (PrecheckExport.Verdict v : p.jurisdictions()) {
             List<FindingView> applicable = v.findings().stream()
                     .filter(f -> !f.outcome().equals(Outcome.NOT_APPLICABLE.name())).toList();
-            out.printf("%n%s  %s%s%n", v.jurisdiction(), v.passes() ? "PASS" : "FAIL",
+            out.printf("%n%s  %s%s%n", v.jurisdiction(), v.verdict(),
                     applicable.isEmpty() ? " (no rule of this jurisdiction applies)" : "");
             for (FindingView f : applicable) {
                 boolean passed = f.outcome().equals(Outcome.PASSED.name());
@@ -94,9 +95,26 @@ final class PrecheckCommand extends ReadingCommand {
                 }
             }
         }
-        out.printf("%n%s%n", p.passes() ? "the export passes every rule checked"
-                : "the export FAILS: " + p.jurisdictions().stream().filter(v -> !v.passes())
-                .map(PrecheckExport.Verdict::jurisdiction).toList());
-        return p.passes() ? Commands.OK : Commands.FAILURE;
+        out.printf("%n%s%n", switch (p.verdict()) {
+            case "PASS" -> "the export passes every rule checked";
+            case "CONFIRM" -> "the export is not cleared: confirm with the authority the law of "
+                    + jurisdictions(p, "CONFIRM");
+            default -> "the export FAILS: " + jurisdictions(p, "FAIL");
+        });
+        return exitCode(p.verdict());
+    }
+
+    private static List<String> jurisdictions(PrecheckExport.Precheck p, String verdict) {
+        return p.jurisdictions().stream().filter(v -> v.verdict().equals(verdict))
+                .map(PrecheckExport.Verdict::jurisdiction).toList();
+    }
+
+    /** 0 on PASS, 1 on FAIL, 3 when a rule's law must be confirmed with the authority. */
+    static int exitCode(String verdict) {
+        return switch (verdict) {
+            case "PASS" -> Commands.OK;
+            case "CONFIRM" -> Commands.CONFIRM;
+            default -> Commands.FAILURE;
+        };
     }
 }

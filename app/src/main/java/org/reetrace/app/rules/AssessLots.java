@@ -20,9 +20,14 @@ import org.springframework.http.HttpStatus;
 @UseCase
 public class AssessLots {
 
-    /** @param at the instant assessed; a date is midnight in the pack's own zone */
+    /**
+     * @param at      the instant assessed; a date is midnight in the pack's own zone
+     * @param verdict FAIL if a rule failed, else CONFIRM if a rule's law could not be established at the instant
+     *                (confirm with the authority), else PASS; {@code passes} is true on PASS only
+     */
     @Schema(name = "Assessment")
     public record Assessment(List<String> lots, String pack, String version, String at, boolean passes,
+                             @Schema(allowableValues = {"PASS", "CONFIRM", "FAIL"}) String verdict,
                              List<FindingView> findings) {
     }
 
@@ -51,7 +56,7 @@ public class AssessLots {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
                     Map.of("field", "pack"));
         }
-        return new Assessment(a.lots(), a.pack(), a.version(), a.at().toString(), a.passes(),
+        return new Assessment(a.lots(), a.pack(), a.version(), a.at().toString(), a.passes(), a.verdict().name(),
                 a.findings().stream().map(FindingView::of).toList());
     }
 }

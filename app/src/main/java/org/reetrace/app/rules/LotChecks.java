@@ -18,9 +18,9 @@ import org.reetrace.core.rules.Evaluation;
 import org.reetrace.core.rules.Finding;
 import org.reetrace.core.rules.Jurisdiction;
 import org.reetrace.core.rules.LedgerFacts;
-import org.reetrace.core.rules.Outcome;
 import org.reetrace.core.rules.RuleBook;
 import org.reetrace.core.rules.RuleContext;
+import org.reetrace.core.rules.Verdict;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +31,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class LotChecks {
 
-    /** One jurisdiction's verdict: it fails if any of its applicable rules failed. */
-    public record JurisdictionVerdict(String jurisdiction, boolean passes, List<Finding> findings) {
+    /**
+     * One jurisdiction's verdict: FAIL if any of its rules failed, else CONFIRM if the law of any of them could not
+     * be established at the instant, else PASS; it passes only on PASS.
+     */
+    public record JurisdictionVerdict(String jurisdiction, Verdict verdict, List<Finding> findings) {
+        public boolean passes() {
+            return verdict.passes();
+        }
     }
 
-    public record Precheck(String lot, String holder, Instant at, boolean passes, List<JurisdictionVerdict> jurisdictions) {
+    /** @param verdict the worst of the jurisdictions' verdicts */
+    public record Precheck(String lot, String holder, Instant at, Verdict verdict, List<JurisdictionVerdict> jurisdictions) {
+        public boolean passes() {
+            return verdict.passes();
+        }
     }
 
-    public record Assessment(List<String> lots, String pack, String version, Instant at, boolean passes,
+    public record Assessment(List<String> lots, String pack, String version, Instant at, Verdict verdict,
                              List<Finding> findings) {
+        public boolean passes() {
+            return verdict.passes();
+        }
     }
 
     private final StoredRules rules;
@@ -79,10 +92,8 @@ public class LotChecks {
         new TreeSet<>(jurisdictions).forEach(j -> by.put(j.code(), new ArrayList<>()));
         evaluation.findings().forEach(f -> by.get(f.jurisdiction().code()).add(f));
         List<JurisdictionVerdict> verdicts = new ArrayList<>();
-        by.forEach((j, findings) -> verdicts.add(new JurisdictionVerdict(j, findings.stream()
-                .noneMatch(f -> f.outcome() == Outcome.FAILED), findings)));
-        return new Precheck(lotId, lot.holder().value(), at,
-                verdicts.stream().allMatch(JurisdictionVerdict::passes), verdicts);
+        by.forEach((j, findings) -> verdicts.add(new JurisdictionVerdict(j, Verdict.of(findings), findings)));
+        return new Precheck(lotId, lot.holder().value(), at, evaluation.verdict(), verdicts);
     }
 
     /**
@@ -103,8 +114,7 @@ public class LotChecks {
         RuleContext ctx = assessed.size() == 1 ? RuleContext.forLot(assessed.getFirst(), at, registry.asOf(at))
                 : RuleContext.forSupply(assessed, at, registry.asOf(at));
         Evaluation evaluation = rules.book().assess(chosen.name(), chosen.version(), ctx);
-        return new Assessment(lotIds, chosen.name(), chosen.version(), at,
-                evaluation.findings().stream().noneMatch(f -> f.outcome() == Outcome.FAILED), evaluation.findings());
+        return new Assessment(lotIds, chosen.name(), chosen.version(), at, evaluation.verdict(), evaluation.findings());
     }
 
     /**

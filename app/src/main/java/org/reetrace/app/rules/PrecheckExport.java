@@ -43,14 +43,23 @@ public class PrecheckExport {
                           List<String> jurisdictions) {
     }
 
-    /** One jurisdiction's verdict: it fails if any of its applicable rules failed. */
+    /**
+     * One jurisdiction's verdict: FAIL if any of its rules failed, else CONFIRM if the law of any of them could not be
+     * established at the instant (confirm with the authority), else PASS. {@code passes} is true on PASS only.
+     */
     @Schema(name = "JurisdictionVerdict")
-    public record Verdict(String jurisdiction, boolean passes, List<FindingView> findings) {
+    public record Verdict(String jurisdiction, boolean passes,
+                          @Schema(allowableValues = {"PASS", "CONFIRM", "FAIL"}) String verdict,
+                          List<FindingView> findings) {
     }
 
-    /** @param holder the lot's holder, for the command line's heading; not part of the API's answer */
+    /**
+     * @param holder  the lot's holder, for the command line's heading; not part of the API's answer
+     * @param verdict the worst of the jurisdictions' verdicts; CONFIRM is not a clean pass
+     */
     @Schema(name = "Precheck")
     public record Precheck(String lot, @JsonIgnore @Schema(hidden = true) String holder, String at, boolean passes,
+                           @Schema(allowableValues = {"PASS", "CONFIRM", "FAIL"}) String verdict,
                            List<Verdict> jurisdictions) {
     }
 
@@ -89,8 +98,9 @@ public class PrecheckExport {
         } catch (IllegalArgumentException e) {
             throw Instants.invalid("jurisdictions", e.getMessage());
         }
-        return new Precheck(p.lot(), p.holder(), p.at().toString(), p.passes(), p.jurisdictions().stream()
-                .map(v -> new Verdict(v.jurisdiction(), v.passes(), v.findings().stream().map(FindingView::of).toList()))
+        return new Precheck(p.lot(), p.holder(), p.at().toString(), p.passes(), p.verdict().name(), p.jurisdictions()
+                .stream().map(v -> new Verdict(v.jurisdiction(), v.passes(), v.verdict().name(),
+                        v.findings().stream().map(FindingView::of).toList()))
                 .toList());
     }
 }

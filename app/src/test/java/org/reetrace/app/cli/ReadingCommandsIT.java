@@ -100,7 +100,7 @@ class ReadingCommandsIT {
         assertThat(same("precheck", "MAG-2026-0001", "--hs", "8505.11", "--counterparty", "Somebody", "--country", "CN",
                 "--at", "2026-07-01T00:00:00Z"))
                 .contains("no permit quoted");
-        assertThat(same("assess", "MAG-2026-0001", "--pack", "us", "--at", "2027-01-01")).contains("FAIL");
+        assertThat(same("assess", "MAG-2026-0001", "--pack", "us", "--at", "2027-01-01")).contains("CONFIRM");
         assertThat(same("assess", "MAG-2026-0001", "--pack", "us", "--at", "2026-12-31")).contains("PASS");
     }
 

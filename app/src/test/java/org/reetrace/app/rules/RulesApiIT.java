@@ -138,6 +138,67 @@ class RulesApiIT extends RunningAppIT {
     }
 
     @Test
+    void a_block_rule_whose_law_is_unknown_books_the_event_and_raises_an_alert_to_confirm_with_the_authority() {
+        String text = validPack().replace("""
+                effective: 2020-01-01..
+                applies-to: EXTRACT
+                severity: BLOCK""", """
+                effective: 2020-01-01..
+                unknown: 2026-01-01..
+                confirm: whether the Test Act still applies after its sunset
+                applies-to: EXTRACT
+                severity: BLOCK""");
+        assertThat(text).contains("unknown: 2026-01-01..");
+        assertThat(load(text, true).status()).isEqualTo(201);
+
+        Response booked = extract("unsure", 6000);
+
+        assertThat(booked.status()).as("an unknown law never blocks: " + booked.body()).isEqualTo(201);
+        JsonNode alerts = get("/api/alerts?rule=T-BLOCK-" + p, regulator).json();
+        assertThat(alerts.size()).isEqualTo(1);
+        assertThat(alerts.get(0).path("outcome").asString()).isEqualTo("UNKNOWN");
+        assertThat(alerts.get(0).path("message").asString())
+                .startsWith("confirm with the authority: whether the Test Act still applies").contains("Test Act 2026, s.1");
+        assertThat(alerts.get(0).path("detail").asString()).contains("as written, the rule would fail");
+    }
+
+    @Test
+    void an_assessment_with_a_rule_whose_law_is_unknown_is_not_a_clean_pass_but_a_verdict_to_confirm() {
+        assertThat(extract("assessed", 100).status()).isEqualTo(201);
+        String text = """
+                pack: test-u-%1$s
+                version: 1
+                jurisdiction: MY
+                rule: T-UNSURE-%1$s
+                citation: Test Act 2026, s.3
+                effective: 2020-01-01..
+                unknown: 2026-05-01..
+                confirm: whether s.3 was renewed
+                applies-to: LOT
+                severity: FLAG
+                require: lot.massKg < 1000.0
+                message: A heavy lot.
+                """.formatted(p);
+        assertThat(load(text, false).status()).isEqualTo(201);
+
+        JsonNode before = get("/api/rules/assessment?lot=assessed-" + p + "&pack=test-u-" + p + "&at=2026-04-01",
+                regulator).json();
+        JsonNode after = get("/api/rules/assessment?lot=assessed-" + p + "&pack=test-u-" + p + "&at=2026-06-01",
+                regulator).json();
+
+        assertThat(before.path("verdict").asString()).isEqualTo("PASS");
+        assertThat(before.path("passes").asBoolean()).isTrue();
+        assertThat(after.path("verdict").asString()).isEqualTo("CONFIRM");
+        assertThat(after.path("passes").asBoolean()).isFalse();
+        JsonNode finding = after.path("findings").get(0);
+        assertThat(finding.path("outcome").asString()).isEqualTo("UNKNOWN");
+        assertThat(finding.path("message").asString()).isEqualTo(
+                "confirm with the authority: whether s.3 was renewed (law: Test Act 2026, s.3)");
+        assertThat(finding.path("detail").asString())
+                .isEqualTo("the state of this law from 2026-05-01 could not be established; as written, the rule would pass");
+    }
+
+    @Test
     void a_flag_rule_books_the_event_and_raises_an_alert_that_is_acknowledged_and_closed_with_an_audit_trail() {
         assertThat(load(validPack(), true).status()).isEqualTo(201);
 

@@ -1,5 +1,7 @@
 package org.reetrace.core.rules;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,19 +13,25 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 
+import org.reetrace.core.registry.Validity;
+
 /** A pack whose conditions are compiled and ready to evaluate. Immutable and thread-safe. */
 public final class CompiledPack {
 
-    /** A rule's programs, and its messages when it passes or its 'when' is false, made once rather than per finding. */
+    /**
+     * A rule's programs, and its messages when it passes, its 'when' is false or its law is unknown, made once rather
+     * than per finding.
+     */
     record CompiledRule(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain,
-                        String passed, Map<Subject, String> whenFalse) {
+                        String passed, Map<Subject, String> whenFalse, String confirm) {
 
         static CompiledRule of(Rule rule, CelRuntime.Program when, CelRuntime.Program require, CelRuntime.Program explain) {
             Map<Subject, String> whenFalse = new EnumMap<>(Subject.class);
             rule.subjects().forEach(s -> whenFalse.put(s, "rule " + rule.id() + " does not concern this "
                     + s.name().toLowerCase(Locale.ROOT) + " (its 'when' is false)"));
             return new CompiledRule(rule, when, require, explain, "complies with " + rule.citation(),
-                    Map.copyOf(whenFalse));
+                    Map.copyOf(whenFalse), rule.unknown().isEmpty() ? null
+                            : "confirm with the authority: " + rule.confirm() + " (law: " + rule.citation() + ")");
         }
     }
 
@@ -90,20 +98,42 @@ public final class CompiledPack {
             if (r.when() != null && !Boolean.TRUE.equals(r.when().eval(variables))) {
                 return finding(rule, Outcome.NOT_APPLICABLE, r.whenFalse().get(ctx.subject()), "", ctx);
             }
-            if (Boolean.TRUE.equals(r.require().eval(variables))) {
+            boolean holds = Boolean.TRUE.equals(r.require().eval(variables));
+            Optional<Validity> unknown = rule.unknownAt(ctx.at());
+            if (unknown.isPresent()) {
+                // what the rule as written finds, so the authority can be asked the right question; never a pass
+                String found = holds ? "pass" : "fail: " + rule.message();
+                String detail = holds ? "" : explanation(r, variables);
+                return finding(rule, Outcome.UNKNOWN, r.confirm(), "the state of this law " + dates(unknown.get())
+                        + " could not be established; as written, the rule would " + found
+                        + (detail.isEmpty() ? "" : " (" + detail + ")"), ctx);
+            }
+            if (holds) {
                 return finding(rule, Outcome.PASSED, r.passed(), "", ctx);
             }
-            String detail = "";
-            if (r.explain() != null) {
-                try {
-                    detail = String.valueOf(r.explain().eval(variables));
-                } catch (CelEvaluationException | RuntimeException e) {
-                    detail = "explain failed: " + e.getMessage();
-                }
-            }
-            return finding(rule, Outcome.FAILED, rule.message(), detail, ctx);
+            return finding(rule, Outcome.FAILED, rule.message(), explanation(r, variables), ctx);
         } catch (CelEvaluationException | RuntimeException e) {
             return finding(rule, Outcome.ERROR, "rule " + rule.id() + " could not be evaluated", rootMessage(e), ctx);
+        }
+    }
+
+    /** A period as the pack wrote it: dates in the pack's zone. */
+    private String dates(Validity v) {
+        String from = v.from().equals(Instant.MIN) ? ""
+                : "from " + LocalDate.ofInstant(v.from(), pack.zone());
+        String until = v.end().map(u -> "until " + LocalDate.ofInstant(u, pack.zone())).orElse("");
+        return (from + " " + until).strip();
+    }
+
+    /** The rule's explain text on failure (the numbers), or why it could not be had; empty without one. */
+    private static String explanation(CompiledRule r, CelVariableResolver variables) {
+        if (r.explain() == null) {
+            return "";
+        }
+        try {
+            return String.valueOf(r.explain().eval(variables));
+        } catch (CelEvaluationException | RuntimeException e) {
+            return "explain failed: " + e.getMessage();
         }
     }
 

@@ -25,7 +25,17 @@ public record Evaluation(List<Finding> findings) {
         return findings.stream().filter(Finding::alerts).toList();
     }
 
-    /** Findings of rules that applied (passed, failed or errored): what a pre-check shows first. */
+    /** Rules whose law could not be established at the instant: confirm them with the authority. */
+    public List<Finding> unknown() {
+        return findings.stream().filter(f -> f.outcome() == Outcome.UNKNOWN).toList();
+    }
+
+    /** FAIL, CONFIRM (a rule's law is unknown) or PASS. */
+    public Verdict verdict() {
+        return Verdict.of(findings);
+    }
+
+    /** Findings of rules that applied (passed, failed, unknown or errored): what a pre-check shows first. */
     public List<Finding> applicable() {
         return findings.stream().filter(f -> f.outcome() != Outcome.NOT_APPLICABLE).toList();
     }

@@ -15,11 +15,16 @@ import org.reetrace.core.registry.Validity;
  * over the variables and functions documented in {@code rules/README.md}. {@code explain} (optional) is a CEL
  * string expression evaluated on failure to give the numbers.
  *
- * @param line the line of the pack file where the rule starts
+ * <p>{@code unknown} are the periods in which the state of the rule's law could not be established from a source
+ * (e.g. after a suspension ends with nothing published on what follows): there the rule, where it concerns the
+ * subject, comes out {@link Outcome#UNKNOWN} and its finding asks to {@code confirm} with the authority.
+ *
+ * @param confirm what to confirm with the authority in an unknown period (never blank when there is one)
+ * @param line    the line of the pack file where the rule starts
  */
 public record Rule(String id, Jurisdiction jurisdiction, String citation, Validity effective, List<Validity> suspended,
-                   Set<Subject> subjects, Severity severity, Expression when, Expression require, Expression explain,
-                   String message, int line) {
+                   List<Validity> unknown, String confirm, Set<Subject> subjects, Severity severity, Expression when,
+                   Expression require, Expression explain, String message, int line) {
 
     /** A CEL expression and where it starts in the pack file, for error positions. */
     public record Expression(String text, int line, int column) {
@@ -35,6 +40,14 @@ public record Rule(String id, Jurisdiction jurisdiction, String citation, Validi
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(require, "require");
         suspended = List.copyOf(suspended);
+        unknown = List.copyOf(unknown);
+        if (!unknown.isEmpty() && (confirm == null || confirm.isBlank())) {
+            throw new IllegalArgumentException("rule " + id + " has an unknown period; say what to confirm with the"
+                    + " authority ('confirm:')");
+        }
+        if (unknown.isEmpty() && confirm != null) {
+            throw new IllegalArgumentException("rule " + id + " says what to confirm but has no unknown period");
+        }
         subjects = subjects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(subjects));
         if (citation == null || citation.isBlank()) {
             throw new IllegalArgumentException("rule " + id + " needs a citation");
@@ -58,6 +71,11 @@ public record Rule(String id, Jurisdiction jurisdiction, String citation, Validi
             }
         }
         return Optional.empty();
+    }
+
+    /** The unknown period that holds {@code at}: the state of the law there could not be established. */
+    public Optional<Validity> unknownAt(Instant at) {
+        return unknown.stream().filter(u -> u.contains(at)).findFirst();
     }
 
     public Optional<Expression> guard() {

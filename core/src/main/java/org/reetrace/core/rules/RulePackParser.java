@@ -25,8 +25,8 @@ import org.reetrace.core.registry.Validity;
 public final class RulePackParser {
 
     private static final Set<String> HEADER_KEYS = Set.of("pack", "version", "jurisdiction", "title", "zone");
-    private static final Set<String> RULE_KEYS = Set.of("citation", "effective", "suspended", "applies-to", "severity",
-            "when", "require", "explain", "message");
+    private static final Set<String> RULE_KEYS = Set.of("citation", "effective", "suspended", "unknown", "confirm",
+            "applies-to", "severity", "when", "require", "explain", "message");
 
     private final Set<Jurisdiction> known;
 
@@ -153,14 +153,15 @@ public final class RulePackParser {
         }
         Map<String, Value> kv = new LinkedHashMap<>();
         List<Validity> suspended = new ArrayList<>();
+        List<Validity> unknown = new ArrayList<>();
         for (Value v : block.subList(1, block.size())) {
             if (!RULE_KEYS.contains(v.key)) {
                 problems.add(new RuleProblem(id, v.line, 1, "unknown rule key '" + v.key + "'; known: "
                         + RULE_KEYS.stream().sorted().toList()));
-            } else if (v.key.equals("suspended")) {
+            } else if (v.key.equals("suspended") || v.key.equals("unknown")) {
                 Validity s = period(id, v, zone, problems);
                 if (s != null) {
-                    suspended.add(s);
+                    (v.key.equals("suspended") ? suspended : unknown).add(s);
                 }
             } else if (kv.put(v.key, v) != null) {
                 problems.add(new RuleProblem(id, v.line, 1, v.key + " given twice in rule " + id));
@@ -200,7 +201,8 @@ public final class RulePackParser {
             return null; // a header without a known jurisdiction is already reported
         }
         try {
-            return new Rule(id, jurisdiction, text(kv.get("citation")), effective, suspended, subjects, severity,
+            return new Rule(id, jurisdiction, text(kv.get("citation")), effective, suspended, unknown,
+                    text(kv.get("confirm")), subjects, severity,
                     expr(kv.get("when")), expr(kv.get("require")), expr(kv.get("explain")),
                     text(kv.get("message")), head.line);
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.reetrace.core.rules.RuleFixture.*;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -154,12 +155,67 @@ class RuleBookTest {
         assertThat(f.blocks()).isFalse();
     }
 
+    /** T-1 as GOOD, whose law could not be established from 2026-11-10. */
+    private static final String UNKNOWN_AFTER = GOOD.replace("version: 1", "version: u1")
+            .replace("effective: 2024-01-01..", """
+                    effective: 2024-01-01..
+                    unknown: 2026-11-10..
+                    confirm: whether the Test Act still applies after its sunset""");
+
+    @Test
+    void where_a_rule_s_law_is_unknown_it_asks_to_confirm_with_the_authority_alerts_and_never_blocks_or_passes() {
+        RuleBook book = new RuleBook(ENGINE);
+        book.load("u.rules", UNKNOWN_AFTER, true);
+        Lot heavy = ndprOxide(STATE_PLANT, STATE_SEP);
+        Instant december = date(2026, 12, 1);
+
+        Finding before = book.evaluate(RuleContext.forLot(heavy, JUNE_2026, REGISTRY)).of("T-1").orElseThrow();
+        Evaluation after = book.evaluate(RuleContext.forLot(heavy, december, REGISTRY));
+        Finding f = after.of("T-1").orElseThrow();
+
+        assertThat(before.outcome()).as("known before the date").isIn(Outcome.PASSED, Outcome.FAILED);
+        assertThat(f.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(f.message()).startsWith("confirm with the authority: whether the Test Act still applies")
+                .contains("Test Act 2026 s.1");
+        assertThat(f.detail()).contains("from 2026-11-10").contains("as written, the rule would");
+        assertThat(f.blocks()).isFalse();
+        assertThat(f.alerts()).isTrue();
+        assertThat(after.block()).isEmpty();
+        assertThat(after.unknown()).containsExactly(f);
+        assertThat(after.verdict()).isEqualTo(Verdict.CONFIRM);
+    }
+
+    @Test
+    void an_unknown_period_needs_what_to_confirm_and_what_to_confirm_needs_an_unknown_period() {
+        String noConfirm = UNKNOWN_AFTER.replace("confirm: whether the Test Act still applies after its sunset\n", "");
+        String noPeriod = UNKNOWN_AFTER.replace("unknown: 2026-11-10..\n", "");
+        assertThatThrownBy(() -> ENGINE.load("a.rules", noConfirm)).isInstanceOfSatisfying(RulePackException.class,
+                e -> assertThat(e.getMessage()).contains("say what to confirm"));
+        assertThatThrownBy(() -> ENGINE.load("b.rules", noPeriod)).isInstanceOfSatisfying(RulePackException.class,
+                e -> assertThat(e.getMessage()).contains("no unknown period"));
+    }
+
+    @Test
+    void a_verdict_fails_on_a_failed_rule_asks_to_confirm_on_an_unknown_one_and_passes_only_clean() {
+        Finding passed = finding(Outcome.PASSED);
+        Finding unknown = finding(Outcome.UNKNOWN);
+        Finding failed = finding(Outcome.FAILED);
+        assertThat(Verdict.of(java.util.List.of(passed, finding(Outcome.NOT_APPLICABLE)))).isEqualTo(Verdict.PASS);
+        assertThat(Verdict.of(java.util.List.of(passed, unknown))).isEqualTo(Verdict.CONFIRM);
+        assertThat(Verdict.of(java.util.List.of(unknown, failed))).isEqualTo(Verdict.FAIL);
+        assertThat(Verdict.CONFIRM.passes()).isFalse();
+    }
+
+    private static Finding finding(Outcome outcome) {
+        return new Finding("p", "1", "d", "R-" + outcome, Jurisdiction.MY, "c", Severity.FLAG, outcome, "m", "", JUNE_2026);
+    }
+
     @Test
     void the_bundled_packs_load_and_list() {
         assertThat(book().list()).extracting(RuleBook.Entry::key)
-                .containsExactly("cn@2026.1", "eu@2026.1", "my@2026.1", "us@2026.1");
-        assertThat(book().pack("my", "2026.1").pack().rules()).hasSize(8);
-        assertThat(book().pack("cn", "2026.1").param("valueThreshold")).hasValue(0.001);
+                .containsExactly("cn@2026.12", "eu@2026.12", "my@2026.12", "us@2026.12");
+        assertThat(book().pack("my", "2026.12").pack().rules()).hasSize(8);
+        assertThat(book().pack("cn", "2026.12").param("valueThreshold")).hasValue(0.001);
     }
 
     /** Looks a lot up in the books, which for one lot id first waits for another thread: see below. */

@@ -197,13 +197,27 @@ class ShippedRulesTest {
         }
 
         @Test
+        void the_moratorium_blocks_through_2030_and_after_2030_asks_to_confirm_without_blocking() {
+            Lot fake = carbonateDeclaredAsOxide(STATE_PLANT, STATE_SEP);
+            Export late2030 = new Export(EventId.of("ev-export-2030"), date(2030, 12, 31), fake.facility(), fake.id(),
+                    new CustomsDeclaration("K2-2030-001", "2846.90", "EP-2026-0042", "Tokyo Magnet KK", JP));
+            Export in2031 = new Export(EventId.of("ev-export-2031"), date(2031, 1, 1), fake.facility(), fake.id(),
+                    new CustomsDeclaration("K2-2031-001", "2846.90", "EP-2026-0042", "Tokyo Magnet KK", JP));
+            assertThat(finding(late2030, facts(Mass.ZERO, fake), "MY-EXP-01").outcome()).isEqualTo(Outcome.FAILED);
+            Finding f = finding(in2031, facts(Mass.ZERO, fake), "MY-EXP-01");
+            assertThat(f.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(f.blocks()).isFalse();
+            assertThat(f.message()).contains("after 2030");
+        }
+
+        @Test
         void an_export_of_an_unprocessed_lot_is_rejected_naming_the_rule_and_its_citation() {
             Lot fake = carbonateDeclaredAsOxide(STATE_PLANT, STATE_SEP);
             Evaluation ev = BOOK.evaluate(RuleContext.forEvent(export(fake, "EP-2026-0042"), REGISTRY, facts(Mass.ZERO, fake)));
             assertThat(ev.block()).hasValueSatisfying(b -> {
                 assertThat(b.ruleId()).isEqualTo("MY-EXP-01");
                 assertThat(b.pack()).isEqualTo("my");
-                assertThat(b.packVersion()).isEqualTo("2026.1");
+                assertThat(b.packVersion()).isEqualTo("2026.12");
                 assertThat(b.packDigest()).hasSize(64);
             });
         }
@@ -224,15 +238,27 @@ class ShippedRulesTest {
         }
 
         @Test
-        void the_value_rule_is_suspended_until_2026_11_10_and_applies_after() {
+        void the_value_rule_is_suspended_until_2026_11_10_and_unknown_after() {
+            // no source establishes what MOFCOM decided for after 2026-11-10: the rule asks to confirm, never passes
             Lot magnet = magnetWithChinaMinedDy(STATE_PLANT, STATE_SEP);
             Finding suspended = assessed(magnet, JUNE_2026, "CN-EXP-61");
             assertThat(suspended.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
             assertThat(suspended.message()).contains("suspended");
             Finding after = assessed(magnet, date(2026, 12, 1), "CN-EXP-61");
-            assertThat(after.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(assessed(magnetWithChinaMinedDy(PRIVATE_PLANT, PRIVATE_SEP), date(2026, 12, 1), "CN-EXP-61")
-                    .outcome()).as("with a licence").isEqualTo(Outcome.PASSED);
+            assertThat(after.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(after.message()).startsWith("confirm with the authority").contains("Announcement No. 61");
+            assertThat(after.detail()).contains("from 2026-11-10").contains("would fail");
+            Finding licensed = assessed(magnetWithChinaMinedDy(PRIVATE_PLANT, PRIVATE_SEP), date(2026, 12, 1), "CN-EXP-61");
+            assertThat(licensed.outcome()).as("with a licence").isEqualTo(Outcome.UNKNOWN);
+            assertThat(licensed.detail()).contains("would pass");
+        }
+
+        @Test
+        void the_announcement_57_rule_never_applied_and_is_unknown_after_its_suspension() {
+            Lot dyOnly = magnetWithChinaMinedDy(STATE_PLANT, STATE_SEP);
+            assertThat(assessed(dyOnly, JUNE_2026, "CN-EXP-57").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(assessed(dyOnly, date(2026, 12, 1), "CN-EXP-57").outcome()).as("no Ho, Er, Tm, Eu or Yb from China")
+                    .isIn(Outcome.NOT_APPLICABLE, Outcome.UNKNOWN);
         }
     }
 
@@ -240,33 +266,41 @@ class ShippedRulesTest {
     class UnitedStates {
 
         @Test
-        void china_mined_material_passes_now_and_fails_from_2027() {
+        void china_mined_material_passes_now_and_its_2027_step_asks_to_confirm() {
+            // what section 848 of the FY2026 NDAA made of the 2027 step is not established: it asks to confirm
             Lot magnet = magnetWithChinaMinedDy(STATE_PLANT, STATE_SEP);
-            Evaluation now = BOOK.assess("us", "2026.1", RuleContext.forLot(magnet, JUNE_2026, REGISTRY));
-            // the rule takes effect at midnight in Washington, when it is already mid-day in Kuala Lumpur
+            Evaluation now = BOOK.assess("us", "2026.12", RuleContext.forLot(magnet, JUNE_2026, REGISTRY));
+            // the step is dated midnight in Washington, when it is already mid-day in Kuala Lumpur
             Instant newYear = java.time.LocalDate.of(2027, 1, 1).atStartOfDay(java.time.ZoneId.of("America/New_York")).toInstant();
-            Evaluation justBefore = BOOK.assess("us", "2026.1", RuleContext.forLot(magnet, newYear.minusSeconds(1), REGISTRY));
+            Evaluation justBefore = BOOK.assess("us", "2026.12", RuleContext.forLot(magnet, newYear.minusSeconds(1), REGISTRY));
             assertThat(justBefore.of("US-DFARS-7052").orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
-            Evaluation then = BOOK.assess("us", "2026.1", RuleContext.forLot(magnet, newYear, REGISTRY));
+            assertThat(justBefore.of("US-DFARS-7052-2027").orElseThrow().outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            Evaluation then = BOOK.assess("us", "2026.12", RuleContext.forLot(magnet, newYear, REGISTRY));
             assertThat(now.of("US-DFARS-7052").orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
             assertThat(now.of("US-DFARS-7052-2027").orElseThrow().outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-            assertThat(then.of("US-DFARS-7052").orElseThrow().outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(then.of("US-DFARS-7052").orElseThrow().outcome()).as("melted or produced holds on")
+                    .isEqualTo(Outcome.PASSED);
             Finding f = then.of("US-DFARS-7052-2027").orElseThrow();
-            assertThat(f.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(f.detail()).contains("MINING@CN");
+            assertThat(f.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(f.message()).contains("section 848");
+            assertThat(f.detail()).contains("would fail").contains("MINING@CN");
+            assertThat(then.verdict()).isEqualTo(Verdict.CONFIRM);
         }
 
         @Test
-        void alloy_melted_in_china_fails_the_rule_in_force_now() {
+        void alloy_melted_in_china_fails_the_rule_in_force_now_and_from_2027() {
             Finding f = assessed(magnetMeltedInChina(STATE_PLANT, STATE_SEP), JUNE_2026, "US-DFARS-7052");
             assertThat(f.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(f.detail()).contains("METAL_MAKING@CN");
+            assertThat(assessed(magnetMeltedInChina(STATE_PLANT, STATE_SEP), date(2027, 6, 1), "US-DFARS-7052").outcome())
+                    .isEqualTo(Outcome.FAILED);
         }
 
         @Test
-        void a_magnet_processed_outside_covered_countries_passes_from_2027() {
-            assertThat(assessed(magnetAllMalaysian(STATE_PLANT, STATE_SEP), date(2027, 6, 1), "US-DFARS-7052-2027").outcome())
-                    .isEqualTo(Outcome.PASSED);
+        void a_magnet_processed_outside_covered_countries_would_pass_the_2027_step_but_asks_to_confirm() {
+            Finding f = assessed(magnetAllMalaysian(STATE_PLANT, STATE_SEP), date(2027, 6, 1), "US-DFARS-7052-2027");
+            assertThat(f.outcome()).isEqualTo(Outcome.UNKNOWN);
+            assertThat(f.detail()).contains("would pass");
         }
     }
 
