@@ -21,5 +21,9 @@ public enum AlertKind {
     /** A lot shipped between facilities was not received within its route's transit time. */
     SHIPMENT_OVERDUE,
     /** What a receiver weighed differs from what the shipper weighed beyond the two weighings' errors. */
-    SHIPPER_RECEIVER_DIFFERENCE
+    SHIPPER_RECEIVER_DIFFERENCE,
+    /** A transformation booked a total mass out against its mass in that its process cannot weigh. */
+    IMPLAUSIBLE_MASS,
+    /** An assay declared less than half the activity its own thorium and uranium give. */
+    ACTIVITY_UNDERSTATED
 }

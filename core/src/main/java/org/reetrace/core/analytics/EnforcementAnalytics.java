@@ -15,7 +15,8 @@ import org.reetrace.core.lot.Lot;
 
 /**
  * The enforcement analytics of docs/design.md section 7 over the ledger's accepted entries: material balances with
- * sigma-MUF and CUSUM, fingerprints, quotas, capacities and yields, residue tracking, shipments in transit and
+ * sigma-MUF and CUSUM, fingerprints, quotas, capacities, yields and mass out against mass in, declared against
+ * computed activity, residue tracking, shipments in transit and
  * shipper/receiver differences, export claims, and the
  * declared exports that mirror trade compares with partner statistics. Feed it every accepted entry in order
  * ({@link #accept}); ask for alerts at any time. Not thread-safe, like the ledger it reads.
@@ -32,6 +33,7 @@ public final class EnforcementAnalytics {
     private final ExportClaimCheck exportClaims;
     private final MirrorTrade mirrorTrade;
     private final TransitMonitor transit;
+    private final PhysicalPlausibility physics;
     private final List<DeclaredExport> exports = new ArrayList<>();
     /** The books' time: the latest event time accepted so far, which every deadline runs on. */
     private Instant booksTime;
@@ -47,6 +49,8 @@ public final class EnforcementAnalytics {
         this.exportClaims = new ExportClaimCheck(settings.exportMinPurity());
         this.mirrorTrade = new MirrorTrade(settings.mirrorTrade());
         this.transit = new TransitMonitor(settings.transitTime(), settings.measurement(), settings.offset());
+        this.physics = new PhysicalPlausibility(PhysicalPlausibility.DEFAULT_BANDS, settings.residueActivityLimit(),
+                settings.offset());
         book.onProcessRun(plausibility::accept);
     }
 
@@ -58,6 +62,7 @@ public final class EnforcementAnalytics {
         book.accept(entry);
         residues.accept(entry);
         transit.accept(entry);
+        physics.accept(entry);
         YearMonth month = book.monthOf(entry.event().time());
         switch (entry.event()) {
             case Extract e -> {
@@ -116,6 +121,7 @@ public final class EnforcementAnalytics {
         all.addAll(quotas.alerts());
         all.addAll(plausibility.capacityAlerts(book, monthsBefore));
         all.addAll(plausibility.yieldAlerts());
+        all.addAll(physics.alerts());
         if (booksTime != null) {
             all.addAll(residues.overdue(booksTime));
             all.addAll(transit.alerts(booksTime));

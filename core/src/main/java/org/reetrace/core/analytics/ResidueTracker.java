@@ -27,7 +27,7 @@ import org.reetrace.core.lot.MaterialForm;
  * the activity limit (1 Bq/g, the threshold above which Malaysian practice treats residue as radioactive waste)
  * must be disposed of within the deadline; one that is not (left at the plant, lost in transit, adjusted away) is
  * an alert once the books have reached the deadline (an event at or after it has been booked). Activity is the
- * assayed one where an assay gave it, else the parents' activity from the lot's thorium and uranium: Th-232
+ * higher of the assayed one and the parents' activity from the lot's thorium and uranium: Th-232
  * 4.07 Bq per mg and U-238 12.4 Bq per mg (specific activities from their half-lives), as the demo chain computes
  * it.
  */
@@ -99,9 +99,7 @@ public final class ResidueTracker {
                         c.last = event.id();
                         c.status = lot.status().name();
                         c.massMg = lot.mass().mg();
-                        if (lot.activity() != null) {
-                            c.activity = lot.activity().doubleValue();
-                        }
+                        c.activity = activity(lot);
                     }
                 }
             }
@@ -117,10 +115,17 @@ public final class ResidueTracker {
         return false;
     }
 
+    /**
+     * The higher of the assayed activity and the one the lot's own thorium and uranium give: a case is opened from
+     * the element content whatever activity was declared.
+     */
     static double activity(Lot lot) {
-        if (lot.activity() != null) {
-            return lot.activity().doubleValue();
-        }
+        double content = contentActivity(lot);
+        return lot.activity() == null ? content : Math.max(lot.activity().doubleValue(), content);
+    }
+
+    /** Bq per gram from the lot's thorium and uranium, each with its decay chain's parent alone. */
+    static double contentActivity(Lot lot) {
         double grams = lot.mass().mg() / 1000.0;
         return grams == 0 ? 0 : (lot.composition().get(Element.Th) * TH232_BQ_PER_MG
                 + lot.composition().get(Element.U) * U238_BQ_PER_MG) / grams;

@@ -51,7 +51,7 @@ class ChecksTest {
     @Test
     void residue_that_never_reaches_disposal_is_an_alert_once_its_deadline_has_passed() {
         Books b = separated();
-        // 49 kg Th in 200 t: 49e6 mg x 4.07 Bq/mg / 2e8 g = 1.0 Bq/g ... just under; make it hot with the assay figure
+        // 49 kg Th in 200 kg: 49e6 mg x 4.07 Bq/mg / 2e5 g = 997 Bq/g, whatever the assay declares (6.0 Bq/g)
         b.apply(new org.reetrace.core.event.Assay(b.id(), Books.at("2026-03-11T08:00:00Z"), SEPARATION_PLANT,
                 LotId.of("RES-1"), Composition.of(Map.of(Element.Th, 49 * KG, Element.La, KG)), new BigDecimal("6.0")));
         b.apply(new org.reetrace.core.event.Ship(b.id(), Books.at("2026-03-12T08:00:00Z"), SEPARATION_PLANT,
@@ -64,7 +64,7 @@ class ChecksTest {
                 .filteredOn(a -> a.kind() == AlertKind.RESIDUE_NOT_DISPOSED).singleElement()
                 .satisfies(a -> {
                     assertThat(a.subject()).isEqualTo("RES-1");
-                    assertThat(a.figures()).containsEntry("status", "IN_TRANSIT").containsEntry("activity Bq/g", "6.000");
+                    assertThat(a.figures()).containsEntry("status", "IN_TRANSIT").containsEntry("activity Bq/g", "997.150");
                     assertThat(a.period()).isEqualTo(YearMonth.of(2026, 5));
                 });
     }
