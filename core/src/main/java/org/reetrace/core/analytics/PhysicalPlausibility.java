@@ -43,7 +43,8 @@ final class PhysicalPlausibility {
      * not); cracking and leaching add acid, alkali and water of crystallisation, and neutralisation adds lime, so
      * their residues weigh up to a few times the concentrate; separation adds reagents; metal making drops the
      * oxide's oxygen and makes slag; magnet making adds iron and boron, which are not rare-earth lots. A split or
-     * blend weighs the same out as in. Manufacturing and recycling mix in too much else to bound.
+     * blend weighs the same out as in; leaching ore in place takes out a few kilograms a tonne, so it has no
+ * floor. Manufacturing and recycling mix in too much else to bound.
      */
     static final Map<ProcessKind, MassBand> DEFAULT_BANDS = defaults();
 
@@ -65,7 +66,7 @@ final class PhysicalPlausibility {
         Map<ProcessKind, MassBand> m = new EnumMap<>(ProcessKind.class);
         m.put(ProcessKind.CONCENTRATION, new MassBand(0, 1.05));
         m.put(ProcessKind.CRACKING, new MassBand(0.05, 6));
-        m.put(ProcessKind.LEACHING, new MassBand(0.05, 6));
+        m.put(ProcessKind.LEACHING, new MassBand(0, 6));
         m.put(ProcessKind.SEPARATION, new MassBand(0.05, 4));
         m.put(ProcessKind.METAL_MAKING, new MassBand(0.3, 1.5));
         m.put(ProcessKind.MAGNET_MAKING, new MassBand(0.5, 5));

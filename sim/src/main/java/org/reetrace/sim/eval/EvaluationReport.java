@@ -140,6 +140,13 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                     Double.isNaN(x.medianMonths()) ? "-" : String.format(Locale.ROOT, "%.1f", x.medianMonths()),
                     falseAlarms(t)));
         }
+        b.append("\nEvery alert kind on the clean runs (false alarms, whatever check raised them), per 100 "
+                + "facility-years of all mines, plants and sites:\n\n| alert kind | alerts | per 100 facility-years |\n"
+                + "|---|---:|---:|\n");
+        for (AlertKind k : AlertKind.values()) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", k, clean.alerts(k),
+                    per100Value(clean.alerts(k), clean.facilityYears)));
+        }
         Tally launder = tallies.get(FraudType.LAUNDERED_ORE);
         b.append("\n## Goals\n\n");
         Tally div = tallies.get(FraudType.PROTRACTED_DIVERSION);
@@ -170,6 +177,10 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "clean runs. Residue never disposed, quota overrun and the misdeclared export are caught by "
                         + "the analytics checks above.%n", forest.probability(), tech.probability(), clean.ruleFailures));
         return b.toString();
+    }
+
+    private static double per100Value(int alerts, double facilityYears) {
+        return facilityYears == 0 ? 0 : 100 * alerts / facilityYears;
     }
 
     private String amount(FraudType t) {
