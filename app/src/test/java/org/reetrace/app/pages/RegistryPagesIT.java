@@ -1,0 +1,150 @@
+package org.reetrace.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.reetrace.core.registry.FacilityId;
+import org.reetrace.core.registry.OperatorId;
+
+class RegistryPagesIT extends BrowserIT {
+
+    @Test
+    void the_regulator_sees_who_owns_whom_and_why_an_operator_is_state_linked() {
+        openAs(demo().regulatorToken(), "/registry");
+
+        assertThat(text(By.cssSelector("h1"))).isEqualTo("Registry: operators");
+        visible(By.cssSelector("div.chart svg"));
+        WebElement pahang = browser().findElement(By.xpath("//table[@id='operators']//tr[th/a[text()='OP-PAHANG-RE']]"));
+        assertThat(pahang.getText()).contains("Pahang Advanced Rare Earths Sdn Bhd", "state-linked (55.9 %)",
+                "OP-PAHANG-RE-HOLD 90 %", "OP-KHAZANAH 10 %");
+        screenshot("registry");
+
+        pahang.findElement(By.linkText("OP-PAHANG-RE")).click();
+        waitUntilLoaded();
+
+        assertThat(currentPath()).isEqualTo("/registry/operators/OP-PAHANG-RE");
+        assertThat(text(By.cssSelector("#state-link-answer .verdict")))
+                .startsWith("OP-PAHANG-RE is state-linked to MY. Effective state ownership 55.9 % against a threshold of");
+        List<String> chains = browser().findElements(By.cssSelector("#state-link-paths tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(chains).hasSize(2).anySatisfy(c -> assertThat(c).contains("OP-PAHANG-STATE-DEV", "45.9 %"))
+                .anySatisfy(c -> assertThat(c).contains("OP-KHAZANAH", "10 %"));
+        visible(By.cssSelector("div.chart svg"));
+        assertThat(browser().findElement(By.linkText("MY-PHG-SEP-01")).getAttribute("href"))
+                .endsWith("/facilities/MY-PHG-SEP-01");
+
+        // before any holding was recorded (2023-01-01 in Malaysia) no chain reached the state
+        browser().findElement(By.id("at")).sendKeys("2023-01-01");
+        browser().findElement(By.cssSelector("#state-link form button")).click();
+        waitUntilLoaded();
+        assertThat(text(By.cssSelector("#state-link-answer .verdict"))).startsWith("OP-PAHANG-RE is not state-linked to MY.");
+        assertThat(browser().findElement(By.id("at")).getAttribute("value")).isEqualTo("2023-01-01");
+    }
+
+    @Test
+    void a_mistake_in_a_form_is_shown_beside_its_field_with_what_was_typed_and_nothing_is_stored() {
+        String id = "OP-PAGES-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        openAs(demo().regulatorToken(), "/registry");
+        browser().findElement(By.linkText("Register an operator")).click();
+        waitUntilLoaded();
+        browser().findElement(By.id("f-id")).sendKeys(id);
+        browser().findElement(By.id("f-name")).sendKeys("Perak Rare Earth Refining Sdn Bhd");
+        WebElement country = browser().findElement(By.id("f-country"));
+        country.clear();
+        country.sendKeys("Malaysia");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.id("f-country-error"))).isNotBlank();
+        country = browser().findElement(By.id("f-country"));
+        assertThat(country.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(country.getAttribute("aria-describedby")).isEqualTo("f-country-error");
+        assertThat(country.getAttribute("value")).isEqualTo("Malaysia");
+        assertThat(browser().findElement(By.id("f-id")).getAttribute("value")).isEqualTo(id);
+        assertThat(browser().findElement(By.id("f-name")).getAttribute("aria-invalid")).isEqualTo("false");
+        assertThat(storedRegistry.operator(OperatorId.of(id))).isEmpty();
+
+        country.clear();
+        country.sendKeys("MY");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(currentPath()).isEqualTo("/registry/operators/" + id);
+        assertThat(text(By.id("registry-done"))).contains("registered");
+        assertThat(storedRegistry.operator(OperatorId.of(id))).isPresent();
+        open("/registry/history");
+        WebElement newest = browser().findElement(By.cssSelector("#history tbody tr"));
+        assertThat(newest.getText()).contains("demo regulator", "operator", id);
+    }
+
+    @Test
+    void a_facility_of_an_unknown_operator_is_refused_beside_the_operator() {
+        String id = "MY-PAGES-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        openAs(demo().regulatorToken(), "/registry/facilities/new");
+        browser().findElement(By.id("f-id")).sendKeys(id);
+        browser().findElement(By.id("f-operator")).sendKeys("OP-NOBODY");
+        browser().findElement(By.id("f-name")).sendKeys("Lumut separation plant");
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("f-kind"))).selectByValue("SEPARATION_PLANT");
+        browser().findElement(By.id("f-latitude")).sendKeys("4.23");
+        browser().findElement(By.id("f-longitude")).sendKeys("east");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.id("f-longitude-error"))).isEqualTo("'east' is not a number");
+        assertThat(browser().findElement(By.id("f-latitude")).getAttribute("value")).isEqualTo("4.23");
+
+        WebElement longitude = browser().findElement(By.id("f-longitude"));
+        longitude.clear();
+        longitude.sendKeys("100.63");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.id("f-operator-error"))).contains("no operator OP-NOBODY");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("f-kind")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("SEPARATION_PLANT");
+        assertThat(storedRegistry.facility(FacilityId.of(id))).isEmpty();
+    }
+
+    @Test
+    void licences_and_zones_are_on_a_map_drawn_from_the_registry() {
+        openAs(demo().regulatorToken(), "/registry/licences");
+
+        visible(By.cssSelector("div.map path.leaflet-interactive"));
+        assertThat(text(By.id("licence-ML-PRK-2024-0117"))).contains("mining lease", "OP-KINTA-CLAY", "MY-PRK-ISL-01",
+                "2024-01-01", "2034-01-01", "yes");
+        screenshot("registry-licences");
+        open("/registry/zones");
+        assertThat(text(By.id("zone-HSK-PRK-0231"))).contains("permanent forest reserve");
+    }
+
+    @Test
+    void an_operator_sees_its_own_entries_and_is_refused_the_regulators_forms() {
+        openAs(demo().magnetMakerToken(), "/registry");
+
+        List<WebElement> rows = browser().findElements(By.cssSelector("#operators tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getText()).contains("OP-JOHOR-MAG");
+        assertThat(browser().findElements(By.linkText("Register an operator"))).isEmpty();
+
+        open("/registry/operators/new");
+        assertThat(text(By.cssSelector("h1"))).startsWith("403");
+        open("/registry/licences/new");
+        assertThat(text(By.cssSelector("h1"))).startsWith("403");
+    }
+
+    @Test
+    void the_state_link_speaks_bahasa_malaysia() {
+        openAs(demo().regulatorToken(), "/registry/operators/OP-PAHANG-RE");
+        browser().findElement(By.linkText("Bahasa Malaysia")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.cssSelector("#state-link h2"))).isEqualTo("Kaitan kerajaan");
+        assertThat(text(By.cssSelector("#state-link-answer .verdict")))
+                .startsWith("OP-PAHANG-RE berkaitan dengan kerajaan MY. Pemilikan kerajaan berkesan 55.9 %");
+        assertThat(browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ms");
+    }
+}
