@@ -63,6 +63,66 @@ class RegistryPages {
         }
     }
 
+    /** The shareholders form as typed: a row each, a blank row ignored. */
+    record ShareholdersForm(String effective, List<HoldingRow> rows) {
+        static final int SPARE_ROWS = 2;
+
+        static ShareholdersForm of(Map<String, String> params) {
+            List<HoldingRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; params.containsKey("holdings[" + i + "].percent"); i++) {
+                String at = "holdings[" + i + "].";
+                rows.add(new HoldingRow(params.get(at + "company"), params.get(at + "state"), params.get(at + "body"),
+                        params.get(at + "percent")));
+            }
+            return new ShareholdersForm(params.getOrDefault("effective", ""), rows);
+        }
+
+        static ShareholdersForm of(OperatorView operator) {
+            List<HoldingRow> rows = new java.util.ArrayList<>();
+            for (RegistryViews.HoldingView h : operator.shareholders() == null ? List.<RegistryViews.HoldingView>of()
+                    : operator.shareholders()) {
+                rows.add(h.kind().equals("COMPANY")
+                        ? new HoldingRow(h.holder(), "", "", h.percent().toPlainString())
+                        : HoldingRow.state(h.holder(), h.percent().toPlainString()));
+            }
+            return new ShareholdersForm("", rows).withSpareRows();
+        }
+
+        ShareholdersForm withSpareRows() {
+            List<HoldingRow> all = new java.util.ArrayList<>(rows);
+            for (int i = 0; i < SPARE_ROWS; i++) {
+                all.add(new HoldingRow("", "", "", ""));
+            }
+            return new ShareholdersForm(effective, all);
+        }
+
+        /** The rows that say something, in order; the API's list, each keeping its row number for its mistakes. */
+        List<Integer> filled() {
+            List<Integer> filled = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).blankRow()) {
+                    filled.add(i);
+                }
+            }
+            return filled;
+        }
+    }
+
+    /** A shareholder as typed: a company's id, or a state's two letters and the body that holds for it. */
+    record HoldingRow(String company, String state, String body, String percent) {
+
+        /** A state holding as the registry shows it, "body (MY)", back into its two fields. */
+        static HoldingRow state(String shown, String percent) {
+            int open = shown.lastIndexOf(" (");
+            return open < 0 ? new HoldingRow("", "", shown, percent)
+                    : new HoldingRow("", shown.substring(open + 2, shown.length() - 1), shown.substring(0, open), percent);
+        }
+
+        boolean blankRow() {
+            return blank(company) && blank(state) && blank(body) && blank(percent);
+        }
+    }
+
     /** The facility form as typed; a facility registered here has no licensed processes yet. */
     record FacilityForm(String id, String operator, String name, String kind, String country, String latitude,
                         String longitude, String effective) {
@@ -157,6 +217,7 @@ class RegistryPages {
         model.addAttribute("licences", read.licences(caller).stream().filter(l -> l.holder().equals(id)).toList());
         model.addAttribute("agreements", read.agreements(caller).stream().filter(a -> a.recipient().equals(id))
                 .toList());
+        model.addAttribute("mayChange", caller.isRegulator());
         return "registry/operator";
     }
 
@@ -183,6 +244,60 @@ class RegistryPages {
             return operatorForm(form, FormMistakes.of(problem, OperatorForm.FIELDS, Map.of("operator-exists", "id")),
                     model);
         }
+    }
+
+    @GetMapping("/registry/operators/{id}/shareholders")
+    String shareholdersForm(Caller caller, @PathVariable String id, Model model) {
+        change.requireChanger(caller);
+        OperatorView operator = read.operator(caller, id);
+        return shareholdersForm(operator, ShareholdersForm.of(operator), FormMistakes.NONE, model);
+    }
+
+    /** Replaces the operator's shareholders; mistakes are named by the row as the form numbers it. */
+    @PostMapping("/registry/operators/{id}/shareholders")
+    String setShareholders(Caller caller, @PathVariable String id, @RequestParam Map<String, String> params,
+                           Model model, RedirectAttributes redirect) {
+        change.requireChanger(caller);
+        OperatorView operator = read.operator(caller, id);
+        ShareholdersForm form = ShareholdersForm.of(params);
+        List<Integer> filled = form.filled();
+        Map<String, String> rowNames = new java.util.HashMap<>();
+        List<ChangeRegistry.Holding> holdings = new java.util.ArrayList<>();
+        try {
+            for (int n = 0; n < filled.size(); n++) {
+                int row = filled.get(n);
+                HoldingRow r = form.rows().get(row);
+                for (String member : List.of("", ".company", ".state", ".body", ".percent")) {
+                    rowNames.put("holdings[" + n + "]" + member, "holdings[" + row + "]" + member);
+                }
+                holdings.add(new ChangeRegistry.Holding(given(r.company()), given(r.state()), given(r.body()),
+                        number(r.percent(), "holdings[" + row + "].percent", BigDecimal::new)));
+            }
+            ChangeRegistry.Shareholders body = new ChangeRegistry.Shareholders(given(form.effective()), holdings);
+            FormMistakes mistakes = check(body).renamed(rowNames);
+            if (mistakes.any()) {
+                return shareholdersForm(operator, form, mistakes, model);
+            }
+            change.setShareholders(caller, id, body);
+            redirect.addFlashAttribute("done", "registry.done.shareholders");
+            redirect.addFlashAttribute("doneId", id);
+            return "redirect:/registry/operators/" + id;
+        } catch (Unreadable unreadable) {
+            return shareholdersForm(operator, form, unreadable.mistakes, model);
+        } catch (ProblemException problem) {
+            refusedOnly(problem);
+            Set<String> fields = new java.util.HashSet<>(rowNames.keySet());
+            fields.add("effective");
+            return shareholdersForm(operator, form, FormMistakes.of(problem, fields, Map.of()).renamed(rowNames), model);
+        }
+    }
+
+    private String shareholdersForm(OperatorView operator, ShareholdersForm form, FormMistakes mistakes, Model model) {
+        model.addAttribute("tab", "operators");
+        model.addAttribute("operator", operator);
+        model.addAttribute("form", form);
+        model.addAttribute("mistakes", mistakes);
+        return "registry/shareholders-form";
     }
 
     private String operatorForm(OperatorForm form, FormMistakes mistakes, Model model) {

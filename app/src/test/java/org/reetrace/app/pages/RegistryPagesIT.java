@@ -2,11 +2,13 @@ package org.reetrace.app.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.OperatorId;
 
@@ -40,8 +42,10 @@ class RegistryPagesIT extends BrowserIT {
         // before any holding was recorded (2023-01-01 in Malaysia) no chain reached the state
         browser().findElement(By.id("at")).sendKeys("2023-01-01");
         browser().findElement(By.cssSelector("#state-link form button")).click();
-        waitUntilLoaded();
-        assertThat(text(By.cssSelector("#state-link-answer .verdict"))).startsWith("OP-PAHANG-RE is not state-linked to MY.");
+        // htmx replaces the state link's card only, and the address keeps the date
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(driver -> driver.findElement(
+                By.cssSelector("#state-link-answer .verdict")).getText().startsWith("OP-PAHANG-RE is not state-linked to MY."));
+        assertThat(currentPath()).isEqualTo("/registry/operators/OP-PAHANG-RE?at=2023-01-01&state=");
         assertThat(browser().findElement(By.id("at")).getAttribute("value")).isEqualTo("2023-01-01");
     }
 
@@ -79,6 +83,31 @@ class RegistryPagesIT extends BrowserIT {
         open("/registry/history");
         WebElement newest = browser().findElement(By.cssSelector("#history tbody tr"));
         assertThat(newest.getText()).contains("demo regulator", "operator", id);
+
+        // a state's shareholding makes it state-linked: a wrong state is refused beside its cell, in its row
+        open("/registry/operators/" + id);
+        browser().findElement(By.linkText("Change the shareholders")).click();
+        waitUntilLoaded();
+        browser().findElement(By.id("holdings-0-state")).sendKeys("Perak");
+        browser().findElement(By.id("holdings-0-body")).sendKeys("Perak State Government");
+        browser().findElement(By.id("holdings-0-percent")).sendKeys("60");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.id("holdings-0-state-error"))).isNotBlank();
+        assertThat(browser().findElement(By.id("holdings-0-state")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser().findElement(By.id("holdings-0-body")).getAttribute("value")).isEqualTo("Perak State Government");
+        assertThat(browser().findElement(By.id("holdings-0-percent")).getAttribute("value")).isEqualTo("60");
+        WebElement state = browser().findElement(By.id("holdings-0-state"));
+        state.clear();
+        state.sendKeys("MY");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(currentPath()).isEqualTo("/registry/operators/" + id);
+        assertThat(text(By.cssSelector("#state-link-answer .verdict"))).startsWith(id + " is state-linked to MY.")
+                .contains("60 %");
+        assertThat(text(By.id("shareholders"))).contains("Perak State Government (MY)", "60");
     }
 
     @Test
