@@ -27,6 +27,7 @@ import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.registry.FacilityKind;
 import org.reetrace.core.registry.LicenceKind;
+import org.reetrace.core.registry.TechnologyCategory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -135,6 +136,13 @@ class RegistryPages {
                        String until, String annualQuotaKg, String area, String effective) {
         static final Set<String> FIELDS = Set.of("id", "kind", "holder", "facility", "issuer", "from", "until",
                 "annualQuotaKg", "area", "effective");
+    }
+
+    /** The technology agreement form as typed. */
+    record AgreementForm(String id, String licensor, String licensorCountry, String category, String recipient,
+                         String from, String until, String conditions, String effective) {
+        static final Set<String> FIELDS = Set.of("id", "licensor", "licensorCountry", "category", "recipient", "from",
+                "until", "conditions", "effective");
     }
 
     /** A typed value the form could not even turn into the API's body (a number that is not one). */
@@ -430,7 +438,46 @@ class RegistryPages {
     String agreements(Caller caller, Model model) {
         model.addAttribute("tab", "agreements");
         model.addAttribute("agreements", own(caller, read.agreements(caller), AgreementView::recipient));
+        model.addAttribute("mayChange", caller.isRegulator());
         return "registry/agreements";
+    }
+
+    @GetMapping("/registry/agreements/new")
+    String newAgreement(Caller caller, Model model) {
+        change.requireChanger(caller);
+        return agreementForm(new AgreementForm("", "", "", "", "", "", "", "", ""), FormMistakes.NONE, model);
+    }
+
+    @PostMapping("/registry/agreements")
+    String addAgreement(Caller caller, @ModelAttribute AgreementForm form, Model model, RedirectAttributes redirect) {
+        change.requireChanger(caller);
+        try {
+            ChangeRegistry.NewAgreement body = new ChangeRegistry.NewAgreement(given(form.id()), given(form.licensor()),
+                    given(form.licensorCountry()), value(form.category(), "category", TechnologyCategory::valueOf),
+                    given(form.recipient()), given(form.from()), given(form.until()), given(form.conditions()),
+                    given(form.effective()));
+            FormMistakes mistakes = check(body);
+            if (mistakes.any()) {
+                return agreementForm(form, mistakes, model);
+            }
+            AgreementView added = change.putAgreement(caller, body);
+            redirect.addFlashAttribute("done", "registry.done.agreement");
+            redirect.addFlashAttribute("doneId", added.id());
+            return "redirect:/registry/agreements";
+        } catch (Unreadable unreadable) {
+            return agreementForm(form, unreadable.mistakes, model);
+        } catch (ProblemException problem) {
+            refusedOnly(problem);
+            return agreementForm(form, FormMistakes.of(problem, AgreementForm.FIELDS, Map.of()), model);
+        }
+    }
+
+    private String agreementForm(AgreementForm form, FormMistakes mistakes, Model model) {
+        model.addAttribute("tab", "agreements");
+        model.addAttribute("form", form);
+        model.addAttribute("mistakes", mistakes);
+        model.addAttribute("categories", TechnologyCategory.values());
+        return "registry/agreement-form";
     }
 
     /** Newest first: the change as the history records it, who made it, when it was recorded and takes effect. */

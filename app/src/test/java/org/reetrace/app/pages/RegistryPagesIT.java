@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.OperatorId;
@@ -36,6 +37,7 @@ class RegistryPagesIT extends BrowserIT {
         assertThat(chains).hasSize(2).anySatisfy(c -> assertThat(c).contains("OP-PAHANG-STATE-DEV", "45.9 %"))
                 .anySatisfy(c -> assertThat(c).contains("OP-KHAZANAH", "10 %"));
         visible(By.cssSelector("div.chart svg"));
+        screenshot("registry-operator");
         assertThat(browser().findElement(By.linkText("MY-PHG-SEP-01")).getAttribute("href"))
                 .endsWith("/facilities/MY-PHG-SEP-01");
 
@@ -117,7 +119,7 @@ class RegistryPagesIT extends BrowserIT {
         browser().findElement(By.id("f-id")).sendKeys(id);
         browser().findElement(By.id("f-operator")).sendKeys("OP-NOBODY");
         browser().findElement(By.id("f-name")).sendKeys("Lumut separation plant");
-        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("f-kind"))).selectByValue("SEPARATION_PLANT");
+        new Select(browser().findElement(By.id("f-kind"))).selectByValue("SEPARATION_PLANT");
         browser().findElement(By.id("f-latitude")).sendKeys("4.23");
         browser().findElement(By.id("f-longitude")).sendKeys("east");
         browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
@@ -133,9 +135,43 @@ class RegistryPagesIT extends BrowserIT {
         waitUntilLoaded();
 
         assertThat(text(By.id("f-operator-error"))).contains("no operator OP-NOBODY");
-        assertThat(new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("f-kind")))
+        assertThat(new Select(browser().findElement(By.id("f-kind")))
                 .getFirstSelectedOption().getAttribute("value")).isEqualTo("SEPARATION_PLANT");
         assertThat(storedRegistry.facility(FacilityId.of(id))).isEmpty();
+    }
+
+    @Test
+    void a_technology_agreement_that_ends_before_it_begins_is_refused_beside_its_end() {
+        String recipient = "OP-PAGES-TA-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        ensureOperator(recipient);
+        String id = "TA-" + recipient;
+        openAs(demo().regulatorToken(), "/registry/agreements");
+        browser().findElement(By.linkText("Record a technology agreement")).click();
+        waitUntilLoaded();
+        browser().findElement(By.id("f-id")).sendKeys(id);
+        browser().findElement(By.id("f-licensor")).sendKeys("Ganzhou Rare Earth Separation Technology Co., Ltd.");
+        browser().findElement(By.id("f-licensorCountry")).sendKeys("CN");
+        new Select(browser().findElement(By.id("f-category"))).selectByValue("SEPARATION");
+        browser().findElement(By.id("f-recipient")).sendKeys(recipient);
+        browser().findElement(By.id("f-from")).sendKeys("2027-06-01");
+        browser().findElement(By.id("f-until")).sendKeys("2027-01-01");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(text(By.id("f-until-error"))).isNotBlank();
+        assertThat(new Select(browser().findElement(By.id("f-category"))).getFirstSelectedOption().getText())
+                .isEqualTo("separation");
+        assertThat(browser().findElements(By.id("agreement-" + id))).isEmpty();
+
+        WebElement until = browser().findElement(By.id("f-until"));
+        until.clear();
+        until.sendKeys("2032-06-01");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+
+        assertThat(currentPath()).isEqualTo("/registry/agreements");
+        assertThat(text(By.id("agreement-" + id))).contains("Ganzhou", "separation", recipient, "2027-06-01",
+                "2032-06-01");
     }
 
     @Test
