@@ -1,7 +1,10 @@
 package org.reetrace.app.registry;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +72,7 @@ class RegistryPages {
         static final int SPARE_ROWS = 2;
 
         static ShareholdersForm of(Map<String, String> params) {
-            List<HoldingRow> rows = new java.util.ArrayList<>();
+            List<HoldingRow> rows = new ArrayList<>();
             for (int i = 0; params.containsKey("holdings[" + i + "].percent"); i++) {
                 String at = "holdings[" + i + "].";
                 rows.add(new HoldingRow(params.get(at + "company"), params.get(at + "state"), params.get(at + "body"),
@@ -79,7 +82,7 @@ class RegistryPages {
         }
 
         static ShareholdersForm of(OperatorView operator) {
-            List<HoldingRow> rows = new java.util.ArrayList<>();
+            List<HoldingRow> rows = new ArrayList<>();
             for (RegistryViews.HoldingView h : operator.shareholders() == null ? List.<RegistryViews.HoldingView>of()
                     : operator.shareholders()) {
                 rows.add(h.kind().equals("COMPANY")
@@ -90,7 +93,7 @@ class RegistryPages {
         }
 
         ShareholdersForm withSpareRows() {
-            List<HoldingRow> all = new java.util.ArrayList<>(rows);
+            List<HoldingRow> all = new ArrayList<>(rows);
             for (int i = 0; i < SPARE_ROWS; i++) {
                 all.add(new HoldingRow("", "", "", ""));
             }
@@ -99,7 +102,7 @@ class RegistryPages {
 
         /** The rows that say something, in order; the API's list, each keeping its row number for its mistakes. */
         List<Integer> filled() {
-            List<Integer> filled = new java.util.ArrayList<>();
+            List<Integer> filled = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (!rows.get(i).blankRow()) {
                     filled.add(i);
@@ -269,8 +272,8 @@ class RegistryPages {
         OperatorView operator = read.operator(caller, id);
         ShareholdersForm form = ShareholdersForm.of(params);
         List<Integer> filled = form.filled();
-        Map<String, String> rowNames = new java.util.HashMap<>();
-        List<ChangeRegistry.Holding> holdings = new java.util.ArrayList<>();
+        Map<String, String> rowNames = new HashMap<>();
+        List<ChangeRegistry.Holding> holdings = new ArrayList<>();
         try {
             for (int n = 0; n < filled.size(); n++) {
                 int row = filled.get(n);
@@ -294,7 +297,7 @@ class RegistryPages {
             return shareholdersForm(operator, form, unreadable.mistakes, model);
         } catch (ProblemException problem) {
             refusedOnly(problem);
-            Set<String> fields = new java.util.HashSet<>(rowNames.keySet());
+            Set<String> fields = new HashSet<>(rowNames.keySet());
             fields.add("effective");
             return shareholdersForm(operator, form, FormMistakes.of(problem, fields, Map.of()).renamed(rowNames), model);
         }

@@ -3,6 +3,7 @@ package org.reetrace.app.rules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ class RulePages {
         model.addAttribute("mistakes", mistakes);
         model.addAttribute("result", result);
         model.addAttribute("findings", result == null ? List.of() : result.findings().stream()
-                .sorted(java.util.Comparator.comparingInt(f -> rank(f.outcome()))).toList());
+                .sorted(Comparator.comparingInt(f -> rank(f.outcome()))).toList());
         model.addAttribute("failed", result == null ? 0
                 : result.findings().stream().filter(f -> f.outcome().equals("FAILED")).count());
         return "rules/assessment";
