@@ -182,6 +182,18 @@ class RegistryPagesIT extends BrowserIT {
         assertThat(text(By.id("licence-ML-PRK-2024-0117"))).contains("mining lease", "OP-KINTA-CLAY", "MY-PRK-ISL-01",
                 "2024-01-01", "2034-01-01", "yes");
         screenshot("registry-licences");
+
+        browser().findElement(By.linkText("Add or amend a licence term")).click();
+        waitUntilLoaded();
+        browser().findElement(By.id("f-id")).sendKeys("ML-PAGES-0001");
+        new Select(browser().findElement(By.id("f-kind"))).selectByValue("MINING_LEASE");
+        browser().findElement(By.id("f-holder")).sendKeys("OP-KINTA-CLAY");
+        browser().findElement(By.id("f-area")).sendKeys("{\"type\": \"Polygon\", \"coordinates\": [[[101.1, 5.2]]");
+        browser().findElement(By.cssSelector("form button[type=submit].primary")).click();
+        waitUntilLoaded();
+        assertThat(text(By.id("f-area-error"))).startsWith("not GeoJSON");
+        assertThat(browser().findElement(By.id("f-area")).getAttribute("value")).startsWith("{\"type\": \"Polygon\"");
+        assertThat(browser().findElement(By.id("f-issuer")).getAttribute("value")).isEqualTo("MY");
         open("/registry/zones");
         assertThat(text(By.id("zone-HSK-PRK-0231"))).contains("permanent forest reserve");
     }
