@@ -139,6 +139,11 @@ public class ChangeRegistry {
         this.registry = registry;
     }
 
+    /** Refuses anyone who may not change the registry, before a form for a change is even shown. */
+    public void requireChanger(Caller caller) {
+        caller.requireRegulator();
+    }
+
     // ---- operators
 
     public OperatorView registerOperator(Caller caller, NewOperator body) {

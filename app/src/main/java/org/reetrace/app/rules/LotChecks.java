@@ -127,7 +127,7 @@ public class LotChecks {
                 return java.time.LocalDate.parse(dateOrInstant).atStartOfDay(choose(pack, version).pack().zone())
                         .toInstant();
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + dateOrInstant + "' is not a date such as 2027-01-01");
+                throw org.reetrace.app.web.Instants.invalid("at", "'" + dateOrInstant + "' is not a date such as 2027-01-01");
             }
         }
         return org.reetrace.app.web.Instants.parse(dateOrInstant, "at", otherwise);
