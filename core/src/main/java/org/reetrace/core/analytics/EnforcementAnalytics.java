@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Ship;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
 
@@ -30,6 +31,7 @@ public final class EnforcementAnalytics {
     private final ResidueTracker residues;
     private final ExportClaimCheck exportClaims;
     private final MirrorTrade mirrorTrade;
+    private final MaterialFlows flows = new MaterialFlows();
     private final List<DeclaredExport> exports = new ArrayList<>();
     /** The books' time: the latest event time accepted so far, which every deadline runs on. */
     private Instant booksTime;
@@ -60,8 +62,11 @@ public final class EnforcementAnalytics {
                 fingerprints.accept(e, month);
                 quotas.accept(e, month);
             }
+            case Ship s -> entry.lots().stream().filter(l -> l.id().equals(s.lot())).findFirst()
+                    .ifPresent(l -> flows.shipped(month, s.facility(), s.destination(), l.composition()));
             case Export x -> {
                 Lot lot = entry.lots().getFirst();
+                flows.exported(month, x.facility(), x.declaration().country(), lot.composition());
                 exportClaims.accept(x, lot, month);
                 exports.add(new DeclaredExport(x.id(), x.lot(), x.declaration().country(), x.declaration().hsCode(),
                         month, lot.mass().mg()));
@@ -81,6 +86,21 @@ public final class EnforcementAnalytics {
 
     public FingerprintMonitor fingerprints() {
         return fingerprints;
+    }
+
+    /** Each mine's extraction this {@code year} against its lease's quota. */
+    public List<QuotaCheck.Use> quotaUse(java.time.Year year) {
+        return quotas.uses(year);
+    }
+
+    /** Radioactive residue lots not yet disposed of, the earliest due first. */
+    public List<ResidueTracker.Pending> residuesPending() {
+        return residues.pending();
+    }
+
+    /** What moved between facilities and abroad, month by month. */
+    public MaterialFlows flows() {
+        return flows;
     }
 
     public List<DeclaredExport> declaredExports() {

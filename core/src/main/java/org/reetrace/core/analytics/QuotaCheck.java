@@ -57,6 +57,21 @@ public final class QuotaCheck {
         }
     }
 
+    /** A mine's extraction of ore in a calendar year against its lease's quota. */
+    public record Use(FacilityId mine, Year year, long extractedMg, long quotaMg, int lots) {
+    }
+
+    /** Every mine with a quota and what it extracted of it in {@code year} (nothing yet: zero), by mine. */
+    public List<Use> uses(Year year) {
+        List<Use> out = new ArrayList<>();
+        quotas.forEach((mine, quota) -> {
+            Tally t = tallies.getOrDefault(mine, Map.of()).get(year);
+            out.add(new Use(mine, year, t == null ? 0 : t.mg, quota.mg(), t == null ? 0 : t.events.size()));
+        });
+        out.sort(java.util.Comparator.comparing(u -> u.mine().value()));
+        return out;
+    }
+
     public List<Alert> alerts() {
         return List.copyOf(alerts);
     }
