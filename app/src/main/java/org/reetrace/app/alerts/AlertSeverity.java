@@ -6,21 +6,16 @@ import java.util.Set;
  * How urgently an alert asks for the regulator: HIGH where material may be stolen, laundered, smuggled or left
  * radioactive (unaccounted material, a fingerprint that is not the mine's, a quota overrun, residue not disposed
  * of, an export that is not what it claims, a mirror-trade gap); MEDIUM where the books are implausible but may
- * have an honest reason (capacity, yield) and for the FLAG rules, whose authors chose not to block; LOW for a
- * rule that could not be evaluated.
+ * have an honest reason (capacity, yield) and for the FLAG rules, whose authors chose to let the event through.
  */
 public enum AlertSeverity {
-    HIGH, MEDIUM, LOW;
-
+    HIGH, MEDIUM;
 
     private static final Set<String> HIGH_KINDS = Set.of("MATERIAL_UNACCOUNTED_FOR", "FINGERPRINT_MISMATCH",
             "QUOTA_EXCEEDED", "RESIDUE_NOT_DISPOSED", "EXPORT_NOT_AS_DECLARED", "MIRROR_TRADE_GAP");
 
     public static AlertSeverity of(AlertStore.Alert alert) {
-        if (alert.source() == AlertStore.Source.ANALYTICS) {
-            return ofKind(alert.kind());
-        }
-        return "FAILED".equals(alert.outcome()) ? MEDIUM : LOW;
+        return alert.source() == AlertStore.Source.ANALYTICS ? ofKind(alert.kind()) : MEDIUM;
     }
 
     /** The severity of an analytics kind; anything else (a FLAG rule's id) is MEDIUM. */

@@ -52,6 +52,10 @@ public class AlertStore {
                           Long firstEventSeq, String firstEventId, Instant time) {
     }
 
+    /** A booked event behind an alert: its type, time, facility and the lots it booked. */
+    public record Evidence(String eventId, String type, Instant time, String facility, List<String> lots) {
+    }
+
     public record AuditEntry(Status status, String comment, String author, Instant at) {
     }
 
@@ -220,6 +224,20 @@ public class AlertStore {
 
     public Optional<Alert> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from alert where id = ?").param(id).query(this::alert).optional();
+    }
+
+    /** The booked events among {@code eventIds}, in the order given; ids not in the ledger are left out. */
+    public List<Evidence> evidence(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Evidence> found = new java.util.HashMap<>();
+        jdbc.sql("select event_id, type, event_time, facility_id, lots from ledger_event where event_id = any(?)")
+                .param(eventIds.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), new Evidence(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), List.of((String[]) rs.getArray(5).getArray()))))
+                .list();
+        return eventIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<AuditEntry> trail(long id) {

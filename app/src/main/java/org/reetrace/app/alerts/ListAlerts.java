@@ -51,6 +51,11 @@ public class ListAlerts {
             alerts = List.copyOf(alerts);
         }
 
+        /** How many alerts the filter matches whatever their status. */
+        public long anyStatus() {
+            return tally.byStatus().values().stream().mapToLong(Long::longValue).sum();
+        }
+
         /** How many pages the filter's alerts fill (at least one). */
         public int pages() {
             return (int) Math.max(1, (tally.total() + size - 1) / size);
