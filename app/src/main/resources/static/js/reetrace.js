@@ -70,7 +70,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("htmx:configRequest", csrfHeaders);
-    document.body.addEventListener("htmx:afterSwap", function (event) { draw(event.detail.target); });
+    // the whole document: after an outerHTML swap the event's target is the element swapped out; drawn ones are skipped
+    document.body.addEventListener("htmx:afterSwap", function () { draw(document); });
     draw(document);
   });
 })();

@@ -26,26 +26,27 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AlertPages {
 
     static final int PAGE_SIZE = 25;
+    static final int MAX_PAGE_SIZE = 100;
     static final int EVIDENCE_SHOWN = 50;
 
     /** The filters as typed, kept in the form and in every link of the page. */
     record Filters(String status, String kind, String source, String rule, String pack, String facility,
-                   String period) {
+                   String period, int size) {
 
         static Filters of(String status, String kind, String source, String rule, String pack, String facility,
-                          String period) {
+                          String period, int size) {
             return new Filters(blank(status), blank(kind), blank(source), blank(rule), blank(pack), blank(facility),
-                    blank(period));
+                    blank(period), Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
         }
 
         AlertStore.Filter filter() {
             return new AlertStore.Filter(status == null ? null : parse(AlertStore.Status.class, "status", status),
-                    rule, facility, pack, null, PAGE_SIZE, source == null ? null
+                    rule, facility, pack, null, size, source == null ? null
                     : parse(AlertStore.Source.class, "source", source), kind, AlertPeriods.month(period), null, 0);
         }
 
         /** The address of the list with these filters, and {@code status} and {@code page} as given. */
-        String link(String withStatus, int page) {
+        public String link(String withStatus, int page) {
             UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts");
             put(b, "status", withStatus);
             put(b, "kind", kind);
@@ -57,11 +58,14 @@ class AlertPages {
             if (page > 0) {
                 b.queryParam("page", page);
             }
+            if (size != PAGE_SIZE) {
+                b.queryParam("size", size);
+            }
             return b.build().encode().toUriString();
         }
 
         /** The same filters for another page. */
-        String page(int page) {
+        public String page(int page) {
             return link(status, page);
         }
 
@@ -104,10 +108,10 @@ class AlertPages {
                 @RequestParam(required = false) String kind, @RequestParam(required = false) String source,
                 @RequestParam(required = false) String rule, @RequestParam(required = false) String pack,
                 @RequestParam(required = false) String facility, @RequestParam(required = false) String period,
-                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Filters filters = Filters.of(status, kind, source, rule, pack, facility, period);
-        ListAlerts.AlertPage found = listAlerts.page(caller, filters.filter(), page, PAGE_SIZE);
+        Filters filters = Filters.of(status, kind, source, rule, pack, facility, period, size);
+        ListAlerts.AlertPage found = listAlerts.page(caller, filters.filter(), page, filters.size());
         model.addAttribute("filters", filters);
         model.addAttribute("found", found);
         model.addAttribute("statuses", AlertStore.Status.values());

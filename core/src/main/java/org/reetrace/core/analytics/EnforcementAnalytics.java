@@ -88,9 +88,9 @@ public final class EnforcementAnalytics {
         return fingerprints;
     }
 
-    /** Each mine's extraction this {@code year} against its lease's quota. */
-    public List<QuotaCheck.Use> quotaUse(java.time.Year year) {
-        return quotas.uses(year);
+    /** What each mine extracted in {@code year}, to read against its lease's quota. */
+    public java.util.Map<org.reetrace.core.registry.FacilityId, QuotaCheck.Extraction> extracted(java.time.Year year) {
+        return quotas.extracted(year);
     }
 
     /** Radioactive residue lots not yet disposed of, the earliest due first. */
