@@ -86,6 +86,10 @@ class MorningPages {
         this.states = states(json);
     }
 
+    /** Since when the session shows alerts as new, and whether that is because the person never came before. */
+    record Since(Instant since, boolean firstVisit) implements java.io.Serializable {
+    }
+
     /** What changed since the last visit: how many alerts, per severity, kind and facility, and the newest of them. */
     record News(Instant since, boolean firstVisit, long total, Map<AlertSeverity, Long> bySeverity,
                 Map<String, Long> byKind, Map<String, Long> byFacility, List<AlertStore.Alert> newest) {
@@ -97,17 +101,15 @@ class MorningPages {
                    Model model) {
         Instant now = clock.instant();
         String who = person == null ? caller.role() + ":" + caller.name() : person.tokenId();
-        Instant since = (Instant) session.getAttribute(SINCE);
-        boolean first = false;
+        Since since = (Since) session.getAttribute(SINCE);
         if (since == null) {
             var previous = lastVisits.visit(who, now);
-            first = previous.isEmpty();
-            since = previous.orElse(now.minus(FIRST_VISIT));
+            since = new Since(previous.orElse(now.minus(FIRST_VISIT)), previous.isEmpty());
             session.setAttribute(SINCE, since);
         } else {
             lastVisits.visit(who, now);
         }
-        model.addAttribute("news", news(caller, since, first));
+        model.addAttribute("news", news(caller, since.since(), since.firstVisit()));
         AlertStore.Tally open = listAlerts.tally(caller, filter(AlertStore.Status.OPEN, null, null));
         model.addAttribute("openAlerts", open);
         model.addAttribute("mapJson", json.writeValueAsString(map(caller, open.byFacility())));
