@@ -177,7 +177,7 @@ class FacilityPages {
         option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
-        option.put("grid", Map.of("left", 60, "right", 24, "top", 40, "bottom", 30));
+        option.put("grid", Map.of("left", 60, "right", 80, "top", 40, "bottom", 30));
         option.put("xAxis", Map.of("type", "category", "data", months));
         option.put("yAxis", yAxis);
         option.put("series", series);
