@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.reetrace.app.pages.PageController;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
@@ -146,15 +148,15 @@ class AlertPages {
 
     @PostMapping("/alerts/{id}")
     String review(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "") String action,
-                  @RequestParam(defaultValue = "") String comment, Model model,
-                  jakarta.servlet.http.HttpServletResponse response) {
+                  @RequestParam(defaultValue = "") String comment, Model model, HttpServletResponse response) {
+        // only the regulator reviews (ReviewAlert says so too): nobody else is told what was wrong with the form
+        caller.requireRegulator();
         String typed = comment.strip();
         if (!action.equals("ACKNOWLEDGE") && !action.equals("CLOSE")) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(caller, id, new Review(action, comment, "alerts.review.no-action", null), false, model);
         }
         if (typed.isEmpty()) {
-            caller.requireRegulator();
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(caller, id, new Review(action, comment, "alerts.review.no-comment", null), false, model);
         }
