@@ -58,7 +58,14 @@
           }
         }
       }).addTo(map);
-      var bounds = layer.getBounds();
+      // the registry's own shapes frame the map when there are any; the states alone otherwise
+      var bounds = L.latLngBounds([]);
+      layer.eachLayer(function (shape) {
+        if (shape.feature.properties.kind !== "state") {
+          bounds.extend(shape.getBounds ? shape.getBounds() : shape.getLatLng());
+        }
+      });
+      if (!bounds.isValid()) { bounds = layer.getBounds(); }
       if (bounds.isValid()) { map.fitBounds(bounds, { padding: [8, 8] }); } else { map.setView([4.2, 108], 5); }
     });
   }
@@ -70,7 +77,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("htmx:configRequest", csrfHeaders);
-    document.body.addEventListener("htmx:afterSwap", function (event) { draw(event.detail.target); });
+    // the whole document: after an outerHTML swap the event's target is the element swapped out; drawn ones are skipped
+    document.body.addEventListener("htmx:afterSwap", function () { draw(document); });
     draw(document);
   });
 })();

@@ -39,7 +39,8 @@ public class AlertController {
 
     @Operation(summary = "List alerts",
             description = "Newest first; for the regulator, customs and auditors all of them, for an operator those"
-                    + " about its own events and facilities.")
+                    + " about its own events and facilities. Paged: 'limit' alerts from page 'page' (0 the newest);"
+                    + " GET /api/alerts/counts gives how many match the same filters.")
     @GetMapping("/api/alerts")
     public List<AlertStore.Alert> list(Caller caller,
                                        @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED")
@@ -55,9 +56,48 @@ public class AlertController {
                                        @RequestParam(required = false) AlertStore.Source source,
                                        @Parameter(description = "An analytics alert kind")
                                        @RequestParam(required = false) String kind,
+                                       @Parameter(description = "A month YYYY-MM: an analytics alert's period, a rule"
+                                               + " alert's event month (UTC)")
+                                       @RequestParam(required = false) String period,
                                        @Parameter(description = "At most this many, 1 to 1000")
-                                       @RequestParam(defaultValue = "100") int limit) {
-        return listAlerts.list(caller, new AlertStore.Filter(status, rule, facility, pack, null, limit, source, kind));
+                                       @RequestParam(defaultValue = "100") int limit,
+                                       @Parameter(description = "The page of 'limit' alerts, 0 (the newest) and up")
+                                       @RequestParam(defaultValue = "0") int page) {
+        int rows = Math.max(1, Math.min(limit, 1000));
+        int offset = (int) Math.min(Integer.MAX_VALUE, Math.max(0L, page) * rows);
+        return listAlerts.list(caller, filter(status, rule, facility, pack, source, kind, period, rows, offset));
+    }
+
+    @Operation(summary = "Count alerts",
+            description = "How many alerts match the filters of GET /api/alerts: in all, per status (whatever the"
+                    + " status asked), per kind (an analytics kind, or a rule alert's rule id; whatever the kind"
+                    + " asked) and per facility ('' for national alerts), of those the caller may see.")
+    @GetMapping("/api/alerts/counts")
+    public AlertStore.Tally counts(Caller caller,
+                                   @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED")
+                                   @RequestParam(required = false) AlertStore.Status status,
+                                   @Parameter(description = "The id of the rule that raised it")
+                                   @RequestParam(required = false) String rule,
+                                   @Parameter(description = "The facility it is about")
+                                   @RequestParam(required = false) String facility,
+                                   @Parameter(description = "The rule pack that raised it ('analytics' for the"
+                                           + " enforcement analytics)")
+                                   @RequestParam(required = false) String pack,
+                                   @Parameter(description = "RULE or ANALYTICS")
+                                   @RequestParam(required = false) AlertStore.Source source,
+                                   @Parameter(description = "An analytics alert kind")
+                                   @RequestParam(required = false) String kind,
+                                   @Parameter(description = "A month YYYY-MM: an analytics alert's period, a rule"
+                                           + " alert's event month (UTC)")
+                                   @RequestParam(required = false) String period) {
+        return listAlerts.tally(caller, filter(status, rule, facility, pack, source, kind, period, 1000, 0));
+    }
+
+    private static AlertStore.Filter filter(AlertStore.Status status, String rule, String facility, String pack,
+                                            AlertStore.Source source, String kind, String period, int limit,
+                                            int offset) {
+        return new AlertStore.Filter(status, rule, facility, pack, null, limit, source, kind,
+                AlertPeriods.month(period), null, offset);
     }
 
     @Operation(summary = "Read an alert", description = "The alert with its audit trail.")

@@ -52,16 +52,50 @@ public class AlertStore {
                           Long firstEventSeq, String firstEventId, Instant time) {
     }
 
+    /** A booked event behind an alert: its type, time, facility and the lots it booked. */
+    public record Evidence(String eventId, String type, Instant time, String facility, List<String> lots) {
+    }
+
     public record AuditEntry(Status status, String comment, String author, Instant at) {
     }
 
-    /** Filters; null means any. {@code operator} restricts to one operator's alerts (what an operator may see). */
+    /**
+     * Filters; null means any. {@code operator} restricts to one operator's alerts (what an operator may see);
+     * {@code period} a month YYYY-MM (an analytics alert's period, a rule alert's event month in UTC);
+     * {@code raisedAfter} only alerts raised after it; {@code offset} how many of the newest to skip (paging).
+     */
     public record Filter(Status status, String rule, String facility, String pack, String operator, int limit,
-                         Source source, String kind) {
+                         Source source, String kind, String period, Instant raisedAfter, int offset) {
 
         public Filter(Status status, String rule, String facility, String pack, String operator, int limit) {
             this(status, rule, facility, pack, operator, limit, null, null);
         }
+
+        public Filter(Status status, String rule, String facility, String pack, String operator, int limit,
+                      Source source, String kind) {
+            this(status, rule, facility, pack, operator, limit, source, kind, null, null, 0);
+        }
+
+        /** The same filter for {@code operator}'s alerts only (null: everyone's). */
+        public Filter forOperator(String operator) {
+            return new Filter(status, rule, facility, pack, operator, limit, source, kind, period, raisedAfter, offset);
+        }
+
+        Filter anyStatus() {
+            return new Filter(null, rule, facility, pack, operator, limit, source, kind, period, raisedAfter, offset);
+        }
+
+        Filter anyKind() {
+            return new Filter(status, rule, facility, pack, operator, limit, source, null, period, raisedAfter, offset);
+        }
+    }
+
+    /**
+     * How many alerts a filter matches: in all, and per status (whatever the filter's status), per kind (an
+     * analytics kind, or the rule id of a rule alert; whatever the filter's kind) and per facility ("" for national
+     * alerts), the most first.
+     */
+    public record Tally(long total, Map<Status, Long> byStatus, Map<String, Long> byKind, Map<String, Long> byFacility) {
     }
 
     private static final String COLUMNS = """
@@ -85,9 +119,40 @@ public class AlertStore {
         this.clock = clock;
     }
 
+    /** The newest alerts the filter matches, at most its limit (1 to 1000) after skipping its offset. */
     public List<Alert> list(Filter f) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert where true");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert");
         List<Object> params = new ArrayList<>();
+        where(sql, params, f);
+        sql.append(" order by id desc limit ").append(Math.max(1, Math.min(f.limit(), 1000)))
+                .append(" offset ").append(Math.max(0, f.offset()));
+        return jdbc.sql(sql.toString()).params(params).query(this::alert).list();
+    }
+
+    public Tally tally(Filter f) {
+        Map<Status, Long> byStatus = new java.util.EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, 0L);
+        }
+        counts("status", f.anyStatus()).forEach((k, v) -> byStatus.put(Status.valueOf(k), v));
+        long total = f.status() == null ? byStatus.values().stream().mapToLong(Long::longValue).sum()
+                : byStatus.get(f.status());
+        return new Tally(total, byStatus, counts("coalesce(kind, rule_id)", f.anyKind()),
+                counts("coalesce(facility_id, '')", f));
+    }
+
+    private Map<String, Long> counts(String column, Filter f) {
+        StringBuilder sql = new StringBuilder("select " + column + ", count(*) from alert");
+        List<Object> params = new ArrayList<>();
+        where(sql, params, f);
+        sql.append(" group by 1 order by 2 desc, 1");
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql(sql.toString()).params(params).query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, Filter f) {
+        sql.append(" where true");
         add(sql, params, "status", f.status() == null ? null : f.status().name());
         add(sql, params, "rule_id", f.rule());
         add(sql, params, "facility_id", f.facility());
@@ -95,8 +160,11 @@ public class AlertStore {
         add(sql, params, "operator_id", f.operator());
         add(sql, params, "source", f.source() == null ? null : f.source().name());
         add(sql, params, "kind", f.kind());
-        sql.append(" order by id desc limit ").append(Math.max(1, Math.min(f.limit(), 1000)));
-        return jdbc.sql(sql.toString()).params(params).query(this::alert).list();
+        add(sql, params, "coalesce(period, to_char(event_time at time zone 'UTC', 'YYYY-MM'))", f.period());
+        if (f.raisedAfter() != null) {
+            sql.append(" and raised_at > ?");
+            params.add(Timestamp.from(f.raisedAfter()));
+        }
     }
 
     private static void add(StringBuilder sql, List<Object> params, String column, String value) {
@@ -156,6 +224,20 @@ public class AlertStore {
 
     public Optional<Alert> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from alert where id = ?").param(id).query(this::alert).optional();
+    }
+
+    /** The booked events among {@code eventIds}, in the order given; ids not in the ledger are left out. */
+    public List<Evidence> evidence(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Evidence> found = new java.util.HashMap<>();
+        jdbc.sql("select event_id, type, event_time, facility_id, lots from ledger_event where event_id = any(?)")
+                .param(eventIds.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), new Evidence(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), List.of((String[]) rs.getArray(5).getArray()))))
+                .list();
+        return eventIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<AuditEntry> trail(long id) {

@@ -33,6 +33,8 @@ public class CompareMirrorTrade {
     }
 
     private final AnalyticsFeed feed;
+    /** The last comparison made since the server started: partner statistics are compared, not stored. */
+    private volatile MirrorTrade last;
 
     public CompareMirrorTrade(AnalyticsFeed feed) {
         this.feed = feed;
@@ -57,13 +59,19 @@ public class CompareMirrorTrade {
         return switch (outcome) {
             case Outcome.Measured<MirrorTradeReport>(MirrorTradeReport r) -> {
                 feed.raise(r.alerts());
-                yield new MirrorTrade(start.toString(), end.toString(), rows.size(),
+                yield last = new MirrorTrade(start.toString(), end.toString(), rows.size(),
                         r.lines().stream().map(CompareMirrorTrade::line).toList(), line(r.total()),
                         r.alerts().stream().map(org.reetrace.core.analytics.Alert::message).toList());
             }
             case Outcome.NoData<MirrorTradeReport>(String reason) -> throw AnalyticsQuestions.noData(
                     HttpStatus.UNPROCESSABLE_CONTENT, reason, Map.of("from", start.toString(), "to", end.toString()));
         };
+    }
+
+    /** The last comparison made since the server started, if any: for the regulator, customs and auditors. */
+    public java.util.Optional<MirrorTrade> last(Caller caller) {
+        caller.requireRole(Role.REGULATOR, Role.AUDITOR, Role.CUSTOMS);
+        return java.util.Optional.ofNullable(last);
     }
 
     private static TradeLine line(MirrorTradeReport.Line l) {

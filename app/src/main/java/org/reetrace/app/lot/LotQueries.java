@@ -164,4 +164,18 @@ public class LotQueries {
         active.sort(Comparator.comparing(l -> l.id().value()));
         return new Stock(c, seq, active);
     }
+
+    /** A facility's events, the newest first: {@code limit} of them after skipping {@code offset}. */
+    public List<EventSummary> events(String facilityId, int offset, int limit) {
+        return jdbc.query("select event_id, type, seq, event_time, facility_id from ledger_event where facility_id = ?"
+                        + " order by seq desc limit ? offset ?",
+                (rs, n) -> new EventSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)), facilityId, limit, offset);
+    }
+
+    /** How many events a facility has booked. */
+    public long eventCount(String facilityId) {
+        Long n = jdbc.queryForObject("select count(*) from ledger_event where facility_id = ?", Long.class, facilityId);
+        return n == null ? 0 : n;
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Ship;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
 
@@ -34,6 +35,7 @@ public final class EnforcementAnalytics {
     private final MirrorTrade mirrorTrade;
     private final TransitMonitor transit;
     private final PhysicalPlausibility physics;
+    private final MaterialFlows flows = new MaterialFlows();
     private final List<DeclaredExport> exports = new ArrayList<>();
     /** The books' time: the latest event time accepted so far, which every deadline runs on. */
     private Instant booksTime;
@@ -69,8 +71,11 @@ public final class EnforcementAnalytics {
                 fingerprints.accept(e, month);
                 quotas.accept(e, month);
             }
+            case Ship s -> entry.lots().stream().filter(l -> l.id().equals(s.lot())).findFirst()
+                    .ifPresent(l -> flows.shipped(month, s.facility(), s.destination(), l.composition()));
             case Export x -> {
                 Lot lot = entry.lots().getFirst();
+                flows.exported(month, x.facility(), x.declaration().country(), lot.composition());
                 exportClaims.accept(x, lot, month);
                 exports.add(new DeclaredExport(x.id(), x.lot(), x.declaration().country(), x.declaration().hsCode(),
                         month, lot.mass().mg()));
@@ -90,6 +95,21 @@ public final class EnforcementAnalytics {
 
     public FingerprintMonitor fingerprints() {
         return fingerprints;
+    }
+
+    /** What each mine extracted in {@code year}, to read against its lease's quota. */
+    public java.util.Map<org.reetrace.core.registry.FacilityId, QuotaCheck.Extraction> extracted(java.time.Year year) {
+        return quotas.extracted(year);
+    }
+
+    /** Radioactive residue lots not yet disposed of, the earliest due first. */
+    public List<ResidueTracker.Pending> residuesPending() {
+        return residues.pending();
+    }
+
+    /** What moved between facilities and abroad, month by month. */
+    public MaterialFlows flows() {
+        return flows;
     }
 
     public List<DeclaredExport> declaredExports() {

@@ -35,15 +35,13 @@ public final class QuotaCheck {
     }
 
     void accept(Extract e, YearMonth month) {
-        Mass quota = quotas.get(e.facility());
-        if (quota == null) {
-            return;
-        }
+        // every mine's extraction is tallied, so that a quota registered later can be read against it
         Tally t = tallies.computeIfAbsent(e.facility(), f -> new HashMap<>())
                 .computeIfAbsent(Year.of(month.getYear()), y -> new Tally());
         t.mg += e.mass().mg();
         t.events.add(e.id());
-        if (!t.alerted && t.mg > quota.mg()) {
+        Mass quota = quotas.get(e.facility());
+        if (quota != null && !t.alerted && t.mg > quota.mg()) {
             t.alerted = true;
             Map<String, String> figures = new LinkedHashMap<>();
             figures.put("quota t", tonnes(quota.mg()));
@@ -55,6 +53,22 @@ public final class QuotaCheck {
                             + " by " + month + ", over its quota of " + tonnes(quota.mg()) + " t",
                     figures, t.events));
         }
+    }
+
+    /** What a mine extracted in a calendar year: ore in mg, in how many extractions. */
+    public record Extraction(FacilityId mine, Year year, long mg, int lots) {
+    }
+
+    /** What each mine extracted in {@code year}. */
+    public Map<FacilityId, Extraction> extracted(Year year) {
+        Map<FacilityId, Extraction> out = new HashMap<>();
+        tallies.forEach((mine, byYear) -> {
+            Tally t = byYear.get(year);
+            if (t != null) {
+                out.put(mine, new Extraction(mine, year, t.mg, t.events.size()));
+            }
+        });
+        return out;
     }
 
     public List<Alert> alerts() {

@@ -131,6 +131,21 @@ public final class ResidueTracker {
                 + lot.composition().get(Element.U) * U238_BQ_PER_MG) / grams;
     }
 
+    /** A radioactive residue lot not yet disposed of, with the instant it must reach a disposal facility by. */
+    public record Pending(LotId lot, String facility, Instant made, Instant due, double activityBqPerGram, long massMg,
+                          String status) {
+    }
+
+    /** Every radioactive residue lot not disposed of, the earliest due first (overdue or not). */
+    public List<Pending> pending() {
+        List<Pending> out = new ArrayList<>();
+        for (Case c : open.values()) {
+            out.add(new Pending(c.lot, c.facility, c.made, c.made.plus(deadline), c.activity, c.massMg, c.status));
+        }
+        out.sort(Comparator.comparing(Pending::due).thenComparing(p -> p.lot().value()));
+        return out;
+    }
+
     /**
      * Residue lots not disposed of whose deadline the books have reached: {@code booksTime} is the latest event time
      * booked, never the wall clock, so a disposal booked in a later batch or a replay years later changes nothing.

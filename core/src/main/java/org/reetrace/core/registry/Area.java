@@ -110,6 +110,29 @@ public final class Area {
         return new Area(g);
     }
 
+    /** The polygons, each its outer ring then its holes, as points: for drawing the area on a map. */
+    public List<List<List<GeoPoint>>> polygons() {
+        List<List<List<GeoPoint>>> out = new ArrayList<>(geometry.getNumGeometries());
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            Polygon p = (Polygon) geometry.getGeometryN(i);
+            List<List<GeoPoint>> rings = new ArrayList<>(1 + p.getNumInteriorRing());
+            rings.add(points(p.getExteriorRing().getCoordinates()));
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                rings.add(points(p.getInteriorRingN(h).getCoordinates()));
+            }
+            out.add(List.copyOf(rings));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<GeoPoint> points(Coordinate[] coordinates) {
+        List<GeoPoint> out = new ArrayList<>(coordinates.length);
+        for (Coordinate c : coordinates) {
+            out.add(new GeoPoint(c.y, c.x));
+        }
+        return List.copyOf(out);
+    }
+
     public boolean contains(GeoPoint p) {
         return prepared.covers(GEOMETRY.createPoint(new Coordinate(p.longitude(), p.latitude())));
     }
