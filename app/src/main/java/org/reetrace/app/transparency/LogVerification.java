@@ -14,6 +14,8 @@ import org.reetrace.verifier.tlog.Checkpoint;
 import org.reetrace.verifier.tlog.Hashes;
 import org.reetrace.verifier.tlog.MerkleTree;
 import org.reetrace.verifier.tlog.Parsed;
+import org.reetrace.verifier.tlog.TileEdge;
+import org.reetrace.verifier.tlog.TiledTree;
 import org.reetrace.verifier.tlog.VerifierKey;
 import org.springframework.stereotype.Component;
 
