@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * proofs as the tree recomputed the way RFC 9162 defines it, at any size, also after the edge is read back from the
  * stored tiles alone (as at start).
  */
-class TiledTreeProperties {
+class TiledTreePropertyTest {
 
     private static byte[] leaf(long i) {
         return Hashes.leaf(ByteBuffer.allocate(8).putLong(i).array());
