@@ -32,6 +32,7 @@ public final class ReetraceCommand implements Callable<Integer> {
                 ReconcileCommand.class,
                 RegistryCommand.class,
                 ChaosCommand.class,
+                LogCommand.class,
                 HelpCommand.class);
 
     @Spec
