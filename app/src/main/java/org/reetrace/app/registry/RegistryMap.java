@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RegistryMap {
 
-    private static final String STATES = "malaysia-states.geojson";
+    /** The states of Malaysia, from docs/reference/geo (Natural Earth), put on the class path by the build. */
+    private static final String STATES = "/geo/malaysia-states.geojson";
 
     /** A state's outline and the box around it, to leave out states far from everything on a map. */
     private record State(Map<String, Object> feature, double[] box) {
