@@ -55,6 +55,38 @@ final class Issuer {
                         statusIndex);
     }
 
+    static final String ORIGIN = "reetrace.example.gov.my/reetrace/log";
+
+    /** A checkpoint of {@code ORIGIN} over these leaf hashes, signed by this issuer's key. */
+    String checkpoint(long size, byte[] root) {
+        String text = ORIGIN + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n";
+        org.reetrace.verifier.tlog.VerifierKey key = org.reetrace.verifier.tlog.VerifierKey.of(ORIGIN,
+                Ed25519.raw(pair.getPublic()));
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(pair.getPrivate());
+            s.update(text.getBytes(StandardCharsets.UTF_8));
+            return new org.reetrace.verifier.tlog.SignedNote(text, java.util.List.of(
+                    new org.reetrace.verifier.tlog.SignedNote.Signature(ORIGIN, key.keyId(), s.sign()))).encoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The credential with its ledger event and the evidence of its inclusion as {@code proof} (tlog-proof text). */
+    String credentialWithProof(String eventHash, long leafIndex, String proof) {
+        String vc = credential("2026-12-01T00:00:00Z", null, 17).replace("\"product\": {\"batchNumber\": \"MAG-1\"}}",
+                "\"product\": {\"batchNumber\": \"MAG-1\"}, \"ledgerEvents\": [{\"sequence\": " + (leafIndex + 1)
+                        + ", \"hash\": \"" + eventHash + "\", \"type\": \"EXPORT\"}]}");
+        return vc.substring(0, vc.length() - 1) + ", \"evidence\": [{\"type\": [\"TransparencyLogInclusion\"],"
+                + " \"leafIndex\": " + leafIndex + ", \"leafHash\": \"" + eventHash + "\", \"proof\": " + quoted(proof)
+                + "}]}";
+    }
+
+    static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
     String statusList(int... revoked) {
         byte[] bits = new byte[16384];
         for (int i : revoked) {
