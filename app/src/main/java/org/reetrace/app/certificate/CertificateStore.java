@@ -98,7 +98,7 @@ public class CertificateStore {
     public List<String> revokeFor(String eventId, List<String> lots, String reason, Instant at) {
         return jdbc.sql("""
                 update certificate set revoked_at = :at, revoked_reason = :reason
-                where revoked_at is null and (event_ids @> array[:event]::text[] or trace_lots && :lots)
+                where revoked_at is null and (event_ids @> array[:event]::text[] or trace_lots && cast(:lots as text[]))
                 returning id
                 """)
                 .param("at", Timestamp.from(at)).param("reason", reason).param("event", eventId)

@@ -101,7 +101,7 @@ public class IssueCertificate {
                         conformity.claims(caller, lotId),
                         List.of(new Passport.Traceability(List.of("TraceabilityPerformance"),
                                 "mine to " + lot.form().name().toLowerCase().replace('_', ' '),
-                                java.math.BigDecimal.ONE, List.of(new Passport.Link(List.of("Link"),
+                                java.math.BigDecimal.ONE, List.of(new Passport.Link(List.of("SecureLink", "Link"),
                                 url + "/events", "The ledger events behind this certificate (UNTP traceability events)",
                                 "application/json")))),
                         references),

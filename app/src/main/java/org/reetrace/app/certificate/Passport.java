@@ -89,6 +89,7 @@ public final class Passport {
                                List<Link> traceabilityEvent) {
     }
 
+    /** A UNTP secure link; the events it points to are derived from this credential, so it carries no digest. */
     public record Link(List<String> type, String linkURL, String linkName, String linkType) {
     }
 

@@ -139,13 +139,14 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.json().path("status").asString()).isEqualTo("VALID");
         assertThat(view.json().path("jws").asString()).isEqualTo(issued.path("jws").asString());
-        Response signed = send(request("/credentials/" + id, null).header("Accept", "application/vc+jwt"));
+        Response signed = send(request("/credentials/" + id, null).setHeader("Accept", "application/vc+jwt"));
         assertThat(signed.contentType().orElseThrow()).startsWith("application/vc+jwt");
         assertThat(signed.body()).isEqualTo(issued.path("jws").asString());
-        Response page = send(request("/credentials/" + id, null).header("Accept", "text/html"));
+        Response page = send(request("/credentials/" + id, null).setHeader("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<svg").contains("Certificate of origin").contains("CON-" + p);
-        assertThat(get("/credentials/" + id + "/qr.svg", null).body()).startsWith("<svg");
+        assertThat(send(request("/credentials/" + id + "/qr.svg", null).setHeader("Accept", "image/*")).body())
+                .startsWith("<svg");
         Response events = get("/credentials/" + id + "/events", null);
         assertThat(events.json().path("credentialSubject").size()).isEqualTo(2);
         assertThat(events.body()).doesNotContain("ORE-" + p);
