@@ -14,6 +14,8 @@ enum Capability {
     RULES("rules", "Rules", "Rule packs of each jurisdiction, export prechecks and assessments of lots against a pack."),
     ALERTS("alerts", "Alerts", "Alerts raised by FLAG rules and their life cycle: open, acknowledged, closed."),
     ANALYTICS("analytics", "Analytics", "Mass balances of facilities, mine signatures and mirror-trade checks."),
+    TRANSPARENCY("transparency", "Transparency log", "The public log of every booked event (RFC 9162, C2SP tlog-tiles):"
+            + " signed checkpoints, tiles, entry bundles, inclusion and consistency proofs, the log's keys."),
     TOKENS("security", "Tokens", "Bearer tokens: issuing, listing and revoking them."),
     EPCIS("epcis", "EPCIS", "The GS1 EPCIS 2.0 REST binding: capturing EPCIS documents and querying events and"
             + " vocabularies.");

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.reetrace.app.alerts.RaisedAlert;
 import org.reetrace.app.registry.StoredRegistry;
+import org.reetrace.app.transparency.TransparencyLog;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.CanonicalForm;
 import org.reetrace.core.event.LedgerEvent;
@@ -52,7 +53,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Before the ledger sees an event, the rule packs in force judge it against the registry as it stood at the
  * event's time ({@link IngestCheck}): a failed BLOCK rule refuses it like a ledger refusal, naming the rule; the
- * alerts of an accepted event are stored in the same transaction as the event. The ledger itself also sees the
+ * alerts of an accepted event are stored in the same transaction as the event, and so are the tiles of the
+ * transparency log that the batch's events complete ({@link TransparencyLog}). The ledger itself also sees the
  * registry as of each event's time (it asks {@link StoredRegistry#asOf} for each event).
  *
  * <p>A submission is all or nothing: if one of its events is refused, the ledger is rolled back to before the
@@ -78,6 +80,7 @@ public class LedgerWriter implements SmartLifecycle {
     private final StoredRegistry registry;
     private final IngestCheck rules;
     private final List<CommittedEntries> listeners;
+    private final TransparencyLog transparencyLog;
     private final Clock clock;
     private static final int QUEUE_CAPACITY = 10_000;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -120,7 +123,8 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     public LedgerWriter(LedgerStore store, LedgerSettings settings, StoredRegistry registry, IngestCheck rules,
-                        List<CommittedEntries> listeners, Clock clock, MeterRegistry meters) {
+                        List<CommittedEntries> listeners, TransparencyLog transparencyLog, Clock clock,
+                        MeterRegistry meters) {
         this.commits = Timer.builder("reetrace.ledger.commit").description("one batch's PostgreSQL transaction")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.booked = Counter.builder("reetrace.ledger.events").tag("outcome", "booked")
@@ -137,6 +141,7 @@ public class LedgerWriter implements SmartLifecycle {
         this.registry = registry;
         this.rules = rules;
         this.listeners = List.copyOf(listeners);
+        this.transparencyLog = transparencyLog;
         this.ledger = store.load(registry, settings.tolerance());
     }
 
@@ -262,6 +267,9 @@ public class LedgerWriter implements SmartLifecycle {
         batch.entries().addAll(uncommitted.subList(fromInFlight, uncommitted.size()));
         LedgerStore.Staged staged = batch.entries().isEmpty() ? null
                 : store.stage(batch.entries(), batch.alerts(), ledger, clock.instant());
+        if (staged != null) {
+            companions.add(transparencyLog.stage(batch.entries()));
+        }
         inFlight.add(batch);
         committer.execute(() -> {
             try {
@@ -302,6 +310,9 @@ public class LedgerWriter implements SmartLifecycle {
             reload();
             return false;
         }
+        if (!done.entries().isEmpty()) {
+            transparencyLog.committed(done.entries().getLast().sequence());
+        }
         // after commit nothing may undo the batch: a listener that fails is logged, never rolled back
         for (CommittedEntries listener : listeners) {
             try {
@@ -329,6 +340,7 @@ public class LedgerWriter implements SmartLifecycle {
     /** The in-memory books as the store holds them: what was applied but never stored goes. */
     private void reload() {
         ledger = store.load(registry, settings.tolerance());
+        transparencyLog.reload();
     }
 
     /**

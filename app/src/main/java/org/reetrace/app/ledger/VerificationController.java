@@ -17,7 +17,8 @@ public class VerificationController {
 
     @Operation(summary = "Verify everything stored",
             description = "Re-checks the books from scratch, as 'reetrace verify': the hash chain, a replay of every"
-                    + " event, the stored state against the replay, the sealed records and their trails. Each violation"
+                    + " event, the stored state against the replay, the sealed records and their trails, and the transparency"
+                    + " log against the events (its tiles and signed checkpoints). Each violation"
                     + " names its table, row and invariant or check (the first 200 are listed). For the regulator and"
                     + " auditors.")
     @GetMapping("/api/ledger/verification")

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class SigningKeys {
 
     private final List<SigningKey> keys;
 
+    @Autowired
     public SigningKeys(SigningSettings settings) {
         this(load(settings));
         log.info("Signing with {} ({} retired key(s) published)", current().keyId(), keys.size() - 1);

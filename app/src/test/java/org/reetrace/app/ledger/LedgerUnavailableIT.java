@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.reetrace.app.RunningAppIT;
 import org.reetrace.app.web.ProblemException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.reetrace.app.transparency.TransparencyLog;
 import org.springframework.http.HttpStatus;
 
 /** A writer that cannot take a submission says so as a 503 to retry, never as an internal error. */
@@ -23,11 +24,13 @@ class LedgerUnavailableIT extends RunningAppIT {
     LedgerSettings settings;
     @Autowired
     IngestCheck rules;
+    @Autowired
+    TransparencyLog transparencyLog;
 
     @Test
     void a_writer_that_is_not_running_refuses_with_a_503_and_books_nothing() {
-        LedgerWriter stopped = new LedgerWriter(store, settings, storedRegistry, rules, List.of(), Clock.systemUTC(),
-                new SimpleMeterRegistry());
+        LedgerWriter stopped = new LedgerWriter(store, settings, storedRegistry, rules, List.of(), transparencyLog,
+                Clock.systemUTC(), new SimpleMeterRegistry());
         long before = jdbc.sql("select count(*) from ledger_event").query(Long.class).single();
 
         assertThatThrownBy(() -> stopped.apply(List.of()))

@@ -77,6 +77,10 @@ class TamperIT {
             "capture_job", "the status of an EPCIS capture request, for its caller to poll",
             "capture_error", "the errors of an EPCIS capture request, for its caller to read",
             "flyway_schema_history", "the schema's migrations, not data",
+            "log_tile", "the transparency log's tiles: worked out from the ledger's event hashes, and checked against them"
+                    + " by the log's own verification (transparency/LogTamperIT)",
+            "log_checkpoint", "the transparency log's signed checkpoints: checked by the log's own verification"
+                    + " (transparency/LogTamperIT) against the regulator's keys and the ledger's events",
             "public_disclosure", "the regulator's setting of what PUBLIC reads of the registry, not the books; it is"
                     + " created by V15, after the migration that seals (V14): sealing it takes a trigger seal_row()"
                     + " and a reseal in a later migration");
