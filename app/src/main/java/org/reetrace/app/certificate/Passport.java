@@ -107,9 +107,10 @@ public final class Passport {
     }
 
     /**
-     * That the lot's last event is in the regulator's transparency log: its leaf index and hash, and the proof in
-     * C2SP tlog-proof text with the checkpoint it leads to.
+     * That the lot's last event is in the regulator's transparency log: its leaf index, its entry (the event's ledger
+     * hash, hex: the leaf is SHA-256(0x00 || those 32 bytes)), and the proof in C2SP tlog-proof text with the signed
+     * checkpoint it leads to. The event's id is not given: it may name another holder's lot.
      */
-    public record Evidence(List<String> type, String eventId, long leafIndex, String leafHash, String proof) {
+    public record Evidence(List<String> type, long leafIndex, String eventHash, String proof) {
     }
 }

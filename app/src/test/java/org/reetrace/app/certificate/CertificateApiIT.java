@@ -95,6 +95,9 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(verdict.check(Check.Aspect.SIGNATURE).orElseThrow().result()).isEqualTo(Check.Result.PASSED);
         assertThat(verdict.check(Check.Aspect.ISSUER).orElseThrow().result()).isEqualTo(Check.Result.PASSED);
         assertThat(verdict.check(Check.Aspect.STATUS).orElseThrow().result()).isEqualTo(Check.Result.PASSED);
+        assertThat(verdict.check(Check.Aspect.INCLUSION).orElseThrow().result()).as(verdict.report())
+                .isEqualTo(Check.Result.PASSED);
+        assertThat(verdict.complete()).isTrue();
 
         // offline with the DID document as a file: the signature holds, the status is said not to be checked
         String did = get("/.well-known/did.json", null).body();
@@ -103,6 +106,30 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(offline.valid()).isTrue();
         assertThat(offline.complete()).isFalse();
         assertThat(offline.check(Check.Aspect.STATUS).orElseThrow().code()).isEqualTo("offline");
+        assertThat(offline.check(Check.Aspect.INCLUSION).orElseThrow().result()).isEqualTo(Check.Result.PASSED);
+    }
+
+    @Test
+    void the_inclusion_proof_is_of_the_lots_last_event_and_agrees_with_the_logs_checkpoint_of_its_size() {
+        JsonNode issued = issue("CON-" + p, miner).json();
+        JsonNode evidence = issued.path("credential").path("evidence").get(0);
+        JsonNode events = issued.path("credential").path("credentialSubject").path("ledgerEvents");
+        JsonNode last = events.get(events.size() - 1);
+
+        assertThat(evidence.path("eventHash").asString()).isEqualTo(last.path("hash").asString());
+        assertThat(evidence.path("leafIndex").asLong()).isEqualTo(last.path("sequence").asLong() - 1);
+        String proof = evidence.path("proof").asString();
+        assertThat(proof).startsWith("c2sp.org/tlog-proof@v1\n");
+        // the checkpoint inside the proof, given back as one the buyer trusts: the very tree
+        String checkpoint = proof.substring(proof.indexOf("\n\n") + 2);
+        String did = get("/.well-known/did.json", null).body();
+        Verdict verdict = verifier().verify(issued.path("jws").asString(), CredentialVerifier.Options.withoutNetwork()
+                .withKeys(IssuerKeys.didDocument(did, "did.json")).withCheckpoint(checkpoint));
+        assertThat(verdict.check(Check.Aspect.INCLUSION).orElseThrow().detail()).contains("the very tree");
+        // and the log's latest checkpoint, of the same or a larger size, is accepted too
+        String latest = send(request("/log/checkpoint", null).setHeader("Accept", "text/plain")).body();
+        assertThat(verifier().verify(issued.path("jws").asString(), CredentialVerifier.Options.withoutNetwork()
+                .withKeys(IssuerKeys.didDocument(did, "did.json")).withCheckpoint(latest)).valid()).isTrue();
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class IssuerKeys {
             key = Ed25519.fromPem(t);
         } else if (t.startsWith("{")) {
             key = jwk(Json.object(t));
-        } else if (t.startsWith("z")) {
+        } else if (t.startsWith("z6Mk") && t.length() == 48) {
+            // a multikey; the 43 characters of a base64url key may start with z too
             key = Ed25519.publicKey(Ed25519.fromMultibase(t));
         } else {
             key = Ed25519.publicKey(Base64.getUrlDecoder().decode(t.replace('+', '-').replace('/', '_').replace("=", "")));

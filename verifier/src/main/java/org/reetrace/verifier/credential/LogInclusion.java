@@ -36,10 +36,10 @@ final class LogInclusion {
         if (evidence.isEmpty()) {
             return Check.notChecked(Aspect.INCLUSION, "no-proof", "the credential carries no inclusion proof");
         }
-        Optional<String> hash = Json.string(evidence.get(), "leafHash");
+        Optional<String> hash = Json.string(evidence.get(), "eventHash");
         Optional<String> text = Json.string(evidence.get(), "proof");
         if (hash.isEmpty() || text.isEmpty() || !hash.get().matches("[0-9a-f]{64}")) {
-            return Check.failed(Aspect.INCLUSION, "malformed", "the inclusion evidence lacks its leafHash (64 hex digits)"
+            return Check.failed(Aspect.INCLUSION, "malformed", "the inclusion evidence lacks its eventHash (64 hex digits)"
                     + " or its proof");
         }
         boolean listed = Json.list(vc, "credentialSubject", "ledgerEvents").stream()

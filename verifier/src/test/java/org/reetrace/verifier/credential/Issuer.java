@@ -79,7 +79,7 @@ final class Issuer {
                 "\"product\": {\"batchNumber\": \"MAG-1\"}, \"ledgerEvents\": [{\"sequence\": " + (leafIndex + 1)
                         + ", \"hash\": \"" + eventHash + "\", \"type\": \"EXPORT\"}]}");
         return vc.substring(0, vc.length() - 1) + ", \"evidence\": [{\"type\": [\"TransparencyLogInclusion\"],"
-                + " \"leafIndex\": " + leafIndex + ", \"leafHash\": \"" + eventHash + "\", \"proof\": " + quoted(proof)
+                + " \"leafIndex\": " + leafIndex + ", \"eventHash\": \"" + eventHash + "\", \"proof\": " + quoted(proof)
                 + "}]}";
     }
 
