@@ -1,6 +1,7 @@
 package org.reetrace.app.certificate;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.reetrace.app.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class CertificateController {
 
     private final IssueCertificate issue;
+    private final ReadCertificate read;
 
-    public CertificateController(IssueCertificate issue) {
+    public CertificateController(IssueCertificate issue, ReadCertificate read) {
         this.issue = issue;
+        this.read = read;
+    }
+
+    @Operation(summary = "List a lot's certificates",
+            description = "Every certificate issued for the lot, oldest first, with its status (VALID or REVOKED, when and"
+                    + " why); for the lot's holder and the regulator.")
+    @GetMapping("/api/lots/{id}/certificates")
+    public List<ReadCertificate.CertificateView> list(Caller caller,
+                                                      @Parameter(description = "The lot's id") @PathVariable String id) {
+        return read.ofLot(caller, id);
     }
 
     @Operation(summary = "Issue a certificate of origin for a lot",
