@@ -96,6 +96,22 @@ class DemoRulesIT {
     }
 
     @Test
+    void the_magnets_smelter_list_names_the_separation_plant_and_withholds_other_holders_mines_from_an_operator() {
+        var smelters = app.getBean(org.reetrace.app.certificate.ReportSmelters.class);
+        var asRegulator = smelters.report(DemoLoader.REGULATOR, List.of(DemoChain.MAGNETS.value()));
+        var asHolder = smelters.report(DemoLoader.MAGNET_MAKER, List.of(DemoChain.MAGNETS.value()));
+
+        assertThat(asRegulator.rows()).anySatisfy(r -> {
+            assertThat(r.identification()).isEqualTo(DemoChain.SEPARATION.value());
+            assertThat(r.metal()).isEqualTo("Rare Earth Elements");
+            assertThat(r.comments()).contains("separation").contains("Nd");
+            assertThat(r.mines()).doesNotContain("withheld");
+        });
+        assertThat(asHolder.rows()).anySatisfy(r -> assertThat(r.mines()).contains("withheld"));
+        assertThat(asHolder.rows().size()).isEqualTo(asRegulator.rows().size());
+    }
+
+    @Test
     void the_honest_demo_chain_raises_no_material_unaccounted_for() {
         // its balances close to the milligram; a month only a re-assay or a stock move touched must not be an alarm
         List<AlertStore.Alert> muf = app.getBean(AlertStore.class).list(new AlertStore.Filter(null, null, null, null,
