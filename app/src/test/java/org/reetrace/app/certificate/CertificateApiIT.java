@@ -224,6 +224,49 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(verdict.failedWith("revoked")).isTrue();
     }
 
+    @Test
+    void the_script_of_the_documentation_checks_a_certificate_with_openssl_alone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available("python3", "--version") && available("openssl", "version"),
+                "python3 and openssl are needed");
+        JsonNode issued = issue("CON-" + p, miner).json();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("certificate-script");
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("c.vc.jwt"), issued.path("jws").asString());
+        java.nio.file.Path did = java.nio.file.Files.writeString(dir.resolve("did.json"),
+                get("/.well-known/did.json", null).body());
+        String listUrl = issued.path("credential").path("credentialStatus").get(0).path("statusListCredential")
+                .asString();
+        java.nio.file.Path list = java.nio.file.Files.writeString(dir.resolve("status.jwt"),
+                send(request(listUrl.replaceFirst("^http://localhost:[0-9]+", ""), null)
+                        .setHeader("Accept", "application/vc+jwt")).body());
+
+        Process run = new ProcessBuilder("python3", java.nio.file.Path.of("..", "docs", "certificates", "verify.py")
+                .toString(), cert.toString(), did.toString(), list.toString()).redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(run.waitFor()).as(out).isZero();
+        assertThat(out).contains("signature  OK").contains("inclusion  OK").contains("not revoked").endsWith("VALID\n");
+        // one changed byte, and the script says so
+        String jws = issued.path("jws").asString();
+        String[] parts = jws.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("CON-" + p, "CON-X" + p.substring(1));
+        java.nio.file.Files.writeString(cert, parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        Process tampered = new ProcessBuilder("python3", java.nio.file.Path.of("..", "docs", "certificates", "verify.py")
+                .toString(), cert.toString(), did.toString()).redirectErrorStream(true).start();
+        String said = new String(tampered.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tampered.waitFor()).as(said).isEqualTo(1);
+        assertThat(said).contains("signature  FAILED");
+    }
+
+    static boolean available(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     String reverse(String id, String original) {
         return """
                 {"id": "%s", "type": "REVERSE", "time": "2026-03-05T08:00:00Z", "facility": "MINE-%s",
