@@ -33,6 +33,7 @@ public final class ReetraceCommand implements Callable<Integer> {
                 RegistryCommand.class,
                 CertificateCommand.class,
                 ChaosCommand.class,
+                LogCommand.class,
                 HelpCommand.class);
 
     @Spec

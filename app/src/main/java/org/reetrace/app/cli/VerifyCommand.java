@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "Verifies everything stored: the hash chain of the events from the first to the last and the"
                 + " receipts of the batches that recorded them, a replay of every event against the stored lots,"
                 + " lineage, undo data, stocks and balance, the registry's versions against its tables, and the"
-                + " sealed chains of registry versions, alerts, rule packs and their audit trails. Names the table,"
+                + " sealed chains of registry versions, alerts, rule packs and their audit trails, and the transparency"
+                + " log against the events (a leaf per event, its tiles, its signed checkpoints). Names the table,"
                 + " the row and the invariant or check of each violation.")
 final class VerifyCommand extends ReadingCommand {
 
@@ -37,6 +38,8 @@ final class VerifyCommand extends ReadingCommand {
                     + " holders acting, no element created, pedigrees adding up, hash chain");
             out().println("every stored row checked: events and batch receipts, lots, lineage, undo data, stocks,"
                     + " balance, registry and its tables, alerts, rule packs and their audit trails");
+            out().println("transparency log: one leaf per event in order, its tiles give the root, every signed"
+                    + " checkpoint's signature and root hold");
             return Commands.OK;
         }
         out().printf("ledger NOT clean: %d violations in %d events%n", report.violations(), report.events());

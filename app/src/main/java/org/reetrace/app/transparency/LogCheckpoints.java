@@ -1,5 +1,6 @@
 package org.reetrace.app.transparency;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public class LogCheckpoints {
     private String sign(String text) {
         SigningKey key = keys.current();
         VerifierKey vkey = VerifierKey.of(origin, key.rawPublicKey());
-        byte[] signature = key.sign(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
         return new SignedNote(text, List.of(new SignedNote.Signature(origin, vkey.keyId(), signature))).encoded();
     }
 

@@ -1,5 +1,6 @@
 package org.reetrace.app.transparency;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LogController {
 
-    private static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     /** Tiles and bundles never change once served: any cache may keep them for good. */
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 

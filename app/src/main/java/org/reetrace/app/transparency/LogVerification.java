@@ -1,10 +1,12 @@
 package org.reetrace.app.transparency;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.reetrace.verifier.tlog.Checkpoint;
 import org.reetrace.verifier.tlog.Hashes;
 import org.reetrace.verifier.tlog.MerkleTree;
 import org.reetrace.verifier.tlog.Parsed;
+import org.reetrace.verifier.tlog.TileEdge;
+import org.reetrace.verifier.tlog.TiledTree;
 import org.reetrace.verifier.tlog.VerifierKey;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +66,7 @@ public class LogVerification {
         levels.addAll(store.tileLevels());
         for (int level : levels) {
             Map<Long, byte[]> want = expected.getOrDefault(level, Map.of());
-            Set<Long> seen = new java.util.HashSet<>();
+            Set<Long> seen = new HashSet<>();
             store.eachTile(level, stored -> {
                 String row = level + "/" + stored.index();
                 byte[] digest = want.get(stored.index());
@@ -139,7 +143,7 @@ public class LogVerification {
     private static byte[] digest(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,6 +10,7 @@ import org.reetrace.app.UseCase;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.verifier.tlog.Hashes;
 import org.reetrace.verifier.tlog.MerkleTree;
+import org.reetrace.verifier.tlog.TileEdge;
 import org.reetrace.verifier.tlog.TlogProof;
 import org.springframework.http.HttpStatus;
 

@@ -9,6 +9,7 @@ import org.reetrace.app.UseCase;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.verifier.tlog.Hashes;
 import org.reetrace.verifier.tlog.Parsed;
+import org.reetrace.verifier.tlog.TileEdge;
 import org.reetrace.verifier.tlog.TilePath;
 import org.reetrace.verifier.tlog.VerifierKey;
 import org.springframework.http.HttpStatus;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.verifier.tlog.Hashes;
 import org.reetrace.verifier.tlog.MerkleTree;
+import org.reetrace.verifier.tlog.TileEdge;
+import org.reetrace.verifier.tlog.TiledTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

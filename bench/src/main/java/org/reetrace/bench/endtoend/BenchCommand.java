@@ -68,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Durable commits, as serve runs (the default); --no-durable measures without them, to compare.")
     boolean durable;
 
+    @Option(names = "--no-log", description = "Books without the transparency log, to measure what the log costs"
+            + " (compare with a run without this option).")
+    boolean noLog;
+
     @Option(names = "--verbose", description = "Show the application's log.")
     boolean verbose;
 
@@ -102,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!durable) {
             command.append(" --no-durable");
+        }
+        if (noLog) {
+            command.append(" --no-log");
         }
         o.printf("bench: data in %s%n", scratch);
         o.flush();
@@ -138,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
                 "--reetrace.database.data-dir=" + dataDir.toAbsolutePath(),
                 // whatever the configuration says: the figures are those of a ledger that keeps what it acknowledged
                 "--reetrace.database.durable=" + durable,
-                "--server.port=0", "--server.address=127.0.0.1"));
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--reetrace.transparency.enabled=" + !noLog));
         if (!verbose) {
             arguments.add("--logging.threshold.console=OFF");
         }

@@ -2,6 +2,7 @@ package org.reetrace.verifier.tlog;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public final class Hashes {
         byte[][] level = new byte[count][];
         for (int i = 0; i < count; i++) {
             int at = (from + i) * SIZE;
-            level[i] = java.util.Arrays.copyOfRange(hashes, at, at + SIZE);
+            level[i] = Arrays.copyOfRange(hashes, at, at + SIZE);
         }
         MessageDigest sha = sha256();
         for (int width = count; width > 1; width /= 2) {

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -139,7 +140,7 @@ public record SignedNote(String text, List<Signature> signatures) {
             return Parsed.fail("the signature of " + name + " is too short");
         }
         return Parsed.of(new Signature(name, ByteBuffer.wrap(all).getInt(),
-                java.util.Arrays.copyOfRange(all, 4, all.length)));
+                Arrays.copyOfRange(all, 4, all.length)));
     }
 
     /** A key name: not empty, no Unicode space, no plus. */

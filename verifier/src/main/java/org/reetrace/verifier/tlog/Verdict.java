@@ -1,5 +1,7 @@
 package org.reetrace.verifier.tlog;
 
+import java.util.function.Supplier;
+
 /**
  * The answer of a check: it holds, or it names what failed. Bad input is a failed verdict, never an exception.
  *
@@ -25,7 +27,7 @@ public record Verdict(boolean holds, String failure) {
     }
 
     /** This verdict if it failed, else {@code next}'s. */
-    public Verdict and(java.util.function.Supplier<Verdict> next) {
+    public Verdict and(Supplier<Verdict> next) {
         return holds ? next.get() : this;
     }
 

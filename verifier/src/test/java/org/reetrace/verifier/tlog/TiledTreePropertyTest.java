@@ -1,5 +1,7 @@
-package org.reetrace.app.transparency;
+package org.reetrace.verifier.tlog;
 
+import org.reetrace.verifier.tlog.TiledTree;
+import org.reetrace.verifier.tlog.TileEdge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -11,16 +13,13 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.reetrace.verifier.tlog.Hashes;
-import org.reetrace.verifier.tlog.MerkleProofs;
-import org.reetrace.verifier.tlog.MerkleTree;
 
 /**
  * The log's tiles, as the writer stores them (full tiles as they complete, the edge in memory), give the same roots and
  * proofs as the tree recomputed the way RFC 9162 defines it, at any size, also after the edge is read back from the
  * stored tiles alone (as at start).
  */
-class TiledTreeProperties {
+class TiledTreePropertyTest {
 
     private static byte[] leaf(long i) {
         return Hashes.leaf(ByteBuffer.allocate(8).putLong(i).array());

@@ -1,25 +1,23 @@
-package org.reetrace.app.transparency;
+package org.reetrace.verifier.tlog;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import org.reetrace.verifier.tlog.Hashes;
-import org.reetrace.verifier.tlog.TilePath;
 
 /**
  * The right edge of the log's tree in tiles (c2sp.org/tlog-tiles): at each level, the hashes of the tile still being
  * filled. A leaf goes into level 0; a tile that fills up is handed on to be stored, and its hash goes one level up.
  * Everything left of the edge is in full tiles, so the edge is all a root needs; a proof needs full tiles too.
- * Not thread-safe: the writer owns one, readers get {@link #copy() copies}.
+ * Not thread-safe: a log's writer owns one, readers get {@link #copy() copies}. A mirror keeps one the same way.
  */
-final class TileEdge {
+public final class TileEdge {
 
     /** A full tile: 256 hashes at a level, never to change. */
-    record FullTile(int level, long index, byte[] hashes) {
+    public record FullTile(int level, long index, byte[] hashes) {
     }
 
     /** Levels of a tree of up to 2^64 leaves. */
-    static final int LEVELS = 8;
+    public static final int LEVELS = 8;
     private static final int TILE_BYTES = TilePath.FULL * Hashes.SIZE;
 
     private long size;
@@ -27,7 +25,7 @@ final class TileEdge {
     /** Entries at each level: leaves, then full tiles of the level below. */
     private final long[] count = new long[LEVELS];
 
-    TileEdge() {
+    public TileEdge() {
         for (int level = 0; level < LEVELS; level++) {
             partial[level] = new byte[TILE_BYTES];
         }
@@ -41,31 +39,31 @@ final class TileEdge {
         }
     }
 
-    TileEdge copy() {
+    public TileEdge copy() {
         return new TileEdge(this);
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
     /** Hashes in the tile being filled at {@code level}. */
-    int width(int level) {
+    public int width(int level) {
         return (int) (count[level] & 0xff);
     }
 
     /** The index of the tile being filled at {@code level}; the tiles before it are full. */
-    long partialIndex(int level) {
+    public long partialIndex(int level) {
         return count[level] >>> 8;
     }
 
     /** The hashes of the tile being filled at {@code level}. */
-    byte[] partialTile(int level) {
+    public byte[] partialTile(int level) {
         return Arrays.copyOf(partial[level], width(level) * Hashes.SIZE);
     }
 
     /** Appends a leaf; a tile that fills up goes to {@code full}. */
-    void append(byte[] leafHash, Consumer<FullTile> full) {
+    public void append(byte[] leafHash, Consumer<FullTile> full) {
         size++;
         put(0, leafHash, full);
     }
@@ -85,7 +83,7 @@ final class TileEdge {
      * The edge of a tree of {@code size} leaves, from the tiles being filled at each level ({@code partials}, each as
      * long as the size says). Nothing is checked against full tiles: the caller read them from one consistent store.
      */
-    static TileEdge of(long size, byte[][] partials) {
+    public static TileEdge of(long size, byte[][] partials) {
         TileEdge edge = new TileEdge();
         edge.size = size;
         for (int level = 0; level < LEVELS; level++) {
@@ -101,7 +99,7 @@ final class TileEdge {
     }
 
     /** Entries at {@code level} in a tree of {@code size} leaves. */
-    static long entries(long size, int level) {
+    public static long entries(long size, int level) {
         return level >= LEVELS ? 0 : size >>> (8 * level);
     }
 }

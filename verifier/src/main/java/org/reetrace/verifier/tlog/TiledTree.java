@@ -1,22 +1,19 @@
-package org.reetrace.app.transparency;
+package org.reetrace.verifier.tlog;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import org.reetrace.verifier.tlog.Hashes;
-import org.reetrace.verifier.tlog.MerkleTree;
-import org.reetrace.verifier.tlog.TilePath;
 
 /**
  * The log's tree read from tiles: the hashes left of the edge from full tiles (read once each, through
  * {@code fullTiles}), those at the edge from the edge itself. Any perfect subtree of height {@code 8L + j} is the
  * root of {@code 2^j} consecutive hashes of one tile at level {@code L}. For one proof or root: it keeps what it read.
  */
-final class TiledTree implements MerkleTree.Nodes {
+public final class TiledTree implements MerkleTree.Nodes {
 
     /** Reads a full tile's 8,192 bytes. */
     @FunctionalInterface
-    interface FullTiles {
+    public interface FullTiles {
         byte[] read(int level, long index);
     }
 
@@ -24,12 +21,12 @@ final class TiledTree implements MerkleTree.Nodes {
     private final FullTiles fullTiles;
     private final Map<Long, byte[]> read = new HashMap<>();
 
-    TiledTree(TileEdge edge, FullTiles fullTiles) {
+    public TiledTree(TileEdge edge, FullTiles fullTiles) {
         this.edge = edge;
         this.fullTiles = fullTiles;
     }
 
-    MerkleTree tree() {
+    public MerkleTree tree() {
         return new MerkleTree(this);
     }
 
@@ -49,7 +46,7 @@ final class TiledTree implements MerkleTree.Nodes {
     }
 
     /** The hashes of tile {@code index} at {@code level}: full, or as far as the edge has filled it. */
-    byte[] tile(int level, long index) {
+    public byte[] tile(int level, long index) {
         if (level >= TileEdge.LEVELS || index > edge.partialIndex(level)) {
             throw new IllegalArgumentException("no tile " + level + "/" + index + " in a tree of " + edge.size());
         }
