@@ -259,6 +259,35 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(said).contains("signature  FAILED");
     }
 
+    @Test
+    void the_command_line_verifies_a_certificate_file_online_and_offline_and_names_a_change() throws Exception {
+        JsonNode issued = issue("CON-" + p, miner).json();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("certificate-cli");
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("c.vc.jwt"), issued.path("jws").asString());
+        java.nio.file.Path did = java.nio.file.Files.writeString(dir.resolve("did.json"),
+                get("/.well-known/did.json", null).body());
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(org.reetrace.app.cli.CommandRun.reetrace(out, err, "certificate", "verify", cert.toString()))
+                .as(out + " " + err).isZero();
+        assertThat(out.toString()).contains("SIGNATURE  PASSED").contains("STATUS     PASSED")
+                .contains("VALID: every check passed");
+
+        out.getBuffer().setLength(0);
+        assertThat(org.reetrace.app.cli.CommandRun.reetrace(out, err, "certificate", "verify", cert.toString(),
+                "--did", did.toString(), "--offline")).isZero();
+        assertThat(out.toString()).contains("VALID as far as checked; not checked: STATUS");
+
+        String jws = issued.path("jws").asString();
+        java.nio.file.Files.writeString(cert, jws.substring(0, 40) + (jws.charAt(40) == 'A' ? 'B' : 'A')
+                + jws.substring(41));
+        out.getBuffer().setLength(0);
+        assertThat(org.reetrace.app.cli.CommandRun.reetrace(out, err, "certificate", "verify", cert.toString(),
+                "--did", did.toString(), "--offline")).isEqualTo(1);
+        assertThat(out.toString()).contains("NOT VALID");
+    }
+
     static boolean available(String... command) {
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A small strict JSON reader (RFC 8259), so that the verifier needs no library: objects are maps in document order,
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class Json {
 
     private static final int MAX_DEPTH = 200;
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final String text;
     private int at;
@@ -187,7 +189,7 @@ public final class Json {
             at++;
         }
         String n = text.substring(start, at);
-        if (n.isEmpty() || !n.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+        if (n.isEmpty() || !NUMBER.matcher(n).matches()) {
             at = start;
             throw error("not a JSON value");
         }
