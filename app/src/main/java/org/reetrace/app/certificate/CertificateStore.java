@@ -106,6 +106,27 @@ public class CertificateStore {
                 .query(String.class).list();
     }
 
+    /**
+     * Revokes every certificate not yet revoked that a stored reversal invalidates (its original event is behind the
+     * certificate, or it changed a lot of the certificate's trace): what a reversal committed just before a stop
+     * left to do.
+     *
+     * @return the ids of the certificates revoked
+     */
+    public List<String> revokeForStoredReversals(Instant at) {
+        return jdbc.sql("""
+                update certificate c
+                set revoked_at = :at, revoked_reason = 'event ' || (r.payload ->> 'original') || ' was reversed by '
+                                                       || r.event_id || ': ' || (r.payload ->> 'reason')
+                from ledger_event r
+                where r.type = 'REVERSE' and c.revoked_at is null
+                  and (c.event_ids @> array[r.payload ->> 'original'] or c.trace_lots && r.lots)
+                returning c.id
+                """)
+                .param("at", Timestamp.from(at))
+                .query(String.class).list();
+    }
+
     /** The ledger events at these sequence numbers, in order. */
     public List<LedgerEventRow> events(List<Long> sequences) {
         return jdbc.sql("""

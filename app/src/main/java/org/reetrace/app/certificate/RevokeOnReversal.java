@@ -9,6 +9,8 @@ import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,15 @@ class RevokeOnReversal implements CommittedEntries {
     RevokeOnReversal(CertificateStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** At start: a reversal committed just before a stop, whose listener did not run, revokes what it must. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void catchUp() {
+        List<String> revoked = store.revokeForStoredReversals(clock.instant());
+        if (!revoked.isEmpty()) {
+            log.info("Revoked certificates {} for reversals stored before this start", revoked);
+        }
     }
 
     @Override

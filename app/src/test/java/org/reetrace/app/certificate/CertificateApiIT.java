@@ -296,6 +296,24 @@ class CertificateApiIT extends RunningAppIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RevokeOnReversal revocations;
+
+    @Test
+    void a_reversal_whose_revocation_a_stop_cut_off_revokes_at_the_next_start() {
+        String id = issue("CON-" + p, miner).json().path("id").asString();
+        assertThat(postJson("/api/events", miner, reverse("e3-" + p, "e2-" + p)).status()).isEqualTo(201);
+        // as if the server stopped between the reversal's commit and its listener
+        jdbc.sql("update certificate set revoked_at = null, revoked_reason = null where id = :id").param("id", id).update();
+        assertThat(get("/credentials/" + id, null).json().path("status").asString()).isEqualTo("VALID");
+
+        revocations.catchUp();
+
+        JsonNode view = get("/credentials/" + id, null).json();
+        assertThat(view.path("status").asString()).isEqualTo("REVOKED");
+        assertThat(view.path("revocationReason").asString()).contains("e2-" + p).contains("e3-" + p);
+    }
+
     String reverse(String id, String original) {
         return """
                 {"id": "%s", "type": "REVERSE", "time": "2026-03-05T08:00:00Z", "facility": "MINE-%s",
