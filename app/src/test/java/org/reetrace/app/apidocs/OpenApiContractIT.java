@@ -103,10 +103,9 @@ class OpenApiContractIT extends RunningAppIT {
     @Test
     void asks_for_the_bearer_token_wherever_the_server_does() {
         forEachOperation((path, method, operation) -> {
-            boolean protectedPath = needsToken(path);
             assertThat(operation.path("security").isMissingNode() ? "" : operation.path("security").toString())
                     .as("security of %s %s", method, path)
-                    .isEqualTo(protectedPath ? "[{\"bearer\":[]}]" : "");
+                    .isEqualTo(protectedPath(path) ? "[{\"bearer\":[]}]" : "");
         });
         assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
@@ -166,14 +165,10 @@ class OpenApiContractIT extends RunningAppIT {
         return false;
     }
 
-    /** The API and the EPCIS binding need a bearer token; the public paths (the log, certificates, did.json) none. */
-    private static boolean needsToken(String path) {
-        return path.startsWith("/api/") || path.equals("/epcis") || path.startsWith("/epcis/");
-    }
-
     private static List<String> problemStatuses(String path, String method) {
         List<String> statuses = new ArrayList<>(List.of("400", "503"));
-        if (needsToken(path)) {
+        // the public paths (the transparency log under /log/) take no token: nothing to refuse, nothing to limit
+        if (protectedPath(path)) {
             statuses.addAll(List.of("401", "403", "429"));
         }
         if (path.contains("{")) {
@@ -183,6 +178,10 @@ class OpenApiContractIT extends RunningAppIT {
             statuses.addAll(List.of("409", "422"));
         }
         return statuses;
+    }
+
+    private static boolean protectedPath(String path) {
+        return path.startsWith("/api/") || path.equals("/epcis") || path.startsWith("/epcis/");
     }
 
     private interface OperationVisitor {

@@ -93,6 +93,13 @@ class ReadingCommandsIT {
     }
 
     @Test
+    void log_checkpoint_is_signed_once_and_printed_as_published() {
+        assertThat(same("log", "checkpoint")).startsWith("localhost/reetrace/log\n")
+                .contains("\n\n\u2014 localhost/reetrace/log ");
+        assertThat(offline("log", "keys").out()).startsWith("localhost/reetrace/log+");
+    }
+
+    @Test
     void precheck_and_assess() {
         assertThat(same("precheck", "MAG-2026-0001", "--hs", "8505.11", "--permit", "EXP-MY-2026-0093", "--counterparty",
                 "Great Lakes Motors Inc.", "--country", "US", "--jurisdiction", "MY,CN,US,EU", "--at", "2026-06-01"))

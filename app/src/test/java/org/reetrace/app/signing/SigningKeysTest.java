@@ -72,6 +72,31 @@ class SigningKeysTest {
     }
 
     @Test
+    void aPkcs12StoreWithAPasswordGivesItsNamedKeyAndPublishesTheOthers() throws Exception {
+        Path store = dir.resolve("keys.p12");
+        for (String alias : List.of("regulator-2025", "regulator-2026")) {
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-keyalg", "Ed25519", "-alias", alias, "-dname", "CN=" + alias, "-validity", "365",
+                    "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "s3cret-pass")
+                    .redirectErrorStream(true).start();
+            keytool.getInputStream().readAllBytes();
+            assertThat(keytool.waitFor()).isZero();
+        }
+
+        SigningKeys keys = new SigningKeys(new SigningSettings(store, "s3cret-pass", "regulator-2026", null, null, null));
+        assertThat(keys.published()).hasSize(2);
+        assertThat(keys.current().canSign()).isTrue();
+        assertThat(keys.published().get(1).current()).isFalse();
+        byte[] message = {4, 2};
+        assertThat(keys.current().verify(message, keys.current().sign(message))).isTrue();
+
+        assertThatThrownBy(() -> new SigningKeys(new SigningSettings(store, "s3cret-pass", null, null, null, null)))
+                .hasMessageContaining("key-alias");
+        assertThatThrownBy(() -> new SigningKeys(new SigningSettings(store, "wrong", "regulator-2026", null, null, null)))
+                .hasMessageContaining("password");
+    }
+
+    @Test
     void aPublicKeyCannotBeTheCurrentKey() throws Exception {
         Path pub = dir.resolve("pub.pem");
         Files.writeString(pub, "-----BEGIN PUBLIC KEY-----\n"
