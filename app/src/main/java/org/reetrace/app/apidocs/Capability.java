@@ -16,6 +16,9 @@ enum Capability {
     ANALYTICS("analytics", "Analytics", "Mass balances of facilities, mine signatures and mirror-trade checks."),
     TRANSPARENCY("transparency", "Transparency log", "The public log of every booked event (RFC 9162, C2SP tlog-tiles):"
             + " signed checkpoints, tiles, entry bundles, inclusion and consistency proofs, the log's keys."),
+    CERTIFICATES("certificate", "Certificates", "Certificates of origin of lots, signed by the regulator (UNTP product"
+            + " passports as W3C VC 2.0, vc+jwt): issuing them; reading them, the regulator's DID document and the status"
+            + " lists without a token; the RMI smelter list of a supply."),
     TOKENS("security", "Tokens", "Bearer tokens: issuing, listing and revoking them."),
     EPCIS("epcis", "EPCIS", "The GS1 EPCIS 2.0 REST binding: capturing EPCIS documents and querying events and"
             + " vocabularies.");

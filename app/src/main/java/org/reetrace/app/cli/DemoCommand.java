@@ -54,6 +54,13 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/operators/OP-PAHANG-RE/state-link%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/rules/packs%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %sapi/ledger/verification%n", url);
+            String certificate = loaded.certificate().url();
+            out.printf("%nCertificate of origin of the exported magnets, signed by the regulator (public, no token):%n");
+            out.printf("  %s   (JSON; open it in a browser for the page with its QR code)%n", certificate);
+            out.printf("  curl -H 'Accept: application/vc+jwt' %s > magnets.vc.jwt%n", certificate);
+            out.printf("  ./reetrace certificate verify magnets.vc.jwt   (the regulator's did:web, its log and status list)%n");
+            out.printf("  curl -o did.json %s.well-known/did.json && ./reetrace certificate verify magnets.vc.jwt"
+                    + " --did did.json --offline%n", url);
             out.printf("%nEnforcement analytics (the simulated chain's frauds):%n");
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" '%sapi/alerts?source=ANALYTICS'%n", url);
             out.printf("  curl -H \"Authorization: Bearer $TOKEN\" '%sapi/facilities/%s/balances?from=2026-07&to=2027-03'%n",

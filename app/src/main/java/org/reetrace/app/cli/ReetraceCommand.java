@@ -31,6 +31,7 @@ public final class ReetraceCommand implements Callable<Integer> {
                 SimulateCommand.class,
                 ReconcileCommand.class,
                 RegistryCommand.class,
+                CertificateCommand.class,
                 ChaosCommand.class,
                 LogCommand.class,
                 HelpCommand.class);

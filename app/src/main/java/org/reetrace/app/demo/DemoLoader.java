@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.reetrace.app.certificate.IssueCertificate;
+import org.reetrace.app.certificate.ReadCertificate;
 import org.reetrace.app.database.DatabaseSettings;
 import org.reetrace.app.ledger.BookEvents;
 import org.reetrace.app.ledger.Outcome;
@@ -30,8 +32,15 @@ public class DemoLoader {
     /** What the demo booked and the tokens to look at it with. */
     public record Loaded(int registryChanges, int booked, int alreadyThere, String regulatorToken,
                          String magnetMakerToken, String separationPlantToken, String customsToken,
-                         String auditorToken) {
+                         String auditorToken, Certificate certificate) {
     }
+
+    /** The certificate of origin of the exported magnets: its id and public URL. */
+    public record Certificate(String id, String url) {
+    }
+
+    /** The magnet maker, who holds the exported magnets and asks for their certificate. */
+    static final Caller MAGNET_MAKER = Caller.operator("demo magnet maker", "OP-JOHOR-MAG");
 
     static final String AUTHOR = "demo";
 
@@ -42,12 +51,16 @@ public class DemoLoader {
     private final ChangeRegistry change;
     private final BookEvents book;
     private final DemoTokens tokens;
+    private final IssueCertificate issueCertificate;
+    private final ReadCertificate readCertificate;
 
     public DemoLoader(ReadRegistry read, ChangeRegistry change, BookEvents book, IssueToken tokens,
-                      DatabaseSettings database) {
+                      DatabaseSettings database, IssueCertificate issueCertificate, ReadCertificate readCertificate) {
         this.read = read;
         this.change = change;
         this.book = book;
+        this.issueCertificate = issueCertificate;
+        this.readCertificate = readCertificate;
         this.tokens = new DemoTokens(DemoTokens.besides(database.dataDir()), tokens);
     }
 
@@ -84,12 +97,23 @@ public class DemoLoader {
         }
         Map<String, Caller> callers = new LinkedHashMap<>();
         callers.put("regulator", Caller.of("demo regulator", Role.REGULATOR));
-        callers.put("magnet-maker", Caller.operator("demo magnet maker", "OP-JOHOR-MAG"));
+        callers.put("magnet-maker", MAGNET_MAKER);
         callers.put("separation-plant", Caller.operator("demo separation plant", "OP-PAHANG-RE"));
         callers.put("customs", Caller.of("demo customs officer", Role.CUSTOMS));
         callers.put("auditor", Caller.of("demo auditor", Role.AUDITOR));
         Map<String, String> issued = tokens.tokensFor(callers);
         return new Loaded(missing.size(), booked, replayed, issued.get("regulator"), issued.get("magnet-maker"),
-                issued.get("separation-plant"), issued.get("customs"), issued.get("auditor"));
+                issued.get("separation-plant"), issued.get("customs"), issued.get("auditor"), certificate());
+    }
+
+    /** The exported magnets' certificate: the one issued at an earlier start, or a new one. */
+    private Certificate certificate() {
+        String lot = DemoChain.MAGNETS.value();
+        return readCertificate.ofLot(MAGNET_MAKER, lot).stream().filter(c -> c.status().equals("VALID")).findFirst()
+                .map(c -> new Certificate(c.id(), c.url()))
+                .orElseGet(() -> {
+                    IssueCertificate.Issued issued = issueCertificate.issue(MAGNET_MAKER, lot);
+                    return new Certificate(issued.id(), issued.url());
+                });
     }
 }

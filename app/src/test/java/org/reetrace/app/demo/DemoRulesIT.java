@@ -73,6 +73,43 @@ class DemoRulesIT {
                 .as("the tokens of the first start, not new ones")
                 .containsExactly(first.regulatorToken(), first.magnetMakerToken(), first.separationPlantToken());
         assertThat(app.getBean(LedgerVerification.class).verify().clean()).isTrue();
+        assertThat(again.certificate()).as("the magnets' certificate of the first load, not a second one")
+                .isEqualTo(first.certificate());
+    }
+
+    @Test
+    void the_exported_magnets_get_a_certificate_that_checks_offline_with_the_regulators_did_document() {
+        var view = app.getBean(org.reetrace.app.certificate.ReadCertificate.class).read(first.certificate().id());
+        String did = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                app.getBean(org.reetrace.app.certificate.ReadIssuer.class).document());
+
+        var verdict = new org.reetrace.verifier.credential.CredentialVerifier().verify(view.jws(),
+                org.reetrace.verifier.credential.CredentialVerifier.Options.withoutNetwork()
+                        .withKeys(org.reetrace.verifier.credential.IssuerKeys.didDocument(did, "did.json")));
+
+        assertThat(view.lot()).isEqualTo(DemoChain.MAGNETS.value());
+        assertThat(verdict.valid()).as(verdict.report()).isTrue();
+        assertThat(verdict.check(org.reetrace.verifier.credential.Check.Aspect.INCLUSION).orElseThrow().result())
+                .isEqualTo(org.reetrace.verifier.credential.Check.Result.PASSED);
+        // the magnets passed every shipped rule the demo shows: their claims say which, with pack and citation
+        assertThat(view.credential().credentialSubject().conformityClaim()).extracting(c -> c.ruleId())
+                .contains("MY-EXP-01", "US-DFARS-7052", "US-DFARS-7052-2027", "EU-CRMA-65");
+    }
+
+    @Test
+    void the_magnets_smelter_list_names_the_separation_plant_and_withholds_other_holders_mines_from_an_operator() {
+        var smelters = app.getBean(org.reetrace.app.certificate.ReportSmelters.class);
+        var asRegulator = smelters.report(DemoLoader.REGULATOR, List.of(DemoChain.MAGNETS.value()));
+        var asHolder = smelters.report(DemoLoader.MAGNET_MAKER, List.of(DemoChain.MAGNETS.value()));
+
+        assertThat(asRegulator.rows()).anySatisfy(r -> {
+            assertThat(r.identification()).isEqualTo(DemoChain.SEPARATION.value());
+            assertThat(r.metal()).isEqualTo("Rare Earth Elements");
+            assertThat(r.comments()).contains("separation").contains("Nd");
+            assertThat(r.mines()).doesNotContain("withheld");
+        });
+        assertThat(asHolder.rows()).anySatisfy(r -> assertThat(r.mines()).contains("withheld"));
+        assertThat(asHolder.rows().size()).isEqualTo(asRegulator.rows().size());
     }
 
     @Test

@@ -81,6 +81,8 @@ class TamperIT {
                     + " by the log's own verification (transparency/LogTamperIT)",
             "log_checkpoint", "the transparency log's signed checkpoints: checked by the log's own verification"
                     + " (transparency/LogTamperIT) against the regulator's keys and the ledger's events",
+            "certificate", "certificates of origin as issued: each is signed by the regulator's key, so a changed byte"
+                    + " fails its signature in any verifier, and its revocation is public in the signed status list",
             "public_disclosure", "the regulator's setting of what PUBLIC reads of the registry, not the books; it is"
                     + " created by V15, after the migration that seals (V14): sealing it takes a trigger seal_row()"
                     + " and a reseal in a later migration");

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.reetrace.app.analytics.AnalyticsFeed;
+import org.reetrace.app.certificate.IssueCertificate;
+import org.reetrace.app.certificate.ReadIssuer;
 import org.reetrace.app.database.Durability;
 import org.reetrace.app.demo.SimulatedChain;
 import org.reetrace.app.ledger.CopyRows;
@@ -30,15 +32,19 @@ import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.lot.LotQueries;
+import org.reetrace.app.security.Caller;
 import org.reetrace.core.analytics.Basis;
 import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.event.LedgerEvent;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.Simulation;
 import org.reetrace.sim.SimulationResult;
+import org.reetrace.verifier.credential.CredentialVerifier;
+import org.reetrace.verifier.credential.IssuerKeys;
 import org.reetrace.sim.scenario.Scenario;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The end-to-end load benchmark behind {@code reetrace bench}: a simulated national year (Malaysia scenario, no
@@ -325,6 +331,37 @@ public final class LoadBench {
             double[] t = time(warm, s.samples(), () -> q.stock(facilities.get(random.nextInt(facilities.size()))));
             report.latency("Stock of a facility", "random of " + facilities.size() + " facilities", t, "-", -1);
         }
+        certificates(s, report, magnets, random, warm);
+    }
+
+    /**
+     * Issuing a magnet lot's certificate (trace, pedigree, five rule judgements, the log's inclusion proof, signing,
+     * storing) and verifying one offline with the verifier module against the regulator's DID document.
+     */
+    private void certificates(Settings s, BenchReport report, List<String> magnets, Random random, int warm) {
+        List<String> certifiable = jdbc.queryForList("select id from lot where form = 'MAGNET' and status <> 'VOID'"
+                + " order by id", String.class);
+        if (certifiable.isEmpty()) {
+            return;
+        }
+        IssueCertificate issue = context.getBean(IssueCertificate.class);
+        Caller regulator = Caller.localAdministrator();
+        List<String> issued = new ArrayList<>();
+        double[] t = time(warm, s.samples(), () -> issued.add(issue.issue(regulator,
+                certifiable.get(random.nextInt(certifiable.size()))).jws()));
+        report.latency("Issue a magnet lot's certificate", "random of " + certifiable.size() + " magnet lots,"
+                + " signed, with the log's proof", t, "p99 < 100 ms", 100);
+        String did = JsonMapper.builder().build().writeValueAsString(context.getBean(ReadIssuer.class).document());
+        CredentialVerifier verifier = new CredentialVerifier();
+        CredentialVerifier.Options offline = CredentialVerifier.Options.withoutNetwork()
+                .withKeys(IssuerKeys.didDocument(did, "did.json"));
+        double[] v = time(warm, s.samples(), () -> {
+            if (!verifier.verify(issued.get(random.nextInt(issued.size())), offline).valid()) {
+                throw new IllegalStateException("a certificate just issued did not verify");
+            }
+        });
+        report.latency("Verify a certificate offline", "signature, issuer key, validity, inclusion proof ("
+                + issued.size() + " certificates)", v, "p99 < 20 ms", 20);
     }
 
     /** Longest a question is timed: at large scales a trace takes long enough that the samples must stop early. */
