@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -33,6 +35,22 @@ class PageSecurityConfiguration {
 
     /** Pages anyone may open. */
     private static final String[] PUBLIC_PAGES = {"/sign-in", "/verify", "/verify/**", "/certificates/**"};
+
+    /**
+     * Spring Security's firewall sees every request, pages or not. Its defaults refuse what standard identifiers
+     * hold once percent-encoded in a path (an EPCIS eventID such as {@code ni:///sha-256;...?ver=CBV2.0} or a URI
+     * with {@code ;v=1}): those are let through, as Tomcat lets them through, and the application checks them.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        firewall.setAllowSemicolon(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        firewall.setAllowUrlEncodedPeriod(true);
+        return firewall;
+    }
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, Clock clock) throws Exception {
