@@ -1,0 +1,256 @@
+package org.reetrace.app.lot;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reetrace.app.ledger.LedgerStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A trace told by step rather than by lot: the transformations at each distance from a lot, and what PostgreSQL sums
+ * of the lots on their far side (the inputs going upstream, the outputs going downstream). A magnet's trace passes
+ * through tens of thousands of lots; none of them is read into the application to answer a summary, and a step's
+ * lots are read a page at a time.
+ */
+@Repository
+public class TraceSteps {
+
+    /** The transformations of a trace, {@code seqs[i]} at distance {@code distances[i]} (1 = next to the lot). */
+    public record Walk(long[] seqs, int[] distances, int steps) {
+
+        /** The transformations up to {@code distance}, the only ones the lots at that distance depend on. */
+        Walk upTo(int distance) {
+            int n = 0;
+            for (int d : distances) {
+                n += d <= distance ? 1 : 0;
+            }
+            long[] s = new long[n];
+            int[] d = new int[n];
+            int k = 0;
+            for (int i = 0; i < seqs.length; i++) {
+                if (distances[i] <= distance) {
+                    s[k] = seqs[i];
+                    d[k++] = distances[i];
+                }
+            }
+            return new Walk(s, d, Math.min(steps, distance));
+        }
+    }
+
+    /**
+     * Lots of one step with the same form, facility, holder and country of origin (for an import): how many, their
+     * mass and element masses as they were made (the event that created each lot says so; a consumed lot now weighs
+     * nothing).
+     */
+    public record LotGroup(int step, String form, String facility, String holder, String originCountry, long lots,
+                           BigDecimal massKg, Map<String, Long> compositionMg) {
+    }
+
+    /** Transformations of one step with the same process at the same facility. */
+    public record TransformationGroup(int step, String process, String facility, long transformations) {
+    }
+
+    /** A page of a step's lots (those of {@code holder} only, if given) and how many there are, shown and not. */
+    public record LotPage(List<LotQueries.StoredLot> lots, long shown, long all) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final LedgerStore store;
+
+    public TraceSteps(JdbcTemplate jdbc, LedgerStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    /**
+     * The transformations upstream (that made the lot, and those that made their inputs, ...) or downstream, each at
+     * the first distance it is reached, to {@code depth} steps. Walked a level at a time by transformation with index
+     * look-ups, as {@link LotQueries#trace} does, but without bringing a single lot id back.
+     */
+    public Walk walk(String root, boolean upstream, int depth) {
+        Map<Long, Integer> distances = new HashMap<>();
+        List<Long> level = jdbc.queryForList("select seq from lineage where lot_id = ? and output = ?", Long.class,
+                root, upstream);
+        int steps = 0;
+        for (int distance = 1; distance <= depth && !level.isEmpty(); distance++) {
+            List<Long> fresh = new ArrayList<>();
+            for (Long seq : level) {
+                if (distances.putIfAbsent(seq, distance) == null) {
+                    fresh.add(seq);
+                }
+            }
+            if (fresh.isEmpty()) {
+                break;
+            }
+            steps = distance;
+            Object[] seqs = fresh.toArray();
+            level = distance == depth ? List.of() : jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("""
+                        select distinct o.seq from lineage i join lineage o on o.lot_id = i.lot_id and o.output = ?
+                        where i.seq = any(?) and i.output = ?""");
+                ps.setBoolean(1, upstream);
+                ps.setArray(2, con.createArrayOf("bigint", seqs));
+                ps.setBoolean(3, !upstream);
+                return ps;
+            }, (rs, n) -> rs.getLong(1));
+        }
+        long[] seqs = new long[distances.size()];
+        int[] ds = new int[distances.size()];
+        int i = 0;
+        for (Map.Entry<Long, Integer> e : distances.entrySet()) {
+            seqs[i] = e.getKey();
+            ds[i++] = e.getValue();
+        }
+        return new Walk(seqs, ds, steps);
+    }
+
+    /** The walk's transformations in a statement: {@code s(seq, step)}. */
+    private static final String STEPS = "s(seq, step) as (select * from unnest(?::bigint[], ?::int[]))";
+
+    /** Each far-side lot at the first step that reaches it: {@code r(lot_id, step)}; its one parameter, the side. */
+    private static final String REACHED = """
+            r(lot_id, step) as (select i.lot_id, min(s.step) from s join lineage i on i.seq = s.seq and i.output = ?
+                                group by i.lot_id)""";
+
+    /** The far-side lots of each step, grouped, with their masses as made, summed in PostgreSQL. */
+    public List<LotGroup> lotGroups(Walk walk, boolean upstream) {
+        if (walk.seqs().length == 0) {
+            return List.of();
+        }
+        String sql = "with " + STEPS + ", " + REACHED + """
+                , m as materialized (
+                    select r.step, l.form, l.facility_id, l.holder_id,
+                           case when e.type = 'TRANSFORM'
+                                then (select o from json_array_elements(e.payload -> 'outputs') o
+                                      where o ->> 'lot' = l.id limit 1)
+                                else e.payload end as made
+                    from r join lot l on l.id = r.lot_id left join ledger_event e on e.seq = l.created_seq)
+                select step, form, facility_id, holder_id, made ->> 'originCountry', count(*),
+                       sum((made ->> 'massKg')::numeric), null, null
+                from m group by 1, 2, 3, 4, 5
+                union all
+                select step, form, facility_id, holder_id, made ->> 'originCountry', null, null, c.key,
+                       sum(c.value::numeric)
+                from m cross join lateral json_each_text(made -> 'compositionMg') c group by 1, 2, 3, 4, 5, 8""";
+        record Key(int step, String form, String facility, String holder, String origin) {
+        }
+        Map<Key, long[]> counts = new HashMap<>();
+        Map<Key, BigDecimal> masses = new HashMap<>();
+        Map<Key, Map<String, Long>> elements = new HashMap<>();
+        List<Key> order = new ArrayList<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf("bigint", box(walk.seqs())));
+            ps.setArray(2, con.createArrayOf("integer", box(walk.distances())));
+            ps.setBoolean(3, !upstream);
+            return ps;
+        }, rs -> {
+            Key key = new Key(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+            String element = rs.getString(8);
+            if (element == null) {
+                order.add(key);
+                counts.put(key, new long[] {rs.getLong(6)});
+                masses.put(key, rs.getBigDecimal(7) == null ? BigDecimal.ZERO : rs.getBigDecimal(7));
+            } else {
+                elements.computeIfAbsent(key, k -> new HashMap<>()).put(element, rs.getBigDecimal(9).longValueExact());
+            }
+        });
+        return order.stream().map(k -> new LotGroup(k.step(), k.form(), k.facility(), k.holder(), k.origin(),
+                counts.get(k)[0], masses.get(k), elements.getOrDefault(k, Map.of()))).toList();
+    }
+
+    /** The walk's transformations grouped by step, process and facility. */
+    public List<TransformationGroup> transformationGroups(Walk walk) {
+        if (walk.seqs().length == 0) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("with " + STEPS + """
+                    select s.step, e.payload ->> 'process', e.facility_id, count(*)
+                    from s join ledger_event e on e.seq = s.seq group by 1, 2, 3""");
+            ps.setArray(1, con.createArrayOf("bigint", box(walk.seqs())));
+            ps.setArray(2, con.createArrayOf("integer", box(walk.distances())));
+            return ps;
+        }, (rs, n) -> new TransformationGroup(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
+    /**
+     * A page of the lots first reached at {@code step}, in order of id; only those {@code holder} holds if it is
+     * given, and how many there are of those and of all.
+     */
+    public LotPage lots(Walk walk, boolean upstream, int step, String holder, int page, int size) {
+        Walk near = walk.upTo(step);
+        String reached = "with " + STEPS + ", " + REACHED + ", at_step as (select lot_id from r where step = ?) ";
+        Object[] seqs = box(near.seqs());
+        Object[] distances = box(near.distances());
+        long[] counts = new long[2];
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(reached + """
+                    select count(*) filter (where ?::text is null or l.holder_id = ?), count(*)
+                    from at_step a join lot l on l.id = a.lot_id""");
+            ps.setArray(1, con.createArrayOf("bigint", seqs));
+            ps.setArray(2, con.createArrayOf("integer", distances));
+            ps.setBoolean(3, !upstream);
+            ps.setInt(4, step);
+            ps.setString(5, holder);
+            ps.setString(6, holder);
+            return ps;
+        }, rs -> {
+            counts[0] = rs.getLong(1);
+            counts[1] = rs.getLong(2);
+        });
+        List<LotQueries.StoredLot> lots = counts[0] == 0 ? List.of() : jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(reached + """
+                    select l.* from at_step a join lot l on l.id = a.lot_id
+                    where ?::text is null or l.holder_id = ?
+                    order by l.id collate "C" limit ? offset ?""");
+            ps.setArray(1, con.createArrayOf("bigint", seqs));
+            ps.setArray(2, con.createArrayOf("integer", distances));
+            ps.setBoolean(3, !upstream);
+            ps.setInt(4, step);
+            ps.setString(5, holder);
+            ps.setString(6, holder);
+            ps.setInt(7, size);
+            ps.setLong(8, (long) (page - 1) * size);
+            return ps;
+        }, (rs, n) -> new LotQueries.StoredLot(store.lot(rs), rs.getLong("created_seq"), rs.getLong("updated_seq")));
+        return new LotPage(lots, counts[0], counts[1]);
+    }
+
+    /**
+     * The events of one lot, in order: the one that made it, the transformations it went into or came out of, and
+     * the one that last changed it (the ledger keeps no index of every event naming a lot).
+     */
+    public List<LotQueries.EventSummary> events(String lot) {
+        return jdbc.query("""
+                with seqs as (
+                    select seq from lineage where lot_id = ?
+                    union select created_seq from lot where id = ?
+                    union select updated_seq from lot where id = ?)
+                select e.seq, e.event_id, e.type, e.event_time, e.facility_id
+                from seqs join ledger_event e on e.seq = seqs.seq order by e.seq""",
+                (rs, n) -> new LotQueries.EventSummary(rs.getString(2), rs.getString(3), rs.getLong(1),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)), lot, lot, lot);
+    }
+
+    private static Object[] box(long[] values) {
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static Object[] box(int[] values) {
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+}
