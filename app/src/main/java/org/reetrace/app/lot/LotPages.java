@@ -2,7 +2,6 @@ package org.reetrace.app.lot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,11 +56,24 @@ class LotPages {
         if (wanted.isEmpty()) {
             return notFound(wanted, response, model);
         }
-        return "redirect:/lots/" + URLEncoder.encode(wanted, StandardCharsets.UTF_8).replace("+", "%20");
+        return "redirect:" + href(wanted);
     }
 
-    @GetMapping("/lots/{id}")
-    String lot(Caller caller, @PathVariable String id, Locale locale, HttpServletResponse response, Model model) {
+    /**
+     * The lot page's address: a lot's id may hold any visible character, and the simulator's hold slashes, which
+     * stay slashes (the server refuses an encoded one) and are taken back by the page's path pattern.
+     */
+    static String href(String id) {
+        return "/lots/" + UriUtils.encodePath(id, StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/lots/{*path}")
+    String lot(Caller caller, @PathVariable String path, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+               Locale locale, HttpServletResponse response, Model model) {
+        String id = path.startsWith("/") ? path.substring(1) : path;
+        if (id.isEmpty()) {
+            return notFound(id, response, model);
+        }
         LotViews.LotView lot;
         try {
             lot = readLot.read(caller, id);
@@ -90,16 +103,18 @@ class LotPages {
         model.addAttribute("traceChart", up.steps().isEmpty() && down.steps().isEmpty() ? null
                 : write(traceChart(lot, up, down, locale)));
         model.addAttribute("readsAll", caller.readsAll());
+        model.addAttribute("size", size);
         return "lot/lot";
     }
 
     /** A page of a step's lots, as a part of the lot page (htmx) or alone. */
-    @GetMapping("/lots/{id}/trace/{direction}/steps/{step}")
-    String stepLots(Caller caller, @PathVariable String id, @PathVariable String direction, @PathVariable int step,
-                    @RequestParam(defaultValue = "1") int page, Model model) {
-        SummariseTrace.StepLots lots = summariseTrace.stepLots(caller, id, direction, step, page, PAGE_SIZE);
+    @GetMapping("/trace-step-lots")
+    String stepLots(Caller caller, @RequestParam("lot") String id, @RequestParam String direction,
+                    @RequestParam int step, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+                    Model model) {
+        SummariseTrace.StepLots lots = summariseTrace.stepLots(caller, id, direction, step, page, size);
         model.addAttribute("stepLots", lots);
-        model.addAttribute("pages", Math.max(1, (lots.lots() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pages", Math.max(1, (lots.lots() + size - 1) / size));
         return "lot/step-lots :: lots";
     }
 
@@ -262,7 +277,7 @@ class LotPages {
                 "type", "graph", "layout", "none", "roam", true, "left", 60, "right", 60,
                 "edgeSymbol", List.of("none", "arrow"), "edgeSymbolSize", 10,
                 "lineStyle", Map.of("color", "#4a5360", "width", 2),
-                "label", Map.of("show", true, "position", "bottom", "color", "#1b1f24"),
+                "label", Map.of("show", true, "position", "bottom", "color", "#1b1f24", "lineHeight", 16),
                 "data", nodes, "links", links)));
         return option;
     }
