@@ -70,7 +70,7 @@ public class LotController {
                     + " transformation that made it, then those that made its inputs; downstream: the transformation"
                     + " it went into, then onwards), how many transformations and their processes, and of the lots on"
                     + " the far side (inputs upstream, outputs downstream) how many, their forms, their mass and"
-                    + " element masses as made and the countries and facilities where they were made; never the lots"
+                    + " element masses as made and the facilities where they are (a consumed lot: where it went in) and their countries; never the lots"
                     + " themselves (a magnet's trace passes through tens of thousands: page through a step with"
                     + " /trace/steps/{step}/lots). An operator sees its own lots counted and summed, of other"
                     + " holders' lots only how many (withheldLots), and processes only at its own facilities.")

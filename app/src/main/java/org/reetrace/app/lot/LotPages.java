@@ -3,7 +3,10 @@ package org.reetrace.app.lot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,7 +105,6 @@ class LotPages {
         model.addAttribute("down", down);
         model.addAttribute("traceChart", up.steps().isEmpty() && down.steps().isEmpty() ? null
                 : write(traceChart(lot, up, down, locale)));
-        model.addAttribute("readsAll", caller.readsAll());
         model.addAttribute("size", size);
         return "lot/lot";
     }
@@ -127,8 +129,8 @@ class LotPages {
     /** A row of the events table; no time, place or id for an event the caller may not see. */
     record EventRow(long sequence, String type, String time, String facility, String id) {
 
-        private static final java.time.format.DateTimeFormatter TIME =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
         static EventRow of(ReadLot.LotEvent e) {
             return e.event() == null ? new EventRow(e.sequence(), e.type(), null, null, null)
@@ -248,7 +250,7 @@ class LotPages {
         String previous = null;
         int x = 0;
         List<SummariseTrace.StepSummary> upSteps = new ArrayList<>(up.steps());
-        java.util.Collections.reverse(upSteps);
+        Collections.reverse(upSteps);
         for (SummariseTrace.StepSummary s : upSteps) {
             String name = message("lot.trace.up", locale) + " " + s.step();
             nodes.add(node(name, stepLabel(s, locale), x++, s.lots() + (s.withheldLots() == null ? 0 : s.withheldLots()),

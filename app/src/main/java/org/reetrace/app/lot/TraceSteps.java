@@ -4,18 +4,27 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reetrace.app.ledger.LedgerStore;
+import org.reetrace.app.ledger.LotCodec;
+import org.reetrace.core.composition.Mass;
+import org.reetrace.core.element.Element;
+import org.reetrace.core.lot.Lot;
+import org.reetrace.core.pedigree.Origin;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * A trace told by step rather than by lot: the transformations at each distance from a lot, and what PostgreSQL sums
- * of the lots on their far side (the inputs going upstream, the outputs going downstream). A magnet's trace passes
- * through tens of thousands of lots; none of them is read into the application to answer a summary, and a step's
- * lots are read a page at a time.
+ * A trace told by step rather than by lot: the transformations at each distance from a lot, and the lots on their far
+ * side (the inputs going upstream, the outputs going downstream) grouped by step. A magnet's trace passes through tens
+ * of thousands of lots; a summary reads of each only its group and its masses as made, and a step's lots are read a
+ * page at a time.
  */
 @Repository
 public class TraceSteps {
@@ -117,51 +126,86 @@ public class TraceSteps {
             r(lot_id, step) as (select i.lot_id, min(s.step) from s join lineage i on i.seq = s.seq and i.output = ?
                                 group by i.lot_id)""";
 
-    /** The far-side lots of each step, grouped, with their masses as made, summed in PostgreSQL. */
+    /**
+     * The far-side lots of each step, grouped, with their masses as made. PostgreSQL finds the lots (an index look-up
+     * each); their masses as made come from the undo data of the events that made them (the lots as each event left
+     * them, in {@link LotCodec}'s binary form, read once per event however many of its outputs the trace holds):
+     * reading them from the events' JSON cost a parse of a whole batch's payload per lot.
+     */
     public List<LotGroup> lotGroups(Walk walk, boolean upstream) {
         if (walk.seqs().length == 0) {
             return List.of();
         }
-        String sql = "with " + STEPS + ", " + REACHED + """
-                , m as materialized (
-                    select r.step, l.form, l.facility_id, l.holder_id,
-                           case when e.type = 'TRANSFORM'
-                                then (select o from json_array_elements(e.payload -> 'outputs') o
-                                      where o ->> 'lot' = l.id limit 1)
-                                else e.payload end as made
-                    from r join lot l on l.id = r.lot_id left join ledger_event e on e.seq = l.created_seq)
-                select step, form, facility_id, holder_id, made ->> 'originCountry', count(*),
-                       sum((made ->> 'massKg')::numeric), null, null
-                from m group by 1, 2, 3, 4, 5
-                union all
-                select step, form, facility_id, holder_id, made ->> 'originCountry', null, null, c.key,
-                       sum(c.value::numeric)
-                from m cross join lateral json_each_text(made -> 'compositionMg') c group by 1, 2, 3, 4, 5, 8""";
-        record Key(int step, String form, String facility, String holder, String origin) {
+        record Reached(int step, String id, String form, String facility, String holder, long createdSeq) {
         }
-        Map<Key, long[]> counts = new HashMap<>();
-        Map<Key, BigDecimal> masses = new HashMap<>();
-        Map<Key, Map<String, Long>> elements = new HashMap<>();
-        List<Key> order = new ArrayList<>();
+        List<Reached> reached = new ArrayList<>();
+        Set<Long> creators = new HashSet<>();
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
+            // the lateral look-up keeps PostgreSQL from scanning every lot to hash-join thousands of them
+            PreparedStatement ps = con.prepareStatement("with " + STEPS + ", " + REACHED + """
+                    select r.step, r.lot_id, l.form, l.facility_id, l.holder_id, l.created_seq from r
+                    cross join lateral (select form, facility_id, holder_id, created_seq from lot
+                                        where id = r.lot_id limit 1) l""");
             ps.setArray(1, con.createArrayOf("bigint", box(walk.seqs())));
             ps.setArray(2, con.createArrayOf("integer", box(walk.distances())));
             ps.setBoolean(3, !upstream);
             return ps;
         }, rs -> {
-            Key key = new Key(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-            String element = rs.getString(8);
-            if (element == null) {
-                order.add(key);
-                counts.put(key, new long[] {rs.getLong(6)});
-                masses.put(key, rs.getBigDecimal(7) == null ? BigDecimal.ZERO : rs.getBigDecimal(7));
-            } else {
-                elements.computeIfAbsent(key, k -> new HashMap<>()).put(element, rs.getBigDecimal(9).longValueExact());
+            Reached r = new Reached(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getLong(6));
+            reached.add(r);
+            creators.add(r.createdSeq());
+        });
+        Map<String, Lot> made = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        reached.forEach(r -> wanted.add(r.id()));
+        eachRow("select undo from ledger_undo where seq = any(?)", creators.toArray(), rs -> {
+            for (Lot lot : LotCodec.undo(rs.getBytes(1)).after()) {
+                if (wanted.contains(lot.id().value())) {
+                    made.putIfAbsent(lot.id().value(), lot);
+                }
             }
         });
-        return order.stream().map(k -> new LotGroup(k.step(), k.form(), k.facility(), k.holder(), k.origin(),
-                counts.get(k)[0], masses.get(k), elements.getOrDefault(k, Map.of()))).toList();
+        record Key(int step, String form, String facility, String holder, String origin) {
+        }
+        Map<Key, long[]> sums = new LinkedHashMap<>();
+        int elements = Element.count();
+        for (Reached r : reached) {
+            Lot lot = made.get(r.id());
+            String origin = lot == null ? null : lot.pedigree().parts().keySet().stream()
+                    .filter(k -> k.origin().kind() == Origin.Kind.IMPORT).map(k -> k.origin().country().alpha2())
+                    .distinct().sorted().reduce((x, y) -> x + "," + y).orElse(null);
+            long[] sum = sums.computeIfAbsent(new Key(r.step(), r.form(), r.facility(), r.holder(), origin),
+                    k -> new long[elements + 2]);
+            sum[0]++;
+            if (lot != null) {
+                sum[1] += lot.mass().mg();
+                for (int i = 0; i < elements; i++) {
+                    sum[i + 2] += lot.composition().get(Element.byIndex(i));
+                }
+            }
+        }
+        List<LotGroup> groups = new ArrayList<>();
+        sums.forEach((k, sum) -> {
+            Map<String, Long> mg = new LinkedHashMap<>();
+            for (int i = 0; i < elements; i++) {
+                if (sum[i + 2] != 0) {
+                    mg.put(Element.byIndex(i).symbol(), sum[i + 2]);
+                }
+            }
+            groups.add(new LotGroup(k.step(), k.form(), k.facility(), k.holder(), k.origin(), sum[0],
+                    Mass.ofMilligrams(sum[1]).kilograms(), mg));
+        });
+        return groups;
+    }
+
+    /** Each row of {@code sql}, whose one parameter is an array of bigint. */
+    private void eachRow(String sql, Object[] values, RowCallbackHandler rows) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf("bigint", values));
+            return ps;
+        }, rows);
     }
 
     /** The walk's transformations grouped by step, process and facility. */
