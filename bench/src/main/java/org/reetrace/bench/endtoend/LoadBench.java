@@ -1,6 +1,13 @@
 package org.reetrace.bench.endtoend;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -32,7 +42,10 @@ import org.reetrace.app.ledger.LedgerStore;
 import org.reetrace.app.ledger.LedgerWriter;
 import org.reetrace.app.ledger.Outcome;
 import org.reetrace.app.lot.LotQueries;
+import org.reetrace.app.lot.SummariseTrace;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.IssueToken;
+import org.reetrace.app.security.Role;
 import org.reetrace.core.analytics.Basis;
 import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.event.LedgerEvent;
@@ -327,6 +340,33 @@ public final class LoadBench {
                     + edges + " lineage rows, ~" + size[0] / size[1] + " lots a trace", t,
                     "p99 < 50 ms", 50);
         }
+        if (!magnets.isEmpty()) {
+            SummariseTrace summarise = context.getBean(SummariseTrace.class);
+            Caller regulator = Caller.localAdministrator();
+            long[] size = {0, 0, 0};
+            double[] t = time(warm, s.samples(), () -> {
+                SummariseTrace.TraceSummary summary = summarise.summary(regulator,
+                        magnets.get(random.nextInt(magnets.size())), "upstream");
+                size[0] += summary.steps().stream().mapToLong(SummariseTrace.StepSummary::lots).sum();
+                size[1] += summary.steps().size();
+                size[2]++;
+            });
+            report.latency("Summarised upstream trace of a magnet lot", "random of " + magnets.size()
+                    + " magnet lots, ~" + size[0] / size[2] + " lots in ~" + size[1] / size[2] + " steps a trace", t,
+                    "p99 < 50 ms", 50);
+            double[] page;
+            try {
+                page = lotPage(magnets, random, warm, s.samples());
+            } catch (IllegalStateException e) {
+                report.note("The lot page was not timed: " + e.getMessage());
+                page = new double[0];
+            }
+            if (page.length > 0) {
+                report.latency("Lot page of a magnet lot over HTTP", "random of " + magnets.size() + " magnet lots,"
+                        + " signed in as the regulator; identity, composition, pedigree, events and the trace"
+                        + " summarised both ways", page, "p99 < 200 ms", 200);
+            }
+        }
         if (!facilities.isEmpty()) {
             double[] t = time(warm, s.samples(), () -> q.stock(facilities.get(random.nextInt(facilities.size()))));
             report.latency("Stock of a facility", "random of " + facilities.size() + " facilities", t, "-", -1);
@@ -362,6 +402,49 @@ public final class LoadBench {
         });
         report.latency("Verify a certificate offline", "signature, issuer key, validity, inclusion proof ("
                 + issued.size() + " certificates)", v, "p99 < 20 ms", 20);
+    }
+
+    /**
+     * Milliseconds the server takes to answer {@code GET /lots/{id}} for random magnet lots, to a person signed in with
+     * a regulator's token (the session and its CSRF token as a browser has them), sorted; none if the application
+     * serves no HTTP.
+     */
+    private double[] lotPage(List<String> magnets, Random random, int warm, int samples) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        if (port == null) {
+            return new double[0];
+        }
+        String base = "http://127.0.0.1:" + port;
+        String token = context.getBean(IssueToken.class).issue(Caller.localAdministrator(),
+                Caller.of("bench regulator", Role.REGULATOR), Optional.empty()).token();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            String form = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the sign-in page");
+            }
+            String body = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot sign in for the lot page: " + e.getMessage(), e);
+        }
+        return time(warm, samples, () -> {
+            String id = magnets.get(random.nextInt(magnets.size()));
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/lots/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("the lot page of " + id + " answered " + r.statusCode());
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("the lot page of " + id + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Longest a question is timed: at large scales a trace takes long enough that the samples must stop early. */
