@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.reetrace.app.UseCase;
 import org.reetrace.app.security.Caller;
+import org.reetrace.app.security.Role;
 import org.reetrace.app.web.Instants;
 import org.reetrace.app.web.ProblemException;
 import org.reetrace.core.event.CustomsDeclaration;
@@ -62,17 +63,18 @@ public class PrecheckExport {
         this.clock = clock;
     }
 
+    /**
+     * The customs desk (the pre-check page) is for customs officers and the regulator; the pre-check itself also
+     * answers auditors and the lot's holder.
+     */
+    public Caller requireDesk(Caller caller) {
+        return caller.requireRole(Role.CUSTOMS, Role.REGULATOR);
+    }
+
     public Precheck precheck(Caller caller, Request request) {
         Lot lot = checks.lot(request.lot()).orElseThrow(() -> ProblemException.notFound("lot", request.lot()));
         caller.requireReader(lot.holder().value());
-        CustomsDeclaration declaration;
-        try {
-            Declaration d = request.declaration();
-            declaration = new CustomsDeclaration(d.number(), d.hsCode(), d.permit(), d.counterparty(),
-                    CountryCode.of(d.country()));
-        } catch (IllegalArgumentException e) {
-            throw Instants.invalid("declaration", e.getMessage());
-        }
+        CustomsDeclaration declaration = declaration(request.declaration());
         Set<Jurisdiction> jurisdictions = new LinkedHashSet<>();
         List<String> asked = request.jurisdictions() == null ? List.of() : request.jurisdictions();
         for (int i = 0; i < asked.size(); i++) {
@@ -92,5 +94,32 @@ public class PrecheckExport {
         return new Precheck(p.lot(), p.holder(), p.at().toString(), p.passes(), p.jurisdictions().stream()
                 .map(v -> new Verdict(v.jurisdiction(), v.passes(), v.findings().stream().map(FindingView::of).toList()))
                 .toList());
+    }
+
+    /** The declaration, or a 400 naming the one field that is wrong (a form shows it beside that field). */
+    private static CustomsDeclaration declaration(Declaration d) {
+        if (d == null) {
+            throw Instants.invalid("declaration", "the declaration is missing");
+        }
+        requireText(d.number(), "declaration.number", "customs declaration needs a number");
+        requireText(d.counterparty(), "declaration.counterparty", "customs declaration needs a counterparty");
+        CountryCode country;
+        try {
+            country = CountryCode.of(d.country());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Instants.invalid("declaration.country", "the buyer's country is an ISO 3166 alpha-2 code such as US: "
+                    + d.country());
+        }
+        try {
+            return new CustomsDeclaration(d.number(), d.hsCode(), d.permit(), d.counterparty(), country);
+        } catch (IllegalArgumentException e) {
+            throw Instants.invalid("declaration.hsCode", e.getMessage());
+        }
+    }
+
+    private static void requireText(String text, String field, String reason) {
+        if (text == null || text.isBlank()) {
+            throw Instants.invalid(field, reason);
+        }
     }
 }
