@@ -39,27 +39,30 @@ class PageAdvice {
     }
 
     @ExceptionHandler(ProblemException.class)
-    String refused(ProblemException problem, HttpServletResponse response, Model model) {
-        return failure(problem.status(), problem.title(), problem.detail(), response, model);
+    String refused(ProblemException problem, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return failure(problem.status(), problem.title(), problem.detail(), request, response, model);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    String badRequest(Exception e, HttpServletResponse response, Model model) {
+    String badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         String detail = e instanceof MethodArgumentTypeMismatchException mismatch
                 ? "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName()
                 : e.getMessage();
-        return failure(HttpStatus.BAD_REQUEST, "Bad request", detail, response, model);
+        return failure(HttpStatus.BAD_REQUEST, "Bad request", detail, request, response, model);
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletResponse response, Model model) {
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.error("page failed", e);
         return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The page could not be made; the error is in the server's log.", response, model);
+                "The page could not be made; the error is in the server's log.", request, response, model);
     }
 
-    private static String failure(HttpStatus status, String title, String detail, HttpServletResponse response,
-                                  Model model) {
+    /** An exception handler's model is a new one, without the model attributes above: the layout needs them too. */
+    private String failure(HttpStatus status, String title, String detail, HttpServletRequest request,
+                           HttpServletResponse response, Model model) {
+        model.addAttribute("person", person(request));
+        model.addAttribute("languages", languages(request));
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("title", title);

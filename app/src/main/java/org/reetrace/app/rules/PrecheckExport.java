@@ -2,8 +2,11 @@ package org.reetrace.app.rules;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -21,6 +24,7 @@ import org.reetrace.core.event.CustomsDeclaration;
 import org.reetrace.core.lot.Lot;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.rules.Jurisdiction;
+import org.springframework.http.HttpStatus;
 
 /**
  * Customs' pre-check of an export: would exporting the lot under this declaration pass the packs in force, per
@@ -55,6 +59,9 @@ public class PrecheckExport {
                            List<Verdict> jurisdictions) {
     }
 
+    /** As {@link CustomsDeclaration} checks it, to name the field beside the others that are wrong. */
+    private static final String HS_CODE = "\\d{4}(\\.?\\d{2}){0,3}";
+
     private final LotChecks checks;
     private final Clock clock;
 
@@ -71,20 +78,39 @@ public class PrecheckExport {
         return caller.requireRole(Role.CUSTOMS, Role.REGULATOR);
     }
 
+    /**
+     * @throws ProblemException 404 for an unknown lot; 400 listing every wrong field of the request (and the lot, if
+     *                          it is unknown too), so that a form shows each mistake beside its field at once
+     */
     public Precheck precheck(Caller caller, Request request) {
-        Lot lot = checks.lot(request.lot()).orElseThrow(() -> ProblemException.notFound("lot", request.lot()));
-        caller.requireReader(lot.holder().value());
-        CustomsDeclaration declaration = declaration(request.declaration());
+        Optional<Lot> lot = checks.lot(request.lot());
+        lot.ifPresent(l -> caller.requireReader(l.holder().value()));
+        Fields fields = new Fields();
+        CustomsDeclaration declaration = declaration(request.declaration(), fields);
         Set<Jurisdiction> jurisdictions = new LinkedHashSet<>();
         List<String> asked = request.jurisdictions() == null ? List.of() : request.jurisdictions();
         for (int i = 0; i < asked.size(); i++) {
             try {
                 jurisdictions.add(Jurisdiction.of(asked.get(i)));
             } catch (IllegalArgumentException e) {
-                throw Instants.invalid("jurisdictions[" + i + "]", e.getMessage());
+                fields.wrong("jurisdictions[" + i + "]", e.getMessage());
             }
         }
-        Instant at = Instants.parse(request.at(), "at", clock.instant());
+        Instant at = null;
+        try {
+            at = Instants.parse(request.at(), "at", clock.instant());
+        } catch (ProblemException e) {
+            fields.wrong("at", e.detail().substring("at: ".length()));
+        }
+        if (!fields.errors.isEmpty()) {
+            if (lot.isEmpty()) {
+                fields.errors.addFirst(Map.of("field", "lot", "reason", "no lot " + request.lot() + " in the ledger"));
+            }
+            throw fields.problem();
+        }
+        if (lot.isEmpty()) {
+            throw ProblemException.notFound("lot", request.lot());
+        }
         LotChecks.Precheck p;
         try {
             p = checks.precheck(request.lot(), declaration, at, jurisdictions);
@@ -96,30 +122,54 @@ public class PrecheckExport {
                 .toList());
     }
 
-    /** The declaration, or a 400 naming the one field that is wrong (a form shows it beside that field). */
-    private static CustomsDeclaration declaration(Declaration d) {
-        if (d == null) {
-            throw Instants.invalid("declaration", "the declaration is missing");
+    /** The wrong fields of a request, each with why, in the order found. */
+    private static final class Fields {
+        final List<Map<String, String>> errors = new ArrayList<>();
+
+        void wrong(String field, String reason) {
+            errors.add(Map.of("field", field, "reason", reason));
         }
-        requireText(d.number(), "declaration.number", "customs declaration needs a number");
-        requireText(d.counterparty(), "declaration.counterparty", "customs declaration needs a counterparty");
-        CountryCode country;
+
+        ProblemException problem() {
+            Map<String, String> first = errors.getFirst();
+            return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    first.get("field") + ": " + first.get("reason")
+                            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                    Map.of("errors", List.copyOf(errors)));
+        }
+    }
+
+    /** The declaration, or null with each wrong field noted. */
+    private static CustomsDeclaration declaration(Declaration d, Fields fields) {
+        if (d == null) {
+            fields.wrong("declaration", "the declaration is missing");
+            return null;
+        }
+        int before = fields.errors.size();
+        if (d.number() == null || d.number().isBlank()) {
+            fields.wrong("declaration.number", "customs declaration needs a number");
+        }
+        if (d.hsCode() == null || !d.hsCode().matches(HS_CODE)) {
+            fields.wrong("declaration.hsCode", "HS code must be 4 to 10 digits such as 2846.90: " + d.hsCode());
+        }
+        if (d.counterparty() == null || d.counterparty().isBlank()) {
+            fields.wrong("declaration.counterparty", "customs declaration needs a counterparty");
+        }
+        CountryCode country = null;
         try {
             country = CountryCode.of(d.country());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Instants.invalid("declaration.country", "the buyer's country is an ISO 3166 alpha-2 code such as US: "
+            fields.wrong("declaration.country", "the buyer's country is an ISO 3166 alpha-2 code such as US: "
                     + d.country());
+        }
+        if (fields.errors.size() > before) {
+            return null;
         }
         try {
             return new CustomsDeclaration(d.number(), d.hsCode(), d.permit(), d.counterparty(), country);
         } catch (IllegalArgumentException e) {
-            throw Instants.invalid("declaration.hsCode", e.getMessage());
-        }
-    }
-
-    private static void requireText(String text, String field, String reason) {
-        if (text == null || text.isBlank()) {
-            throw Instants.invalid(field, reason);
+            fields.wrong("declaration", e.getMessage());
+            return null;
         }
     }
 }
