@@ -99,6 +99,7 @@ class CustomsPagesIT extends BrowserIT {
         assertThat(malaysia).containsEntry("MY-EXP-01", "passed").containsEntry("MY-EXP-PERMIT", "passed");
         assertThat(outcomes("US")).containsKey("US-DFARS-7052");
         assertThat(browser().findElement(By.cssSelector("button.print")).getText()).isEqualTo("Print");
+        ((JavascriptExecutor) browser()).executeScript("document.getElementById('precheck-result').scrollIntoView()");
         screenshot("customs");
     }
 
