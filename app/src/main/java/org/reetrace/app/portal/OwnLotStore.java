@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The lots an operator holds, or held last, a page at a time, most recently touched first. */
+/** The lots an operator holds, or held last, by status and a page at a time, the last booked on first. */
 @Repository
 class OwnLotStore {
 
@@ -31,13 +31,13 @@ class OwnLotStore {
         return counts;
     }
 
-    /** A page of the operator's lots in {@code status} (null: any), the last booked on first. */
+    /** A page of the operator's lots in {@code status}, the last booked on first (index lot_holder_status). */
     List<Row> page(String holder, String status, int offset, int limit) {
         return jdbc.sql("""
                         select id, form, mass_mg, status, facility_id from lot
-                        where holder_id = :holder and (cast(:status as text) is null or status = :status)
-                        order by updated_seq desc, id limit :limit offset :offset""")
-                .param("holder", holder).param("status", status).param("limit", limit).param("offset", offset)
+                        where holder_id = ? and status = ?
+                        order by updated_seq desc, id limit ? offset ?""")
+                .params(holder, status, limit, offset)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2),
                         BigDecimal.valueOf(rs.getLong(3), 6).stripTrailingZeros(), rs.getString(4), rs.getString(5)))
                 .list();

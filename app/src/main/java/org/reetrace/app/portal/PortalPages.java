@@ -49,9 +49,11 @@ class PortalPages {
     @GetMapping("/portal")
     String portal(Caller caller, @RequestParam(required = false) String status,
                   @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
-                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
         model.addAttribute("lots", books.lots(caller, blankAsNull(status), page, size));
-        if ("true".equals(htmx)) {
+        // htmx asks for the list alone; going back to an address it pushed, it asks for the whole page
+        if ("true".equals(htmx) && !"true".equals(restore)) {
             return "portal/portal :: lots";
         }
         model.addAttribute("desk", books.desk(caller));
@@ -111,7 +113,7 @@ class PortalPages {
         model.addAttribute("uploadForm", form);
         model.addAttribute("uploadError", message);
         model.addAttribute("uploadDetail", detail);
-        return portal(caller, null, 1, 20, null, model);
+        return portal(caller, null, 1, 20, null, null, model);
     }
 
     private static String blankAsNull(String s) {

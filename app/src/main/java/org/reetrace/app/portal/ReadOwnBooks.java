@@ -13,7 +13,7 @@ import org.reetrace.app.web.Instants;
 
 /**
  * An operator reads its own books: who it is in the registry, its facilities, and the lots it holds (or held last),
- * a page at a time. Only operators, each of its own.
+ * counted by status and listed a status and a page at a time. Only operators, each of its own.
  */
 @UseCase
 public class ReadOwnBooks {
@@ -28,17 +28,9 @@ public class ReadOwnBooks {
     public record Desk(OperatorView operator, List<FacilityView> facilities) {
     }
 
-    /**
-     * Page {@code page} (from 1) of {@code size} lots in {@code status} (null: any), of {@code total}; {@code counts}
-     * per status.
-     */
+    /** Page {@code page} (from 1) of {@code size} lots in {@code status}, of {@code total}; {@code counts} per status. */
     public record LotPage(String status, int page, int size, long total, Map<String, Long> counts,
                           List<OwnLotStore.Row> lots) {
-
-        /** The operator's lots in every status. */
-        public long all() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
-        }
 
         public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
@@ -59,6 +51,7 @@ public class ReadOwnBooks {
                 .filter(f -> f.operator().equals(operator)).toList());
     }
 
+    /** {@code status} null: the first status of a lot's life in which the operator has lots. */
     public LotPage lots(Caller caller, String status, int page, int size) {
         String operator = operator(caller);
         if (status != null && !STATUSES.contains(status)) {
@@ -71,9 +64,11 @@ public class ReadOwnBooks {
             throw Instants.invalid("size", "from 1 to " + MAX_PAGE_SIZE + ": " + size);
         }
         Map<String, Long> counts = lots.counts(operator, STATUSES);
-        long total = status == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(status);
-        return new LotPage(status, page, size, total, counts,
-                lots.page(operator, status, Math.multiplyExact(page - 1, size), size));
+        // no status asked: the first of a lot's life in which the operator has lots (what it holds now, if any)
+        String shown = status != null ? status : STATUSES.stream().filter(s -> counts.get(s) > 0).findFirst()
+                .orElse(STATUSES.getFirst());
+        return new LotPage(shown, page, size, counts.get(shown), counts,
+                lots.page(operator, shown, Math.multiplyExact(page - 1, size), size));
     }
 
     private static String operator(Caller caller) {

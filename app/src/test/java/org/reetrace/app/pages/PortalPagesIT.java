@@ -38,35 +38,45 @@ class PortalPagesIT extends BrowserIT {
         assertThat(facility.getAttribute("href")).isEqualTo(url("/facilities/MY-JHR-MAG-01"));
         assertThat(facility.findElement(By.xpath("ancestor::tr")).getText())
                 .contains("Pasir Gudang sintered magnet plant");
-        WebElement magnets = browser().findElement(By.cssSelector("#portal-lots a[href='/lots/MAG-2026-0001']"));
+        assertThat(browser().findElement(By.cssSelector("#portal-lots nav a[aria-current=true]")).getText())
+                .as("the first status in which it has lots").matches("(Active|Exported) \\(\\d+\\)");
+        assertThat(text(By.cssSelector("#portal-figures"))).contains("Exported\n1");
+        browser().findElement(By.partialLinkText("Exported")).click();
+        WebElement magnets = visible(By.cssSelector("#portal-lots a[href='/lots/MAG-2026-0001']"));
         assertThat(magnets.findElement(By.xpath("ancestor::tr")).getText()).contains("MAGNET").contains("Exported");
+        assertThat(currentPath()).isEqualTo("/portal?status=EXPORTED");
+        open("/portal?status=CONSUMED");
         assertThat(browser().findElement(By.cssSelector("#portal-lots a[href='/lots/ALLOY-2026-0001']"))
                 .findElement(By.xpath("ancestor::tr")).getText()).contains("Consumed");
+        for (String status : List.of("ACTIVE", "IN_TRANSIT", "CONSUMED", "EXPORTED", "DISPOSED")) {
+            open("/portal?status=" + status);
+            assertThat(browser().findElements(By.cssSelector("#portal-lots a[href='/lots/DYO-CN-2026-0001']")))
+                    .as("another operator's lot").isEmpty();
+        }
         assertThat(text(By.id("portal-alerts"))).startsWith("Open alerts on your events and facilities");
-        assertThat(browser().findElements(By.cssSelector("#portal-lots a[href='/lots/DYO-CN-2026-0001']")))
-                .as("another operator's lot").isEmpty();
+        open("/portal");
         screenshot("portal");
     }
 
     @Test
     void lots_come_a_page_at_a_time_and_by_status_without_reloading_the_page() {
-        openAs(demo().separationPlantToken(), "/portal?size=2");
+        openAs(demo().separationPlantToken(), "/portal?status=CONSUMED&size=1");
         String first = text(By.cssSelector("#portal-lots tbody tr th"));
-        assertThat(text(By.cssSelector("#portal-lots caption"))).startsWith("Your lots, the last booked on first: page 1 of ");
+        assertThat(text(By.cssSelector("#portal-lots caption"))).matches("Consumed: page 1 of [2-9], [2-9] lots, the last booked on first");
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("window.marker = 'same page'");
 
         browser().findElement(By.linkText("Next page")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> currentPath().contains("page=2"));
 
-        assertThat(visible(By.cssSelector("#portal-lots caption")).getText()).contains("page 2 of ");
+        assertThat(visible(By.cssSelector("#portal-lots caption")).getText()).startsWith("Consumed: page 2 of ");
         assertThat(text(By.cssSelector("#portal-lots tbody tr th"))).isNotEqualTo(first);
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("return window.marker"))
                 .as("htmx swapped the lots, the page stayed").isEqualTo("same page");
 
-        browser().findElement(By.partialLinkText("Consumed")).click();
-        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> currentPath().contains("status=CONSUMED"));
+        browser().findElement(By.partialLinkText("Active")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> currentPath().equals("/portal?status=ACTIVE"));
         List<WebElement> rows = browser().findElements(By.cssSelector("#portal-lots tbody tr"));
-        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Consumed"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Active"));
     }
 
     @Test
@@ -101,6 +111,7 @@ class PortalPagesIT extends BrowserIT {
         assertThat(refused).startsWith("2 portal-ship-" + p + " refused by the books");
         assertThat(text(By.cssSelector("#outcome-1 .rule"))).isNotBlank();
         assertThat(text(By.cssSelector("#outcome-1 .message"))).contains("MAG-2026-0001");
+        screenshot("portal-booking");
 
         open("/portal?status=ACTIVE");
         assertThat(browser().findElements(By.cssSelector("#portal-lots a[href='/lots/DYO-CN-" + p + "']"))).hasSize(1);
