@@ -85,7 +85,7 @@ class PortalPagesIT extends BrowserIT {
         Path events = file("events-" + p + ".json", """
                 {"events": [
                   {"id": "portal-import-%1$s", "type": "IMPORT", "time": "2026-05-02T03:00:00Z",
-                   "facility": "MY-JHR-MAG-01", "lot": "DYO-CN-%1$s", "form": "SEPARATED_COMPOUND", "massKg": 5,
+                   "facility": "MY-JHR-MAG-01", "lot": "DYO/CN/%1$s", "form": "SEPARATED_COMPOUND", "massKg": 5,
                    "compositionMg": {"Dy": 4334820}, "originCountry": "CN",
                    "supplier": "Ganzhou Heavy Rare Earth Trading Co.",
                    "upstreamStages": [{"kind": "SEPARATION", "country": "CN", "technologyCountry": "CN"}],
@@ -104,9 +104,9 @@ class PortalPagesIT extends BrowserIT {
         assertThat(text(By.id("booking-summary"))).isEqualTo(events.getFileName()
                 + ": 2 events, 1 booked, 1 not booked.");
         String booked = text(By.id("outcome-0"));
-        assertThat(booked).startsWith("1 portal-import-" + p + " booked booked as number ").contains("DYO-CN-" + p);
+        assertThat(booked).startsWith("1 portal-import-" + p + " booked booked as number ").contains("DYO/CN/" + p);
         assertThat(browser().findElement(By.cssSelector("#outcome-0 a")).getAttribute("href"))
-                .isEqualTo(url("/lots/DYO-CN-" + p));
+                .as("a lot id's slashes stay slashes").isEqualTo(url("/lots/DYO/CN/" + p));
         String refused = text(By.id("outcome-1"));
         assertThat(refused).startsWith("2 portal-ship-" + p + " refused by the books");
         assertThat(text(By.cssSelector("#outcome-1 .rule"))).isNotBlank();
@@ -114,7 +114,7 @@ class PortalPagesIT extends BrowserIT {
         screenshot("portal-booking");
 
         open("/portal?status=ACTIVE");
-        assertThat(browser().findElements(By.cssSelector("#portal-lots a[href='/lots/DYO-CN-" + p + "']"))).hasSize(1);
+        assertThat(browser().findElements(By.cssSelector("#portal-lots a[href='/lots/DYO/CN/" + p + "']"))).hasSize(1);
     }
 
     @Test

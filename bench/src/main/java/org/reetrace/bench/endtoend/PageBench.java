@@ -26,6 +26,7 @@ import org.reetrace.app.security.Role;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The pages' bench: each main page opened many times by a person signed in through the sign-in form (one session a
@@ -138,11 +139,20 @@ final class PageBench {
         return ids.isEmpty() ? "none" : ids.get(random.nextInt(ids.size()));
     }
 
+    /**
+     * The address with its placeholders filled: in the query, encoded as a query parameter; in the path, as a path,
+     * whose slashes stay (the simulator's lot ids hold slashes, and the server refuses an encoded one).
+     */
     private static String fill(String path, Map<String, Supplier<String>> fill) {
         String filled = path;
         for (Map.Entry<String, Supplier<String>> e : fill.entrySet()) {
-            if (filled.contains(e.getKey())) {
-                filled = filled.replace(e.getKey(), URLEncoder.encode(e.getValue().get(), StandardCharsets.UTF_8));
+            int at = filled.indexOf(e.getKey());
+            if (at >= 0) {
+                int query = filled.indexOf('?');
+                String value = e.getValue().get();
+                filled = filled.replace(e.getKey(), query >= 0 && query < at
+                        ? URLEncoder.encode(value, StandardCharsets.UTF_8)
+                        : UriUtils.encodePath(value, StandardCharsets.UTF_8));
             }
         }
         return filled;
