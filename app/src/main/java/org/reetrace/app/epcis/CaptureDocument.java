@@ -1,5 +1,6 @@
 package org.reetrace.app.epcis;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ import org.reetrace.app.security.Role;
  * is reported in the job.
  */
 @UseCase
-class CaptureDocument {
+public class CaptureDocument {
     private final EpcisSettings settings;
     private final DocumentCheck check;
     private final CaptureJobs runner;
@@ -34,7 +35,7 @@ class CaptureDocument {
     }
 
     /** The job a document became: GS1 answers 202 with its location. */
-    record Accepted(String captureId) {
+    public record Accepted(String captureId) {
     }
 
     /**
@@ -62,6 +63,23 @@ class CaptureDocument {
                 Files.deleteIfExists(spooled);
             }
         }
+    }
+
+    /**
+     * Captures a document uploaded as a file (the pages), whose media type the browser may not know: a document whose
+     * first character is {@code <} is XML, any other JSON-LD. {@code proceed}: each event is booked or refused on its
+     * own; otherwise the document is booked all or nothing.
+     */
+    public Accepted captureFile(Caller caller, InputStream file, boolean proceed) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(file);
+        in.mark(64);
+        int c;
+        do {
+            c = in.read();
+        } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+        in.reset();
+        return capture(caller, in, -1, c == '<' ? Binding.XML : Binding.JSON,
+                proceed ? CaptureJobs.Behaviour.proceed : CaptureJobs.Behaviour.rollback);
     }
 
     /** Copies the body to a temporary file, stopping as soon as it passes the size limit. */
@@ -112,7 +130,7 @@ class CaptureDocument {
     }
 
     /** One job, if the caller may see it; another operator's job does not exist as far as the caller can tell. */
-    CaptureJob job(Caller caller, String captureId) {
+    public CaptureJob job(Caller caller, String captureId) {
         String owner = jobs.owner(captureId)
                 .orElseThrow(() -> EpcisProblems.noSuchResource("no capture job " + captureId));
         if (!caller.readsAll() && !caller.actsFor(owner)) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param eventId    the event's eventID where it has one
  * @param field      where in the event the fault lies (a JSON pointer relative to the event)
  */
-record CaptureError(String type, String title, String detail,
+public record CaptureError(String type, String title, String detail,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer eventIndex,
                     @JsonProperty("eventID") @JsonInclude(JsonInclude.Include.NON_NULL) String eventId,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String field) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param createdAt  when the document was accepted (ISO 8601 instant)
  * @param finishedAt when the job ended, absent while it runs
  */
-record CaptureJob(@JsonProperty("captureID") String captureId, String createdAt,
+public record CaptureJob(@JsonProperty("captureID") String captureId, String createdAt,
                   @JsonInclude(JsonInclude.Include.NON_NULL) String finishedAt, boolean running, boolean success,
                   String captureErrorBehaviour, int eventCount, int storedCount, List<CaptureError> errors) {
 

@@ -63,4 +63,30 @@ class SignInIT extends BrowserIT {
         waitUntilLoaded();
         assertThat(text(By.cssSelector("h1"))).isEqualTo("Sign in");
     }
+
+    @Test
+    void the_magnet_maker_lands_on_its_portal_sees_its_name_and_signs_out_with_the_header_s_button() {
+        open("/sign-in");
+        signIn(demo().magnetMakerToken());
+
+        assertThat(currentPath()).isEqualTo("/portal");
+        assertThat(text(By.cssSelector(".who"))).isEqualTo("demo magnet maker · operator");
+
+        browser().findElement(By.cssSelector("form.sign-out button[type=submit]")).click();
+        waitUntilLoaded();
+
+        assertThat(currentPath()).isEqualTo("/sign-in?signed-out");
+        assertThat(text(By.id("sign-in-message"))).isEqualTo("You are signed out.");
+        open("/portal");
+        assertThat(currentPath()).isEqualTo("/sign-in");
+    }
+
+    @Test
+    void a_customs_officer_lands_on_the_customs_desk() {
+        open("/sign-in");
+        signIn(tokenFor(Caller.of("customs officer", Role.CUSTOMS)));
+
+        assertThat(currentPath()).isEqualTo("/customs");
+        assertThat(text(By.cssSelector("h1"))).isEqualTo("Export pre-check");
+    }
 }

@@ -33,14 +33,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures ingest (ledger writer against raw batched inserts of the same rows), a lot's pedigree,"
-                + " a magnet lot's full upstream trace, a facility's stock (p50/p99), a year's reconciliation and EPCIS"
-                + " capture over HTTP (concurrent clients; one large document in a forked server with a 256 MB heap),"
+                + " a magnet lot's full upstream trace, a facility's stock (p50/p99), each web page signed in (p50/p99),"
+                + " a year's reconciliation and EPCIS capture over HTTP (concurrent clients; one large document in a forked server with a 256 MB heap),"
                 + " on a simulated year in a fresh embedded PostgreSQL; prints the table and writes DIR/bench.md and"
                 + " DIR/bench.json with the machine, JDK and PostgreSQL settings.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question, a 5 MB document):"
-            + " under 2 minutes.")
+    @Option(names = "--quick", description = "A smoke-sized run (50,000 events, 300 calls a question and 30 a page, a"
+            + " 5 MB document): a few minutes.")
     boolean quick;
 
     @Option(names = "--events", description = "About how many events to book (default: 1,000,000; 50,000 with --quick);"
@@ -51,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
             + " --quick).")
     Integer documentMb;
 
-    @Option(names = "--samples", description = "Timed calls per question (default: 2,000; 300 with --quick).")
+    @Option(names = "--samples", description = "Timed calls per question (default: 2,000; 300 with --quick); a tenth"
+            + " of that, at least 20, per page.")
     Integer samples;
 
     @Option(names = "--seed", defaultValue = "1", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
@@ -119,6 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
             };
             BenchReport r = new LoadBench(context, progress).run(new LoadBench.Settings(n, seed, calls),
                     command.toString());
+            new PageBench(context, progress).run(new PageBench.Settings(Math.max(20, calls / 10), seed), r);
             new CaptureBench(context, scratch, progress).run(new CaptureBench.Settings(Math.min(100_000, n / 10),
                     mb * 1_000_000L, seed), r);
             Files.createDirectories(report);

@@ -454,7 +454,7 @@ public final class LoadBench {
      * Milliseconds of up to {@code samples} calls after {@code warm} unmeasured ones, sorted; fewer when the calls
      * exceed {@link #QUESTION_BUDGET_NANOS} (the row then says how many calls were timed).
      */
-    private static double[] time(int warm, int samples, Runnable call) {
+    static double[] time(int warm, int samples, Runnable call) {
         long start = System.nanoTime();
         for (int i = 0; i < warm && System.nanoTime() - start < QUESTION_BUDGET_NANOS / 4; i++) {
             call.run();

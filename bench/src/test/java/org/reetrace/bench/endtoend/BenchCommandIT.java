@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchCommandIT {
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void a_small_bench_captures_over_http_and_in_a_server_with_a_small_heap(@TempDir Path reports) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -72,6 +72,15 @@ class BenchCommandIT {
         assertThat(number(rows.get("Heap held after that capture"))).as("MiB after a full GC")
                 .isPositive().isLessThanOrEqualTo(number(heap));
         assertThat(bench.path("notes").toString()).contains("GS1-Capture-Error-Behaviour: proceed");
+
+        // the pages, signed in through the form: those of this build timed, any other listed as not served
+        for (String page : new String[] {"Page /customs", "Page /customs?pre-check", "Page /portal"}) {
+            assertThat(rows).as(page).containsKey(page);
+            assertThat(rows.get(page).path("figure").asString()).as(page).matches("p50 [0-9.]+ / p99 [0-9.]+");
+            assertThat(rows.get(page).path("workload").asString()).as(page).doesNotContain("not 200");
+        }
+        assertThat(rows.get("Page /portal").path("workload").asString()).startsWith("operator ");
+        assertThat(bench.path("notes").toString()).contains("Pages: each page opened by a person signed in");
     }
 
     private static double number(JsonNode row) {
