@@ -58,7 +58,10 @@ public abstract class RunningAppIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("reetrace.database.data-dir", () -> TestDataDirs.shared().toString());
+        // called once for each application Spring starts: each gets a database of its own, and the test classes
+        // that share an application (the same configuration) share its database
+        java.nio.file.Path dataDir = TestDataDirs.fresh("app");
+        registry.add("reetrace.database.data-dir", dataDir::toString);
         // every test class calls from the loopback address: a larger allowance of failed authentications for it all
         registry.add("reetrace.tokens.failed-authentications", () -> "200");
     }

@@ -12,14 +12,13 @@ import java.nio.file.Path;
 public final class TestDataDirs {
 
     private static final Path ROOT = Path.of("target", "it-postgres").toAbsolutePath();
-    private static final Path SHARED = fresh("shared");
 
     private TestDataDirs() {
     }
 
-    /** The folder of the one application that all {@link RunningAppIT} classes share in this JVM. */
-    public static Path shared() {
-        return SHARED;
+    /** The folder under which every test's data folder is made. */
+    public static Path root() {
+        return ROOT;
     }
 
     /** A new empty folder, for a test that starts and stops servers of its own. */

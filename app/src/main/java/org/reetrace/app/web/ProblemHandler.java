@@ -69,6 +69,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * A form body whose field names Spring Security's firewall refuses (control characters, say) when a handler
+     * reads it: the client's malformed request, not the server's failure.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(Exception e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request holds a parameter name or value that cannot be read safely: " + e.getMessage());
+        body.setType(Problems.type("malformed-request"));
+        body.setTitle("Malformed request");
+        return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     /** A failure that waited in a future (the ledger writer's answer) is the failure it carries. */
     @ExceptionHandler(CompletionException.class)
     ResponseEntity<Object> completion(CompletionException e, WebRequest request) {

@@ -37,6 +37,15 @@ import tools.jackson.databind.JsonNode;
  */
 class AnalyticsApiIT extends RunningAppIT {
 
+    /**
+     * The simulated scenario registers its operators from the beginning of time; the demo's registry (which other
+     * tests load) has some of the same operators from 2023 only: this test gets a database of its own.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void analyticsDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("reetrace.test.application", () -> "analytics");
+    }
+
     static final String PREFIX = "it-analytics-";
     static final String METAL = "MY-MLK-MET-01";
     static final Scenario SCENARIO = Scenario.malaysia().withMonths(4).withFrauds(List.of(

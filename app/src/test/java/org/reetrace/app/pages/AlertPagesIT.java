@@ -44,14 +44,14 @@ class AlertPagesIT extends BrowserIT {
 
         new Select(browser().findElement(By.id("f-kind"))).selectByValue("MATERIAL_UNACCOUNTED_FOR");
 
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> currentPath().contains("kind=MATERIAL_UNACCOUNTED_FOR"));
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> currentPath().contains("kind=MATERIAL_UNACCOUNTED_FOR"));
         waitForRows(rows -> rows.stream().allMatch(r -> r.getText().contains("Material unaccounted for")));
         assertThat(text(By.cssSelector(".alert-table tbody"))).contains(DemoYear.METAL);
 
         new Select(browser().findElement(By.id("f-kind"))).selectByValue("");
         browser().findElement(By.id("f-facility")).sendKeys(DemoYear.SEPARATION);
         browser().findElement(By.cssSelector(".filters button[type=submit]")).click();
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> currentPath().contains("facility=" + DemoYear.SEPARATION));
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> currentPath().contains("facility=" + DemoYear.SEPARATION));
         waitForRows(rows -> !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains(DemoYear.SEPARATION)));
 
         // the counts per status are links that keep the other filters
@@ -68,7 +68,7 @@ class AlertPagesIT extends BrowserIT {
 
         browser().findElement(By.cssSelector(".pager")).findElement(By.linkText("2")).click();
 
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> text(By.cssSelector(".found")).contains("page 2 of"));
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(By.cssSelector(".found")).contains("page 2 of"));
         assertThat(currentPath()).contains("page=1").contains("source=ANALYTICS").contains("size=5");
         assertThat(browser().findElements(By.cssSelector(".alert-table tbody tr"))).hasSize(5);
     }
@@ -85,8 +85,7 @@ class AlertPagesIT extends BrowserIT {
         assertThat(browser().findElements(By.cssSelector("#trail li"))).hasSize(1);
 
         // no comment: refused beside the field, nothing recorded
-        browser().findElement(By.cssSelector("button.primary[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("button.primary[type=submit]"));
         assertThat(text(By.id("comment-error"))).isEqualTo("Write a comment: every step of a review says why.");
         assertThat(browser().findElement(By.id("comment")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser().findElement(By.id("comment")).getAttribute("aria-describedby")).contains("comment-error");
@@ -94,8 +93,7 @@ class AlertPagesIT extends BrowserIT {
 
         browser().findElement(By.id("comment")).sendKeys("Inspector sent to weigh the metal stock.");
         browser().findElement(By.cssSelector("input[name=action][value=ACKNOWLEDGE]")).click();
-        browser().findElement(By.cssSelector("button.primary[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("button.primary[type=submit]"));
 
         assertThat(currentPath()).isEqualTo("/alerts/" + alert.id() + "?reviewed");
         assertThat(text(By.id("reviewed"))).isEqualTo("Your review is recorded in the audit trail.");
@@ -105,8 +103,7 @@ class AlertPagesIT extends BrowserIT {
         screenshot("alert");
 
         browser().findElement(By.id("comment")).sendKeys("Stock short by the MUF; case handed to enforcement.");
-        browser().findElement(By.cssSelector("button.primary[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("button.primary[type=submit]"));
         assertThat(text(By.id("alert-status"))).isEqualTo("Closed");
         assertThat(browser().findElements(By.cssSelector("#trail li"))).hasSize(3);
         assertThat(browser().findElements(By.id("comment"))).isEmpty();
@@ -121,8 +118,7 @@ class AlertPagesIT extends BrowserIT {
 
         browser().findElement(By.id("comment")).sendKeys("Acknowledged from the morning list.");
         browser().findElement(By.cssSelector("input[name=action][value=ACKNOWLEDGE]")).click();
-        browser().findElement(By.cssSelector("button.primary[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("button.primary[type=submit]"));
 
         assertThat(text(By.id("comment-error"))).startsWith("This step is not possible now:")
                 .contains("is ACKNOWLEDGED");

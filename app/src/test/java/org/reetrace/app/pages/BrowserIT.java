@@ -39,6 +39,15 @@ public abstract class BrowserIT extends RunningAppIT {
     @Autowired
     private DemoLoader demoLoader;
 
+    /**
+     * The pages' tests load the demo and its simulated year, which would change what the API tests find: they get
+     * an application and a database of their own (Spring caches one context per set of these sources).
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void pagesDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("reetrace.test.application", () -> "pages");
+    }
+
     @BeforeEach
     void freshBrowser() {
         synchronized (BrowserIT.class) {
@@ -107,6 +116,17 @@ public abstract class BrowserIT extends RunningAppIT {
         waitUntilLoaded();
     }
 
+    /**
+     * Clicks what {@code selector} finds and waits for the page it leads to (a form's POST and its redirect): the
+     * old page must be gone first, or the new page's address could be read before the browser has left.
+     */
+    protected void clickToNewPage(By selector) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(selector).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilLoaded();
+    }
+
     protected void waitUntilLoaded() {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
@@ -115,11 +135,15 @@ public abstract class BrowserIT extends RunningAppIT {
     /** Waits until an element matching {@code selector} is visible, and gives it. */
     protected WebElement visible(By selector) {
         return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(selector));
     }
 
+    /** The text of what {@code selector} finds, read again if htmx replaced the element meanwhile. */
     protected String text(By selector) {
-        return visible(selector).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> visible(selector).getText());
     }
 
     /** The path (and query) the browser shows now. */

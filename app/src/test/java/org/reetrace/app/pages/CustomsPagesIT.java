@@ -76,8 +76,7 @@ class CustomsPagesIT extends BrowserIT {
     }
 
     private void submit() {
-        browser().findElement(By.cssSelector(".precheck-form button[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector(".precheck-form button[type=submit]"));
     }
 
     @Test
@@ -104,18 +103,17 @@ class CustomsPagesIT extends BrowserIT {
     }
 
     @Test
-    void the_us_rule_of_2027_fails_the_magnets_with_its_numbers_and_the_law_it_cites() {
+    void the_us_rule_of_2027_is_left_to_the_authority_to_confirm_with_the_law_it_cites() {
         openAs(customsOfficer(), "/customs?lot=MAG-2026-0001&number=K2-2026-004711&hs=8505.11"
                 + "&permit=EXP-MY-2026-0093&counterparty=Great+Lakes+Motors+Inc.&country=US&jurisdiction=US"
                 + "&at=2027-01-02");
 
-        assertThat(oneLine(By.id("precheck-overall"))).contains("FAILS")
-                .contains("One jurisdiction would stop or question this export.");
-        assertThat(oneLine(By.cssSelector("#verdict-US h2"))).isEqualTo("United States (US) FAILS");
-        assertThat(outcomes("US")).containsEntry("US-DFARS-7052-2027", "failed");
-        WebElement failed = browser().findElement(By.cssSelector("#verdict-US tr.FAILED"));
-        assertThat(failed.findElement(By.cssSelector(".numbers")).getText()).isNotBlank();
-        assertThat(failed.findElement(By.cssSelector(".citation")).getText()).containsIgnoringCase("DFARS");
+        // the 2027 step of DFARS 252.225-7052 as amended could not be established from a source: never a silent pass
+        assertThat(oneLine(By.id("precheck-overall"))).contains("CONFIRM").contains("confirm with the authority");
+        assertThat(oneLine(By.cssSelector("#verdict-US h2"))).isEqualTo("United States (US) CONFIRM");
+        assertThat(outcomes("US")).containsEntry("US-DFARS-7052-2027", "unknown: confirm with the authority");
+        WebElement unknown = browser().findElement(By.cssSelector("#verdict-US tr.UNKNOWN"));
+        assertThat(unknown.findElement(By.cssSelector(".citation")).getText()).containsIgnoringCase("DFARS");
         assertThat(browser().findElements(By.cssSelector(".jurisdiction"))).hasSize(1);
     }
 

@@ -41,7 +41,7 @@ class FacilityPagesIT extends BrowserIT {
         screenshot("facility");
 
         new Select(browser().findElement(By.id("basis"))).selectByValue("Nd");
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> text(By.cssSelector("#balance-table caption"))
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(By.cssSelector("#balance-table caption"))
                 .contains("Nd"));
         assertThat(text(By.cssSelector("#balance h3"))).contains("Nd");
         // the CUSUM is kept on the rare-earth basis only
@@ -49,7 +49,7 @@ class FacilityPagesIT extends BrowserIT {
         waitForCharts(1);
 
         browser().findElement(By.linkText("Older")).click();
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> text(By.cssSelector("#events .pager"))
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(By.cssSelector("#events .pager"))
                 .contains("Page 2 of"));
         assertThat(browser().findElements(By.cssSelector("#events tbody a[href^='/api/events/']"))).hasSize(20);
     }
@@ -74,7 +74,7 @@ class FacilityPagesIT extends BrowserIT {
     }
 
     private void waitForCharts(int count) {
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d ->
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 d.findElements(By.cssSelector("#balance .chart svg")).size() == count);
     }
 }

@@ -98,7 +98,7 @@ class LotPagesIT extends BrowserIT {
         assertThat(browser().findElements(By.cssSelector("#step-lots tbody tr"))).hasSize(size);
 
         browser().findElement(By.cssSelector("#step-lots .next-page")).click();
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(driver ->
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
                 driver.findElement(By.cssSelector("#step-lots caption")).getText().contains("page 2 of"));
         assertThat(text(By.cssSelector("#step-lots tbody th a"))).isGreaterThan(firstLot);
         assertThat(currentPath()).startsWith("/lots/" + widest.magnet());

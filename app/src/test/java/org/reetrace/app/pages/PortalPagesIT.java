@@ -97,8 +97,7 @@ class PortalPagesIT extends BrowserIT {
         openAs(demo().magnetMakerToken(), "/portal");
 
         browser().findElement(By.id("events-file")).sendKeys(events.toString());
-        browser().findElement(By.cssSelector("form[action='/portal/events'] button[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("form[action='/portal/events'] button[type=submit]"));
 
         assertThat(currentPath()).isEqualTo("/portal/events");
         assertThat(text(By.id("booking-summary"))).isEqualTo(events.getFileName()
@@ -123,8 +122,7 @@ class PortalPagesIT extends BrowserIT {
         openAs(demo().magnetMakerToken(), "/portal");
 
         browser().findElement(By.id("events-file")).sendKeys(nonsense.toString());
-        browser().findElement(By.cssSelector("form[action='/portal/events'] button[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("form[action='/portal/events'] button[type=submit]"));
 
         assertThat(text(By.id("events-file-error"))).startsWith("The file holds no events that can be read:");
         assertThat(browser().findElement(By.id("events-file")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -156,8 +154,7 @@ class PortalPagesIT extends BrowserIT {
         openAs(demo().magnetMakerToken(), "/portal");
 
         browser().findElement(By.id("epcis-file")).sendKeys(document.toString());
-        browser().findElement(By.cssSelector("form[action='/portal/epcis'] button[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("form[action='/portal/epcis'] button[type=submit]"));
 
         assertThat(currentPath()).startsWith("/portal/captures/capture-");
         new WebDriverWait(browser(), Duration.ofSeconds(20))

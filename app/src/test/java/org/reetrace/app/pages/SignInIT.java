@@ -72,8 +72,7 @@ class SignInIT extends BrowserIT {
         assertThat(currentPath()).isEqualTo("/portal");
         assertThat(text(By.cssSelector(".who"))).isEqualTo("demo magnet maker · operator");
 
-        browser().findElement(By.cssSelector("form.sign-out button[type=submit]")).click();
-        waitUntilLoaded();
+        clickToNewPage(By.cssSelector("form.sign-out button[type=submit]"));
 
         assertThat(currentPath()).isEqualTo("/sign-in?signed-out");
         assertThat(text(By.id("sign-in-message"))).isEqualTo("You are signed out.");
