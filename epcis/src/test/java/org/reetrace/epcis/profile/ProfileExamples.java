@@ -48,7 +48,7 @@ public final class ProfileExamples {
     static final FacilityId DISPOSAL = FacilityId.of("MY-RWDF-1");
     static final LotId ORE = LotId.of("ORE-2026-0001");
     static final LotId MREC = LotId.of("urn:epc:class:lgtin:9555000.012345.MREC-7");
-    static final LotId RESIDUE = LotId.of("RES-2026-0001");
+    static final LotId RESIDUE = LotId.of("RES-2026-0901");
 
     private ProfileExamples() {
     }
