@@ -57,7 +57,8 @@ public record VerifierKey(String name, int keyId, byte[] publicKey) {
         if (vkey == null) {
             return Parsed.fail("no verifier key");
         }
-        String[] parts = vkey.strip().split("\\+", -1);
+        // the key is standard base64, which may hold a '+' of its own: split at the first two only
+        String[] parts = vkey.strip().split("\\+", 3);
         if (parts.length != 3) {
             return Parsed.fail("a verifier key has three parts joined by '+': name, key id, key");
         }
