@@ -123,7 +123,15 @@ public abstract class BrowserIT extends RunningAppIT {
     protected void clickToNewPage(By selector) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(selector).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or (Chromium, mid-navigation) a node that no longer belongs to the document
+                return true;
+            }
+        });
         waitUntilLoaded();
     }
 
