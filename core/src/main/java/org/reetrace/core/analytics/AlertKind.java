@@ -25,5 +25,13 @@ public enum AlertKind {
     /** A transformation booked a total mass out against its mass in that its process cannot weigh. */
     IMPLAUSIBLE_MASS,
     /** An assay declared less than half the activity its own thorium and uranium give. */
-    ACTIVITY_UNDERSTATED
+    ACTIVITY_UNDERSTATED,
+    /** A sequential test on one element's or group's balance (Nd+Pr, Dy, Tb, heavy rare earths, Th, U) crossed its threshold. */
+    ELEMENT_UNACCOUNTED_FOR,
+    /** A facility's minimum detectable diversion exceeds the goal: its measurements cannot show a diversion that size. */
+    INSUFFICIENT_MEASUREMENT,
+    /** An import matches an earlier export in composition, mass, timing and counterparty: a round trip. */
+    ROUND_TRIP_IMPORT,
+    /** An extracted lot's pattern is best explained as a blend of known deposits, not the declared mine's own ore. */
+    BLENDED_ORE
 }
