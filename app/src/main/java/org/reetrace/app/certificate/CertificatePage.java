@@ -71,7 +71,8 @@ public final class CertificatePage {
         }
         b.append("</table>\n<h2>Check it yourself</h2>\n<p>The signed original: <a href=\"").append(escape(view.url()))
                 .append("\">").append(escape(view.url())).append("</a> (ask for <code>application/vc+jwt</code>). ")
-                .append("Its ").append(s.ledgerEvents().size()).append(" ledger events are listed at <a href=\"")
+                .append("The lot's own ").append(s.ledgerEvents().size()).append(" ledger events are in it, the last")
+                .append(" with its proof in the transparency log; the events of its whole trace are listed at <a href=\"")
                 .append(escape(view.url())).append("/events\">events</a>; the issuer's keys at its DID document.</p>\n")
                 .append("<p><code>reetrace certificate verify FILE</code> checks it, or any JOSE library with the key.</p>\n")
                 .append("</body></html>\n");

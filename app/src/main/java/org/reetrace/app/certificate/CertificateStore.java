@@ -21,14 +21,8 @@ public class CertificateStore {
 
     /** A certificate as stored. */
     public record StoredCertificate(String id, String lot, Instant issuedAt, String issuedBy, String keyId,
-                                    int statusList, int statusIndex, String jws, List<String> eventIds,
-                                    List<String> traceLots, Optional<Instant> revokedAt,
-                                    Optional<String> revokedReason) {
-
-        public StoredCertificate {
-            eventIds = List.copyOf(eventIds);
-            traceLots = List.copyOf(traceLots);
-        }
+                                    int statusList, int statusIndex, String jws, long ledgerSeq,
+                                    Optional<Instant> revokedAt, Optional<String> revokedReason) {
     }
 
     /** A status list entry: the list (from 1) and the index in it. */
@@ -55,14 +49,13 @@ public class CertificateStore {
     public void insert(StoredCertificate c) {
         jdbc.sql("""
                 insert into certificate (id, lot_id, issued_at, issued_by, key_id, status_list, status_index, jws,
-                                         event_ids, trace_lots)
-                values (:id, :lot, :at, :by, :key, :list, :index, :jws, :events, :lots)
+                                         ledger_seq)
+                values (:id, :lot, :at, :by, :key, :list, :index, :jws, :seq)
                 """)
                 .param("id", c.id()).param("lot", c.lot()).param("at", Timestamp.from(c.issuedAt()))
                 .param("by", c.issuedBy()).param("key", c.keyId()).param("list", c.statusList())
                 .param("index", c.statusIndex()).param("jws", c.jws())
-                .param("events", c.eventIds().toArray(String[]::new))
-                .param("lots", c.traceLots().toArray(String[]::new))
+                .param("seq", c.ledgerSeq())
                 .update();
     }
 
@@ -89,42 +82,53 @@ public class CertificateStore {
                 .query(Boolean.class).single();
     }
 
+    /** The last event in the books, 0 for none. */
+    public long head() {
+        return jdbc.sql("select coalesce(max(seq), 0) from ledger_event").query(Long.class).single();
+    }
+
     /**
-     * Revokes every certificate not yet revoked that refers to event {@code eventId} or traces through one of
-     * {@code lots}.
+     * Revokes every certificate not yet revoked, issued before the reversal at {@code reversalSeq}, whose lot is one
+     * of {@code lots} (those the reversal changed) or downstream of one of them.
      *
      * @return the ids of the certificates revoked
      */
-    public List<String> revokeFor(String eventId, List<String> lots, String reason, Instant at) {
+    public List<String> revokeFor(long reversalSeq, List<String> lots, String reason, Instant at) {
         return jdbc.sql("""
+                with recursive down(lot_id) as (
+                    select unnest(cast(:lots as text[]))
+                    union
+                    select o.lot_id from down d join lineage i on i.lot_id = d.lot_id and not i.output
+                                                join lineage o on o.seq = i.seq and o.output)
                 update certificate set revoked_at = :at, revoked_reason = :reason
-                where revoked_at is null and (event_ids @> array[:event]::text[] or trace_lots && cast(:lots as text[]))
+                where revoked_at is null and ledger_seq < :seq and lot_id in (select lot_id from down)
                 returning id
                 """)
-                .param("at", Timestamp.from(at)).param("reason", reason).param("event", eventId)
+                .param("at", Timestamp.from(at)).param("reason", reason).param("seq", reversalSeq)
                 .param("lots", lots.toArray(String[]::new))
                 .query(String.class).list();
     }
 
+    /** A reversal as stored: its sequence, the lots it changed, and why (for the revocation's reason). */
+    public record StoredReversal(long seq, List<String> lots, String reason) {
+    }
+
     /**
-     * Revokes every certificate not yet revoked that a stored reversal invalidates (its original event is behind the
-     * certificate, or it changed a lot of the certificate's trace): what a reversal committed just before a stop
-     * left to do.
-     *
-     * @return the ids of the certificates revoked
+     * The reversals booked after the oldest certificate not yet revoked was issued: those that may revoke one, as a
+     * reversal committed just before a stop left them to do.
      */
-    public List<String> revokeForStoredReversals(Instant at) {
+    public List<StoredReversal> reversalsAfterUnrevoked() {
         return jdbc.sql("""
-                update certificate c
-                set revoked_at = :at, revoked_reason = 'event ' || (r.payload ->> 'original') || ' was reversed by '
-                                                       || r.event_id || ': ' || (r.payload ->> 'reason')
-                from ledger_event r
-                where r.type = 'REVERSE' and c.revoked_at is null
-                  and (c.event_ids @> array[r.payload ->> 'original'] or c.trace_lots && r.lots)
-                returning c.id
+                select seq, lots, 'event ' || (payload ->> 'original') || ' was reversed by ' || event_id || ': '
+                                  || (payload ->> 'reason')
+                from ledger_event
+                where type = 'REVERSE'
+                  and seq > (select coalesce(min(ledger_seq), 9223372036854775807) from certificate
+                             where revoked_at is null)
+                order by seq
                 """)
-                .param("at", Timestamp.from(at))
-                .query(String.class).list();
+                .query((rs, n) -> new StoredReversal(rs.getLong(1), strings(rs.getArray(2)), rs.getString(3)))
+                .list();
     }
 
     /** The ledger events at these sequence numbers, in order. */
@@ -143,7 +147,7 @@ public class CertificateStore {
         return new StoredCertificate(rs.getString("id"), rs.getString("lot_id"),
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"), rs.getString("key_id"),
                 rs.getInt("status_list"), rs.getInt("status_index"), rs.getString("jws"),
-                strings(rs.getArray("event_ids")), strings(rs.getArray("trace_lots")),
+                rs.getLong("ledger_seq"),
                 Optional.ofNullable(revoked).map(Timestamp::toInstant),
                 Optional.ofNullable(rs.getString("revoked_reason")));
     }

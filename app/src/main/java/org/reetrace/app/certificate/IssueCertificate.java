@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.reetrace.app.UseCase;
 import org.reetrace.app.lot.LotQueries;
-import org.reetrace.app.lot.TraceLot;
+import org.reetrace.app.lot.TraceSteps;
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.web.ProblemException;
@@ -38,6 +38,7 @@ public class IssueCertificate {
     }
 
     private final LotQueries lots;
+    private final TraceSteps steps;
     private final StoredRegistry registry;
     private final Conformity conformity;
     private final LogEvidence evidence;
@@ -47,10 +48,11 @@ public class IssueCertificate {
     private final CertificateSettings settings;
     private final Clock clock;
 
-    public IssueCertificate(LotQueries lots, StoredRegistry registry, Conformity conformity, LogEvidence evidence,
+    public IssueCertificate(LotQueries lots, TraceSteps steps, StoredRegistry registry, Conformity conformity, LogEvidence evidence,
                             CertificateStore store, CredentialSigner signer, PublicUrls urls,
                             CertificateSettings settings, Clock clock) {
         this.lots = lots;
+        this.steps = steps;
         this.registry = registry;
         this.conformity = conformity;
         this.evidence = evidence;
@@ -74,19 +76,14 @@ public class IssueCertificate {
         String id = UUID.randomUUID().toString();
         String url = urls.credential(id);
 
-        LotQueries.Trace trace = lots.trace(lotId, true, TraceLot.MAX_DEPTH);
-        Set<Long> sequences = new LinkedHashSet<>();
-        List<String> traceLots = new ArrayList<>();
-        for (LotQueries.StoredLot l : trace.lots()) {
-            sequences.add(l.createdSeq());
-            traceLots.add(l.lot().id().value());
-        }
-        trace.steps().forEach(s -> sequences.add(s.event().sequence()));
+        // the lot's own events; the trace behind them is served beside the certificate, as the books stand now
+        long head = store.head();
+        Set<Long> sequences = new TreeSet<>();
+        steps.events(lotId).forEach(e -> sequences.add(e.sequence()));
         sequences.add(stored.updatedSeq());
         List<CertificateStore.LedgerEventRow> events = store.events(new ArrayList<>(sequences));
         List<Passport.EventReference> references = events.stream().map(e -> new Passport.EventReference(
-                e.sequence(), e.hash(), e.type(), e.time().toString(), e.lots().contains(lotId) ? e.eventId() : null))
-                .toList();
+                e.sequence(), e.hash(), e.type(), e.time().toString(), e.eventId())).toList();
         CertificateStore.LedgerEventRow last = events.stream().filter(e -> e.sequence() == stored.updatedSeq())
                 .findFirst().orElseThrow();
 
@@ -110,8 +107,8 @@ public class IssueCertificate {
                 evidence.of(last).stream().toList());
         CredentialSigner.Signed signed = signer.sign(credential);
         store.insert(new CertificateStore.StoredCertificate(id, lotId, now, caller.name(), signed.keyId(),
-                entry.list(), entry.index(), signed.jws(), events.stream().map(CertificateStore.LedgerEventRow::eventId)
-                .toList(), traceLots, java.util.Optional.empty(), java.util.Optional.empty()));
+                entry.list(), entry.index(), signed.jws(), head, java.util.Optional.empty(),
+                java.util.Optional.empty()));
         return new Issued(id, url, lotId, now.toString(), signed.keyId(), signed.jws(), credential);
     }
 

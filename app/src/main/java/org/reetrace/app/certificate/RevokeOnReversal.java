@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A reversal takes back an event booked in error: every certificate that rests on that event, or traces through a
- * lot the reversal changed, no longer states the truth, and is revoked (its status list bit set, the reason kept).
+ * A reversal takes back an event booked in error: every certificate issued before it whose lot the reversal changed,
+ * or whose lot is downstream of one it changed, may no longer state the truth, and is revoked (its status list bit
+ * set, the reason kept).
  */
 @Component
 class RevokeOnReversal implements CommittedEntries {
@@ -33,9 +34,11 @@ class RevokeOnReversal implements CommittedEntries {
     /** At start: a reversal committed just before a stop, whose listener did not run, revokes what it must. */
     @EventListener(ApplicationReadyEvent.class)
     public void catchUp() {
-        List<String> revoked = store.revokeForStoredReversals(clock.instant());
-        if (!revoked.isEmpty()) {
-            log.info("Revoked certificates {} for reversals stored before this start", revoked);
+        for (CertificateStore.StoredReversal r : store.reversalsAfterUnrevoked()) {
+            List<String> revoked = store.revokeFor(r.seq(), r.lots(), r.reason(), clock.instant());
+            if (!revoked.isEmpty()) {
+                log.info("Revoked certificates {} for a reversal stored before this start: {}", revoked, r.reason());
+            }
         }
     }
 
@@ -46,7 +49,7 @@ class RevokeOnReversal implements CommittedEntries {
                 List<String> lots = entry.lots().stream().map(Lot::id).map(id -> id.value()).toList();
                 String reason = "event " + reverse.original().value() + " was reversed by " + reverse.id().value()
                         + ": " + reverse.reason();
-                List<String> revoked = store.revokeFor(reverse.original().value(), lots, reason, clock.instant());
+                List<String> revoked = store.revokeFor(entry.sequence(), lots, reason, clock.instant());
                 if (!revoked.isEmpty()) {
                     log.info("Revoked certificates {}: {}", revoked, reason);
                 }

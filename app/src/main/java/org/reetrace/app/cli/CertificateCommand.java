@@ -71,7 +71,7 @@ final class CertificateCommand implements Callable<Integer> {
             out.printf("  public URL  %s  (JSON; application/vc+jwt for the signed original; text/html to print)%n",
                     issued.url());
             out.printf("  written to  %s%n", to);
-            out.printf("  claims      %d rule results, %d ledger events, %d elements%n",
+            out.printf("  claims      %d rule results, %d ledger events of the lot, %d elements%n",
                     issued.credential().credentialSubject().conformityClaim().size(),
                     issued.credential().credentialSubject().ledgerEvents().size(),
                     issued.credential().credentialSubject().elementProvenance().size());

@@ -145,7 +145,9 @@ class CertificateApiIT extends RunningAppIT {
         assertThat(nd.path("stages").toString()).contains("\"stage\":\"CONCENTRATION\"")
                 .contains("\"technologyCountry\":\"AU\"");
         assertThat(subject.path("materialsProvenance").get(0).path("originCountry").asString()).isEqualTo("MY");
-        assertThat(subject.path("ledgerEvents").size()).isEqualTo(2);
+        // the concentrate's own event; the ore's extraction is in the trace served beside it
+        assertThat(subject.path("ledgerEvents")).extracting(e -> e.path("eventId").asString())
+                .containsExactly("e2-" + p);
         for (JsonNode claim : subject.path("conformityClaim")) {
             assertThat(claim.path("pack").asString()).isNotBlank();
             assertThat(claim.path("packVersion").asString()).isNotBlank();
@@ -222,6 +224,22 @@ class CertificateApiIT extends RunningAppIT {
         Verdict verdict = verifier().verify(jws, CredentialVerifier.Options.usingNetwork());
         assertThat(verdict.valid()).isFalse();
         assertThat(verdict.failedWith("revoked")).isTrue();
+    }
+
+    @Test
+    void a_reversal_upstream_revokes_the_certificates_issued_before_it_downstream_and_none_issued_after() {
+        String before = issue("CON-" + p, miner).json().path("id").asString();
+        assertThat(postJson("/api/events", miner, """
+                {"id": "e5-%1$s", "type": "ASSAY", "time": "2026-03-03T08:00:00Z", "facility": "MINE-%1$s",
+                 "lot": "ORE-%1$s", "compositionMg": {"Nd": 3000000, "Dy": 250000}}""".formatted(p)).status())
+                .isEqualTo(201);
+        assertThat(postJson("/api/events", miner, reverse("e6-" + p, "e5-" + p)).status()).isEqualTo(201);
+        String after = issue("CON-" + p, miner).json().path("id").asString();
+
+        JsonNode revoked = get("/credentials/" + before, null).json();
+        assertThat(revoked.path("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.path("revocationReason").asString()).contains("e5-" + p).contains("e6-" + p);
+        assertThat(get("/credentials/" + after, null).json().path("status").asString()).isEqualTo("VALID");
     }
 
     @Test
