@@ -49,6 +49,11 @@ public final class CopyRows {
         return this;
     }
 
+    public CopyRows integer(int value) {
+        field(4).out.writeInt(value);
+        return this;
+    }
+
     public CopyRows bool(boolean value) {
         field(1).out.writeByte(value ? 1 : 0);
         return this;

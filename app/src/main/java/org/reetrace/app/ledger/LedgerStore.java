@@ -153,7 +153,7 @@ public class LedgerStore {
      * the writer thread, so that the committer's time is PostgreSQL's while the ledger goes on with the next batch.
      */
     public record Staged(long first, long last, String head, CopyRows events, CopyRows undo, CopyRows lineage,
-                         CopyRows lots, List<RaisedAlert> alerts, Map<FacilityId, Composition> stocks, Balance balance,
+                         CopyRows traceGroups, List<Long> transformations, CopyRows lots, List<RaisedAlert> alerts, Map<FacilityId, Composition> stocks, Balance balance,
                          Instant recordedAt) {
     }
 
@@ -174,6 +174,9 @@ public class LedgerStore {
         Entry last = entries.getLast();
         CopyRows undo = new CopyRows("ledger_undo", "seq", "undo");
         CopyRows lineage = new CopyRows("lineage", "seq", "lot_id", "output");
+        CopyRows traceGroups = new CopyRows("trace_group", "seq", "output", "form", "facility_id", "holder_id",
+                "origin", "lots", "masses");
+        List<Long> transformations = new ArrayList<>();
         for (Entry e : entries) {
             for (Lot lot : e.lots()) {
                 lots.put(lot.id(), lot);
@@ -198,6 +201,13 @@ public class LedgerStore {
             for (LotId out : new LinkedHashSet<>(e.lineage().outputs())) {
                 lineage.number(e.sequence()).text(out.value()).bool(true).endRow();
             }
+            for (TraceRows.Group g : TraceRows.of(e)) {
+                traceGroups.number(g.seq()).bool(g.output()).text(g.form()).text(g.facility()).text(g.holder())
+                        .text(g.origin()).integer(g.lots()).bigintArray(g.masses()).endRow();
+            }
+            if (!e.lineage().isEmpty()) {
+                transformations.add(e.sequence());
+            }
         }
         CopyRows staged = new CopyRows("lot_stage", "id", "form", "mass_mg", "composition", "facility_id",
                 "holder_id", "status", "destination_id", "activity_bq_g", "pedigree", "created_seq", "updated_seq");
@@ -212,7 +222,7 @@ public class LedgerStore {
                     .number(updated.get(lot.id())).endRow();
         }
         return new Staged(entries.getFirst().sequence(), entries.getLast().sequence(), entries.getLast().hash(),
-                events, undo, lineage, staged, List.copyOf(alerts), Map.copyOf(stocks), ledger.balance(), recordedAt);
+                events, undo, lineage, traceGroups, List.copyOf(transformations), staged, List.copyOf(alerts), Map.copyOf(stocks), ledger.balance(), recordedAt);
     }
 
     /**
@@ -235,6 +245,13 @@ public class LedgerStore {
             copy(con, batch.events());
             copy(con, batch.undo());
             copy(con, batch.lineage());
+            if (!batch.transformations().isEmpty()) {
+                copy(con, batch.traceGroups());
+                try (PreparedStatement edges = con.prepareStatement(TraceRows.EDGES)) {
+                    edges.setArray(1, con.createArrayOf("bigint", batch.transformations().toArray()));
+                    edges.execute();
+                }
+            }
             return null;
         });
         // lots are upserted (a lot changes with most events) from a staging table filled by COPY

@@ -107,6 +107,7 @@ public class LedgerVerification {
         Replay replay = new Replay(restored.registry(), findings);
         replay.run();
         replay.checkLots();
+        replay.checkTraceRows();
         replay.checkStocks();
         replay.checkBalance();
         replay.checkOrphans();
@@ -124,6 +125,8 @@ public class LedgerVerification {
         private final Ledger ledger;
         // the replay finds the originals of reversals in its own entries, not in the stored undo data it checks
         private final MemoryHistory history = new MemoryHistory();
+        /** Per transformation: the rows a summarised trace reads of it, as the replay makes them. */
+        private final Map<Long, List<TraceRows.Group>> traceGroups = new HashMap<>();
         /** Per lot: the events that created it and last changed it. */
         private final Map<String, long[]> lotEvents = new HashMap<>();
         /** Per facility: the last event of the last batch that changed its stock. */
@@ -257,6 +260,10 @@ public class LedgerVerification {
                             + " cannot be read: " + e.getMessage());
                 }
             }
+            List<TraceRows.Group> groups = TraceRows.of(entry);
+            if (!groups.isEmpty()) {
+                traceGroups.put(seq, groups);
+            }
             List<String> inputs = new ArrayList<>(new TreeSet<>(entry.lineage().inputs().stream().map(LotId::value).toList()));
             List<String> outputs = new ArrayList<>(new TreeSet<>(entry.lineage().outputs().stream().map(LotId::value).toList()));
             if (!inputs.equals(stored.inputs()) || !outputs.equals(stored.outputs())) {
@@ -300,6 +307,41 @@ public class LedgerVerification {
             Optional<Balance> balance = storedBalance();
             balance.ifPresent(b -> Invariants.check(stored, b).forEach(v -> findings.add(v.invariant(), 0, "lot",
                     null, "state-invariants", v.message())));
+        }
+
+        /**
+         * The rows a summarised trace reads: each transformation's groups as its replay makes them, and the links
+         * between transformations as the (checked) lineage gives them.
+         */
+        void checkTraceRows() {
+            Map<Long, List<TraceRows.Group>> stored = new HashMap<>();
+            jdbc.query("select seq, output, form, facility_id, holder_id, origin, lots, masses from trace_group",
+                    rs -> {
+                        stored.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TraceRows.Group(
+                                rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getInt(7), LedgerStore.longs(rs.getArray(8))));
+                    });
+            Set<Long> seqs = new TreeSet<>(stored.keySet());
+            seqs.addAll(traceGroups.keySet());
+            for (long seq : seqs) {
+                List<TraceRows.Group> want = traceGroups.getOrDefault(seq, List.of());
+                List<TraceRows.Group> have = stored.getOrDefault(seq, List.of());
+                if (!new HashSet<>(want).equals(new HashSet<>(have)) || want.size() != have.size()) {
+                    findings.add(0, seq, "trace_group", String.valueOf(seq), "trace-rows", "the trace rows of event "
+                            + seq + " are " + have + ", its replay " + want);
+                }
+            }
+            String expected = """
+                    select distinct i.seq, o.seq parent from lineage i
+                    join lineage o on o.lot_id = i.lot_id and o.output where not i.output""";
+            jdbc.query("select seq, parent from trace_edge except " + expected, rs -> {
+                findings.add(0, rs.getLong(1), "trace_edge", String.valueOf(rs.getLong(1)), "trace-rows", "event "
+                        + rs.getLong(1) + " is linked to event " + rs.getLong(2) + ", which made none of its inputs");
+            });
+            jdbc.query(expected + " except select seq, parent from trace_edge", rs -> {
+                findings.add(0, rs.getLong(1), "trace_edge", String.valueOf(rs.getLong(1)), "trace-rows", "event "
+                        + rs.getLong(1) + " is not linked to event " + rs.getLong(2) + ", which made one of its inputs");
+            });
         }
 
         void checkStocks() {

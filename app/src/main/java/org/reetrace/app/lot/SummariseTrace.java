@@ -26,8 +26,8 @@ import org.springframework.http.HttpStatus;
 /**
  * A lot's trace summarised by step: for each distance from the lot (upstream: the transformation that made it, then
  * those that made its inputs; downstream: the transformation it went into, then onwards), the processes, how many
- * lots are on the far side (the inputs upstream, the outputs downstream), their mass and element masses as they were
- * made, and where they are (a consumed lot: where it went in). A step's lots are read a page at a time. Who may summarise is who may trace
+ * lots are on the far side (the inputs upstream, the outputs downstream), their mass and element masses (upstream, what
+ * the transformations took of them; downstream, as they were made), and where they went in or were made. A step's lots are read a page at a time. Who may summarise is who may trace
  * ({@link TraceLot}): the regulator, customs and auditors see everything; an operator sees its own lots counted,
  * summed and listed, of other holders' lots only how many there are ({@code withheldLots}), and the process of a
  * transformation only at its own facilities.
@@ -43,7 +43,7 @@ public class SummariseTrace {
 
     /**
      * One step: its distance from the lot, its transformations and their processes, and the lots on its far side the
-     * caller may see, with their mass and element masses as made, their forms, and where they are.
+     * caller may see, with their mass and element masses, their forms, and where they went in or were made.
      */
     public record StepSummary(
             @Schema(description = "Distance from the lot, 1 = the transformation next to it") int step,
@@ -53,9 +53,11 @@ public class SummariseTrace {
             @Schema(description = "For a caller who does not read everything: how many lots of other holders")
             @JsonInclude(Include.NON_NULL) Long withheldLots,
             @Schema(description = "Forms of those lots") List<String> forms,
-            @Schema(description = "Their mass as made, in kg") BigDecimal massKg,
-            @Schema(description = "Their element masses as made, in mg, by symbol") Map<String, Long> compositionMg,
-            @Schema(description = "Countries of the facilities where they are (a consumed lot: where it went in), and an import's country of origin")
+            @Schema(description = "Their mass in kg: upstream, what the transformations took of them; downstream, as made")
+            BigDecimal massKg,
+            @Schema(description = "Their element masses in mg, by symbol, taken or made as massKg is")
+            Map<String, Long> compositionMg,
+            @Schema(description = "Countries of the facilities where they went in (upstream) or were made (downstream), and an import's country of origin")
             List<String> countries,
             @Schema(description = "How many of them are at each facility") List<FacilityLots> facilities) {
     }

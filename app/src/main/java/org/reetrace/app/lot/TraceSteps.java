@@ -4,27 +4,21 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.reetrace.app.ledger.LedgerStore;
-import org.reetrace.app.ledger.LotCodec;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.element.Element;
-import org.reetrace.core.lot.Lot;
-import org.reetrace.core.pedigree.Origin;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
  * A trace told by step rather than by lot: the transformations at each distance from a lot, and the lots on their far
  * side (the inputs going upstream, the outputs going downstream) grouped by step. A magnet's trace passes through tens
- * of thousands of lots; a summary reads of each only its group and its masses as made, and a step's lots are read a
- * page at a time.
+ * of thousands of lots, but only a few transformations: a summary reads the rows each transformation keeps of its sides
+ * ({@code trace_group}, linked by {@code trace_edge}), never a lot, and a step's lots are read a page at a time.
  */
 @Repository
 public class TraceSteps {
@@ -52,9 +46,9 @@ public class TraceSteps {
     }
 
     /**
-     * Lots of one step with the same form, facility, holder and country of origin (for an import): how many, their
-     * mass and element masses as they were made (the event that created each lot says so; a consumed lot now weighs
-     * nothing).
+     * Lots of one step with the same form, facility, holder and country of origin (for an import): how many, and their
+     * mass and element masses: upstream, what the transformations took of them (a consumed lot now weighs nothing);
+     * downstream, as they were made. Facility and holder are where the lots went in, or where they were made.
      */
     public record LotGroup(int step, String form, String facility, String holder, String originCountry, long lots,
                            BigDecimal massKg, Map<String, Long> compositionMg) {
@@ -78,14 +72,16 @@ public class TraceSteps {
 
     /**
      * The transformations upstream (that made the lot, and those that made their inputs, ...) or downstream, each at
-     * the first distance it is reached, to {@code depth} steps. Walked a level at a time by transformation with index
-     * look-ups, as {@link LotQueries#trace} does, but without bringing a single lot id back.
+     * the first distance it is reached, to {@code depth} steps: from the lot's own lineage, then from transformation
+     * to transformation by {@code trace_edge}, without reading a lot.
      */
     public Walk walk(String root, boolean upstream, int depth) {
         Map<Long, Integer> distances = new HashMap<>();
         List<Long> level = jdbc.queryForList("select seq from lineage where lot_id = ? and output = ?", Long.class,
                 root, upstream);
         int steps = 0;
+        String next = upstream ? "select distinct parent from trace_edge where seq = any(?)"
+                : "select distinct seq from trace_edge where parent = any(?)";
         for (int distance = 1; distance <= depth && !level.isEmpty(); distance++) {
             List<Long> fresh = new ArrayList<>();
             for (Long seq : level) {
@@ -99,12 +95,8 @@ public class TraceSteps {
             steps = distance;
             Object[] seqs = fresh.toArray();
             level = distance == depth ? List.of() : jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("""
-                        select distinct o.seq from lineage i join lineage o on o.lot_id = i.lot_id and o.output = ?
-                        where i.seq = any(?) and i.output = ?""");
-                ps.setBoolean(1, upstream);
-                ps.setArray(2, con.createArrayOf("bigint", seqs));
-                ps.setBoolean(3, !upstream);
+                PreparedStatement ps = con.prepareStatement(next);
+                ps.setArray(1, con.createArrayOf("bigint", seqs));
                 return ps;
             }, (rs, n) -> rs.getLong(1));
         }
@@ -127,85 +119,39 @@ public class TraceSteps {
                                 group by i.lot_id)""";
 
     /**
-     * The far-side lots of each step, grouped, with their masses as made. PostgreSQL finds the lots (an index look-up
-     * each); their masses as made come from the undo data of the events that made them (the lots as each event left
-     * them, in {@link LotCodec}'s binary form, read once per event however many of its outputs the trace holds):
-     * reading them from the events' JSON cost a parse of a whole batch's payload per lot.
+     * The far-side lots of each step, grouped: upstream, the lots each transformation took in and what it took of them;
+     * downstream, the lots each made, as made. Read from the transformations' own rows ({@code trace_group}), a few
+     * each, whatever the number of lots. A lot two transformations of the trace took from is counted with each.
      */
     public List<LotGroup> lotGroups(Walk walk, boolean upstream) {
         if (walk.seqs().length == 0) {
             return List.of();
         }
-        record Reached(int step, String id, String form, String facility, String holder, long createdSeq) {
+        int elements = Element.count();
+        StringBuilder sums = new StringBuilder("sum(g.masses[1])");
+        for (int i = 2; i <= elements + 1; i++) {
+            sums.append(", sum(g.masses[").append(i).append("])");
         }
-        List<Reached> reached = new ArrayList<>();
-        Set<Long> creators = new HashSet<>();
-        jdbc.query(con -> {
-            // the lateral look-up keeps PostgreSQL from scanning every lot to hash-join thousands of them
-            PreparedStatement ps = con.prepareStatement("with " + STEPS + ", " + REACHED + """
-                    select r.step, r.lot_id, l.form, l.facility_id, l.holder_id, l.created_seq from r
-                    cross join lateral (select form, facility_id, holder_id, created_seq from lot
-                                        where id = r.lot_id limit 1) l""");
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("with " + STEPS
+                    + " select s.step, g.form, g.facility_id, g.holder_id, g.origin, sum(g.lots), " + sums + """
+                     from s join trace_group g on g.seq = s.seq and g.output = ?
+                    group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5""");
             ps.setArray(1, con.createArrayOf("bigint", box(walk.seqs())));
             ps.setArray(2, con.createArrayOf("integer", box(walk.distances())));
             ps.setBoolean(3, !upstream);
             return ps;
-        }, rs -> {
-            Reached r = new Reached(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6));
-            reached.add(r);
-            creators.add(r.createdSeq());
-        });
-        Map<String, Lot> made = new HashMap<>();
-        Set<String> wanted = new HashSet<>();
-        reached.forEach(r -> wanted.add(r.id()));
-        eachRow("select undo from ledger_undo where seq = any(?)", creators.toArray(), rs -> {
-            for (Lot lot : LotCodec.undo(rs.getBytes(1)).after()) {
-                if (wanted.contains(lot.id().value())) {
-                    made.putIfAbsent(lot.id().value(), lot);
-                }
-            }
-        });
-        record Key(int step, String form, String facility, String holder, String origin) {
-        }
-        Map<Key, long[]> sums = new LinkedHashMap<>();
-        int elements = Element.count();
-        for (Reached r : reached) {
-            Lot lot = made.get(r.id());
-            String origin = lot == null ? null : lot.pedigree().parts().keySet().stream()
-                    .filter(k -> k.origin().kind() == Origin.Kind.IMPORT).map(k -> k.origin().country().alpha2())
-                    .distinct().sorted().reduce((x, y) -> x + "," + y).orElse(null);
-            long[] sum = sums.computeIfAbsent(new Key(r.step(), r.form(), r.facility(), r.holder(), origin),
-                    k -> new long[elements + 2]);
-            sum[0]++;
-            if (lot != null) {
-                sum[1] += lot.mass().mg();
-                for (int i = 0; i < elements; i++) {
-                    sum[i + 2] += lot.composition().get(Element.byIndex(i));
-                }
-            }
-        }
-        List<LotGroup> groups = new ArrayList<>();
-        sums.forEach((k, sum) -> {
+        }, (rs, n) -> {
             Map<String, Long> mg = new LinkedHashMap<>();
             for (int i = 0; i < elements; i++) {
-                if (sum[i + 2] != 0) {
-                    mg.put(Element.byIndex(i).symbol(), sum[i + 2]);
+                long v = rs.getLong(8 + i);
+                if (v != 0) {
+                    mg.put(Element.byIndex(i).symbol(), v);
                 }
             }
-            groups.add(new LotGroup(k.step(), k.form(), k.facility(), k.holder(), k.origin(), sum[0],
-                    Mass.ofMilligrams(sum[1]).kilograms(), mg));
+            return new LotGroup(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getLong(6), Mass.ofMilligrams(rs.getLong(7)).kilograms(), mg);
         });
-        return groups;
-    }
-
-    /** Each row of {@code sql}, whose one parameter is an array of bigint. */
-    private void eachRow(String sql, Object[] values, RowCallbackHandler rows) {
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
-            ps.setArray(1, con.createArrayOf("bigint", values));
-            return ps;
-        }, rows);
     }
 
     /** The walk's transformations grouped by step, process and facility. */

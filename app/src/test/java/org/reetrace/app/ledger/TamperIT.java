@@ -56,6 +56,8 @@ class TamperIT {
         BOOKS.put("ledger_undo", new Books("seq = (select min(seq) from ledger_event where type = 'TRANSFORM')", "seq::text"));
         BOOKS.put("lineage", new Books("output", "seq::text"));
         BOOKS.put("lot", new Books("created_seq <> updated_seq", "id"));
+        BOOKS.put("trace_group", new Books("output", "seq::text"));
+        BOOKS.put("trace_edge", new Books("parent is not null", "seq::text"));
         BOOKS.put("facility_stock", new Books("composition <> array_fill(0::bigint, array[19])", "facility_id"));
         BOOKS.put("ledger_balance", new Books("singleton", "singleton::text"));
         BOOKS.put("registry_version", new Books("seq = 2", "seq::text"));
@@ -88,7 +90,8 @@ class TamperIT {
                     + " and a reseal in a later migration");
 
     /** Values a column takes for an insert copied from a row, where the copy would break a unique index. */
-    private static final Map<String, String> INSERTED = Map.of("rule_pack", "enabled = false");
+    private static final Map<String, String> INSERTED = Map.of("rule_pack", "enabled = false",
+            "trace_edge", "parent = 0");
 
     static ConfigurableApplicationContext app;
     static Connection connection;
@@ -286,6 +289,9 @@ class TamperIT {
                         + " operator where id <> lot.holder_id order by id limit 1) where id = (select min(id) from lot"
                         + " where status = 'ACTIVE')", jdbc.queryForObject("select min(id) from lot where status ="
                         + " 'ACTIVE'", String.class)),
+                new Tamper("trace_group", "a transformation said to have taken twice the mass it took", "update"
+                        + " trace_group set masses[1] = masses[1] * 2 where seq = " + transform + " and not output",
+                        transform),
                 new Tamper("ledger_balance", "the head moved back one event", "update ledger_balance set seq = seq - 1,"
                         + " head = (select previous_hash from ledger_event order by seq desc limit 1)", "true"),
                 new Tamper("alert", "an alert closed without a trail", "update alert set status = 'CLOSED' where"
