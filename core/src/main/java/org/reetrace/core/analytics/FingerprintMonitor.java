@@ -25,7 +25,8 @@ import org.reetrace.core.registry.FacilityId;
  * <p>Each tested lot is also asked whether it is better explained as a blend of its mine's ore with another known
  * deposit's (every other mine with a signature; {@link BlendTest}), at {@code blendFalsePositiveRate} per lot over
  * all candidates together (Bonferroni): a look-alike deposit's ore passes the pattern check but moves the lot
- * along the blend line, which this test looks along.
+ * along the blend line, which this test looks along. Its signatures extend the pattern by thorium and uranium
+ * where every baseline lot has them.
  */
 public final class FingerprintMonitor {
 
@@ -37,6 +38,8 @@ public final class FingerprintMonitor {
     private final Map<FacilityId, Integer> untested = new LinkedHashMap<>();
     private final double blendFalsePositiveRate;
     private final List<Blended> blended = new ArrayList<>();
+    /** The signatures the blend test uses: the pattern extended by thorium and uranium where the baseline has them. */
+    private final Map<FacilityId, Outcome<MineSignature>> blendSignatures = new HashMap<>();
 
     public FingerprintMonitor(YearMonth baselineEnd, double falsePositiveRate) {
         this(baselineEnd, falsePositiveRate, OriginSettings.DEFAULT.blendFalsePositiveRate());
@@ -77,8 +80,9 @@ public final class FingerprintMonitor {
         if (sig instanceof Outcome.Measured<MineSignature>(MineSignature s)) {
             tested.add(new Tested(e.id(), e.lot(), month, s.test(e.composition(), falsePositiveRate)));
             List<MineSignature> others = knownDeposits();
+            MineSignature own = others.stream().filter(k -> k.mine().equals(e.facility())).findFirst().orElse(s);
             if (others.size() > 1) {
-                BlendTest.test(s, others, e.composition(), blendFalsePositiveRate / (others.size() - 1))
+                BlendTest.test(own, others, e.composition(), blendFalsePositiveRate / (others.size() - 1))
                         .ifPresent(r -> blended.add(new Blended(e.id(), e.lot(), month, r,
                                 RareEarthFeatures.of(e.composition()))));
             }
@@ -94,7 +98,7 @@ public final class FingerprintMonitor {
     private List<MineSignature> knownDeposits() {
         List<MineSignature> out = new ArrayList<>();
         for (FacilityId mine : baselines.keySet().stream().sorted().toList()) {
-            if (signatures.computeIfAbsent(mine, f -> MineSignature.of(f, baselines.get(f)))
+            if (blendSignatures.computeIfAbsent(mine, f -> MineSignature.of(f, baselines.get(f), true))
                     instanceof Outcome.Measured<MineSignature>(MineSignature s)) {
                 out.add(s);
             }

@@ -39,6 +39,17 @@ public final class MineSignature {
      * more lots than coordinates, and at least five more so that the F test has room).
      */
     public static Outcome<MineSignature> of(FacilityId mine, Collection<Composition> history) {
+        return of(mine, history, false);
+    }
+
+    /**
+     * The signature of {@code history}, with {@code thoriumAndUranium} over the rare earths and thorium and
+     * uranium (normalised to chondrite too, as in an extended spider diagram) when every lot has both: monazite
+     * carries thorium, xenotime and clays little of either, so Th and U tell apart deposits whose rare-earth
+     * patterns are alike. Without them, or when a lot lacks one, the rare earths alone.
+     */
+    public static Outcome<MineSignature> of(FacilityId mine, Collection<Composition> history,
+                                            boolean thoriumAndUranium) {
         Objects.requireNonNull(mine, "mine");
         List<Element> elements = new ArrayList<>();
         for (Element e : Element.values()) {
@@ -48,6 +59,12 @@ public final class MineSignature {
             }
         }
         int p = elements.size() - 1;
+        if (thoriumAndUranium && p >= 2 && !history.isEmpty()
+                && history.stream().allMatch(c -> c.get(Element.Th) > 0 && c.get(Element.U) > 0)) {
+            elements.add(Element.Th);
+            elements.add(Element.U);
+            p += 2;
+        }
         if (p < 2) {
             return Outcome.noData("mine " + mine + ": fewer than three rare earths present in every lot of its history ("
                     + history.size() + " lots)");

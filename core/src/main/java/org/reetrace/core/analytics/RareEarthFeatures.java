@@ -19,7 +19,9 @@ import org.reetrace.core.element.Element;
  * {@code _N} is the chondrite-normalised concentration ({@link ChondriteNormalisation}). A feature whose elements the
  * assay lacks is empty. The anomalies and the light-to-heavy ratio are log-contrasts of the chondrite-normalised
  * pattern, so the signature's Mahalanobis distance (full covariance of the centred log-ratios) already weighs them;
- * they are stated because a person reads them, and Th/U because the pattern has no thorium or uranium at all.
+ * they are stated because a person reads them. Th/U lies outside the rare-earth pattern: the blend test's
+ * signatures add thorium and uranium to it ({@link MineSignature#of(org.reetrace.core.registry.FacilityId,
+ * java.util.Collection, boolean)}).
  */
 public record RareEarthFeatures(OptionalDouble ceriumAnomaly, OptionalDouble europiumAnomaly,
                                 OptionalDouble thoriumToUranium, OptionalDouble lightToHeavy) {

@@ -130,6 +130,35 @@ class OriginChecksTest {
         assertThat(patternCaught).as("the pattern check alone").isLessThan(caught);
     }
 
+    /** A lot of a pattern with thorium and uranium at {@code th} and {@code u} times its rare earths, each +-5 %. */
+    private static Composition withThoriumUranium(Map<Element, Double> base, double th, double u, SplittableRandom r) {
+        Map<Element, Double> shares = vary(base, r);
+        shares.put(Element.Th, th * Math.exp(0.05 * r.nextGaussian()));
+        shares.put(Element.U, u * Math.exp(0.05 * r.nextGaussian()));
+        return lot(shares);
+    }
+
+    @Test
+    void thorium_and_uranium_tell_apart_deposits_whose_rare_earth_patterns_are_the_same() {
+        SplittableRandom r = new SplittableRandom(7);
+        List<Composition> monazite = new ArrayList<>();
+        List<Composition> clay = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            monazite.add(withThoriumUranium(XUNWU, 0.08, 0.004, r));
+            clay.add(withThoriumUranium(XUNWU, 0.002, 0.001, r));
+        }
+        MineSignature patternOnly = MineSignature.of(A, monazite).orElseThrow();
+        MineSignature extended = MineSignature.of(A, monazite, true).orElseThrow();
+        MineSignature otherExtended = MineSignature.of(B, clay, true).orElseThrow();
+
+        assertThat(patternOnly.elements()).doesNotContain(Element.Th, Element.U);
+        assertThat(extended.elements()).endsWith(Element.Th, Element.U);
+        assertThat(BlendTest.detectableFraction(patternOnly, MineSignature.of(B, clay).orElseThrow(), 0.02, 0.95))
+                .isEmpty();
+        assertThat(BlendTest.detectableFraction(extended, otherExtended, 0.02, 0.95).orElseThrow())
+                .isLessThan(0.2);
+    }
+
     @Test
     void the_estimated_fraction_of_a_pure_blend_is_the_fraction_blended() {
         MineSignature a = signature(A, XUNWU, 3);
