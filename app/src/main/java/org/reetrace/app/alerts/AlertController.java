@@ -30,11 +30,14 @@ public class AlertController {
     private final ListAlerts listAlerts;
     private final ReadAlert readAlert;
     private final ReviewAlert reviewAlert;
+    private final ConfirmRoundTrip confirmRoundTrip;
 
-    public AlertController(ListAlerts listAlerts, ReadAlert readAlert, ReviewAlert reviewAlert) {
+    public AlertController(ListAlerts listAlerts, ReadAlert readAlert, ReviewAlert reviewAlert,
+                           ConfirmRoundTrip confirmRoundTrip) {
         this.listAlerts = listAlerts;
         this.readAlert = readAlert;
         this.reviewAlert = reviewAlert;
+        this.confirmRoundTrip = confirmRoundTrip;
     }
 
     @Operation(summary = "List alerts",
@@ -120,5 +123,18 @@ public class AlertController {
     public AlertWithTrail close(Caller caller, @Parameter(description = "The alert's id") @PathVariable long id,
                                 @Valid @RequestBody Comment body) {
         return reviewAlert.close(caller, id, body.comment());
+    }
+
+    @Operation(summary = "Confirm a round trip",
+            description = "For the regulator: the import of a ROUND_TRIP_IMPORT alert is the export it names coming"
+                    + " back. The confirmation is recorded beside the ledger (the booked events are not changed) and"
+                    + " the alert is closed with the comment; from then on the imported lot's pedigree"
+                    + " (GET /api/lots/{id}/pedigree) is the exported lot's. 409 when the alert is not a round trip,"
+                    + " is closed, or the lot is already confirmed.")
+    @PostMapping("/api/alerts/{id}/confirm-round-trip")
+    public ConfirmRoundTrip.Confirmation confirmRoundTrip(Caller caller,
+                                                          @Parameter(description = "The alert's id") @PathVariable long id,
+                                                          @Valid @RequestBody Comment body) {
+        return confirmRoundTrip.confirm(caller, id, body.comment());
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The alerts pages: the list, filtered by status, kind, source, rule, pack, facility and period, with counts and
  * pages (ListAlerts; htmx swaps the table and pushes the address), and one alert with its figures, the events
- * behind it, its audit trail and the regulator's review (ReadAlert, ReviewAlert).
+ * behind it, its audit trail and the regulator's review (ReadAlert, ReviewAlert); on a round-trip alert the review
+ * can also confirm the round trip (ConfirmRoundTrip), which closes the alert.
  */
 @PageController
 class AlertPages {
@@ -98,11 +99,14 @@ class AlertPages {
     private final ListAlerts listAlerts;
     private final ReadAlert readAlert;
     private final ReviewAlert reviewAlert;
+    private final ConfirmRoundTrip confirmRoundTrip;
 
-    AlertPages(ListAlerts listAlerts, ReadAlert readAlert, ReviewAlert reviewAlert) {
+    AlertPages(ListAlerts listAlerts, ReadAlert readAlert, ReviewAlert reviewAlert,
+               ConfirmRoundTrip confirmRoundTrip) {
         this.listAlerts = listAlerts;
         this.readAlert = readAlert;
         this.reviewAlert = reviewAlert;
+        this.confirmRoundTrip = confirmRoundTrip;
     }
 
     @GetMapping("/alerts")
@@ -152,7 +156,7 @@ class AlertPages {
         // only the regulator reviews (ReviewAlert says so too): nobody else is told what was wrong with the form
         caller.requireRegulator();
         String typed = comment.strip();
-        if (!action.equals("ACKNOWLEDGE") && !action.equals("CLOSE")) {
+        if (!action.equals("ACKNOWLEDGE") && !action.equals("CLOSE") && !action.equals("CONFIRM_ROUND_TRIP")) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(caller, id, new Review(action, comment, "alerts.review.no-action", null), false, model);
         }
@@ -161,7 +165,9 @@ class AlertPages {
             return show(caller, id, new Review(action, comment, "alerts.review.no-comment", null), false, model);
         }
         try {
-            if (action.equals("CLOSE")) {
+            if (action.equals("CONFIRM_ROUND_TRIP")) {
+                confirmRoundTrip.confirm(caller, id, typed);
+            } else if (action.equals("CLOSE")) {
                 reviewAlert.close(caller, id, typed);
             } else {
                 reviewAlert.acknowledge(caller, id, typed);

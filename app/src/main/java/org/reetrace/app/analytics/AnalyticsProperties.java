@@ -1,5 +1,6 @@
 package org.reetrace.app.analytics;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
 
@@ -17,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               (the registry has no capacities yet); merged over the scenario's plants
  * @param fingerprintBaselineEnd the last month whose extractions make a mine's signature (default 2026-12, the
  *                               Malaysia scenario's baseline year)
+ * @param roundTripWindow        how long after an export an import can be that export coming back (default 365
+ *                               days)
  */
 @ConfigurationProperties("reetrace.analytics")
 public record AnalyticsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("MY") String jurisdiction,
                                   Map<String, Double> capacityTonnes,
-                                  @DefaultValue("2026-12") YearMonth fingerprintBaselineEnd) {
+                                  @DefaultValue("2026-12") YearMonth fingerprintBaselineEnd,
+                                  @DefaultValue("365d") Duration roundTripWindow) {
 
     public AnalyticsProperties {
         capacityTonnes = capacityTonnes == null ? Map.of() : Map.copyOf(capacityTonnes);

@@ -8,6 +8,7 @@ import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.analytics.AnalyticsSettings;
 import org.reetrace.core.analytics.LossExpectation;
 import org.reetrace.core.analytics.LossModel;
+import org.reetrace.core.analytics.OriginSettings;
 import org.reetrace.core.composition.Mass;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.FacilityId;
@@ -45,7 +46,9 @@ final class AnalyticsSettingsSource {
         return new AnalyticsSettings(base.measurement(), withProcessDefaults(base.losses()), base.offset(),
                 base.cusum(), properties.fingerprintBaselineEnd(), base.fingerprintFalsePositiveRate(), quotas, capacity,
                 base.yieldBands(), base.residueDeadline(), base.residueActivityLimit(), base.exportMinPurity(),
-                base.mirrorTrade(), base.transitTime());
+                base.mirrorTrade(), base.transitTime(), new OriginSettings(
+                        base.origin().blendFalsePositiveRate(), properties.roundTripWindow(),
+                        base.origin().roundTripMatchLevel()));
     }
 
     /** The facilities' own figures, and per process the mean of them for facilities without one. */

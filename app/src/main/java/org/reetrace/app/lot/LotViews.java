@@ -36,9 +36,16 @@ public final class LotViews {
     public record CountryShare(Map<String, Long> compositionMg, Map<String, BigDecimal> sharePercent) {
     }
 
+    /**
+     * A lot's pedigree; {@code roundTripOf} names the exported lot whose pedigree it took when the regulator confirmed
+     * that this import is that export coming back (absent otherwise).
+     */
     public record PedigreeView(String lot, Map<String, Long> compositionMg, List<PathView> paths,
                                Map<String, CountryShare> byOriginCountry,
-                               Map<String, Map<String, CountryShare>> byStageCountry) {
+                               Map<String, Map<String, CountryShare>> byStageCountry,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               String roundTripOf) {
     }
 
     public static LotView lot(LotQueries.StoredLot stored) {
@@ -58,7 +65,11 @@ public final class LotViews {
 
     /** The pedigree; an origin's source (mine or supplier) is named only if {@code named} says so. */
     public static PedigreeView pedigree(Lot lot, Predicate<Origin> named) {
-        Pedigree p = lot.pedigree();
+        return pedigree(lot, lot.pedigree(), null, named);
+    }
+
+    /** The pedigree {@code p} of the lot, taken from exported lot {@code roundTripOf} when not null. */
+    public static PedigreeView pedigree(Lot lot, Pedigree p, String roundTripOf, Predicate<Origin> named) {
         Composition total = lot.composition();
         List<PathView> paths = new ArrayList<>();
         p.parts().forEach((key, c) -> {
@@ -87,7 +98,7 @@ public final class LotViews {
                 byStage.put(kind.name(), byCountry(m, total));
             }
         }
-        return new PedigreeView(lot.id().value(), mg(total), paths, byOrigin, byStage);
+        return new PedigreeView(lot.id().value(), mg(total), paths, byOrigin, byStage, roundTripOf);
     }
 
     private static Map<String, CountryShare> byCountry(Map<CountryCode, Composition> m, Composition total) {

@@ -14,14 +14,14 @@ import org.reetrace.core.registry.FacilityId;
  * Everything the enforcement analytics need to know that the ledger does not: the measurement model and expected
  * losses (for sigma-MUF), the sequential test, the fingerprint baseline and false-positive rate, quotas and
  * capacities (from the licences), plausible yields, the residue deadline and activity limit, the export purity
- * threshold and the mirror-trade settings. {@code offset} fixes which month an event falls in.
+ * threshold, the mirror-trade settings and the origin checks (blends, round trips). {@code offset} fixes which month an event falls in.
  */
 public record AnalyticsSettings(MeasurementModel measurement, LossModel losses, ZoneOffset offset, Cusum cusum,
                                 YearMonth fingerprintBaselineEnd, double fingerprintFalsePositiveRate,
                                 Map<FacilityId, Mass> annualOreQuota, Map<FacilityId, Mass> annualCapacity,
                                 Map<ProcessKind, YieldBand> yieldBands, Duration residueDeadline,
                                 double residueActivityLimit, double exportMinPurity, MirrorTradeSettings mirrorTrade,
-                                Duration transitTime) {
+                                Duration transitTime, OriginSettings origin) {
 
     /** The transit time a route has until its own shipments teach a better one: two weeks, across the country. */
     public static final Duration DEFAULT_TRANSIT_TIME = Duration.ofDays(14);
@@ -35,6 +35,25 @@ public record AnalyticsSettings(MeasurementModel measurement, LossModel losses, 
         this(measurement, losses, offset, cusum, fingerprintBaselineEnd, fingerprintFalsePositiveRate, annualOreQuota,
                 annualCapacity, yieldBands, residueDeadline, residueActivityLimit, exportMinPurity, mirrorTrade,
                 DEFAULT_TRANSIT_TIME);
+    }
+
+    /** With the default origin checks. */
+    public AnalyticsSettings(MeasurementModel measurement, LossModel losses, ZoneOffset offset, Cusum cusum,
+                             YearMonth fingerprintBaselineEnd, double fingerprintFalsePositiveRate,
+                             Map<FacilityId, Mass> annualOreQuota, Map<FacilityId, Mass> annualCapacity,
+                             Map<ProcessKind, YieldBand> yieldBands, Duration residueDeadline,
+                             double residueActivityLimit, double exportMinPurity, MirrorTradeSettings mirrorTrade,
+                             Duration transitTime) {
+        this(measurement, losses, offset, cusum, fingerprintBaselineEnd, fingerprintFalsePositiveRate, annualOreQuota,
+                annualCapacity, yieldBands, residueDeadline, residueActivityLimit, exportMinPurity, mirrorTrade,
+                transitTime, OriginSettings.DEFAULT);
+    }
+
+    /** These settings with other origin checks. */
+    public AnalyticsSettings withOrigin(OriginSettings other) {
+        return new AnalyticsSettings(measurement, losses, offset, cusum, fingerprintBaselineEnd,
+                fingerprintFalsePositiveRate, annualOreQuota, annualCapacity, yieldBands, residueDeadline,
+                residueActivityLimit, exportMinPurity, mirrorTrade, transitTime, other);
     }
 
     /**
@@ -58,5 +77,6 @@ public record AnalyticsSettings(MeasurementModel measurement, LossModel losses, 
         if (transitTime == null || transitTime.isNegative() || transitTime.isZero()) {
             throw new IllegalArgumentException("a route's transit time must be positive, not " + transitTime);
         }
+        Objects.requireNonNull(origin, "origin settings");
     }
 }

@@ -106,4 +106,25 @@ final class Distributions {
         }
         return (lo + hi) / 2;
     }
+
+    /** The p-quantile of chi-square with {@code k} degrees of freedom: k F(k, infinity), F's second count taken huge. */
+    static double chiSquareQuantile(double p, double k) {
+        return k * fQuantile(p, k, 1e9);
+    }
+
+    /**
+     * The one-sided p-quantile (p above one half) of Student's t with {@code df} degrees of freedom: t squared is
+     * F(1, df), and P(t > q) is half of P(t^2 > q^2).
+     */
+    static double tQuantile(double p, double df) {
+        if (!(p > 0.5 && p < 1)) {
+            throw new IllegalArgumentException("one-sided quantile needs 1/2 < p < 1: " + p);
+        }
+        return Math.sqrt(fQuantile(2 * p - 1, 1, df));
+    }
+
+    /** The p-quantile (p above one half) of the standard normal: t with very many degrees of freedom. */
+    static double normalQuantile(double p) {
+        return tQuantile(p, 1e9);
+    }
 }

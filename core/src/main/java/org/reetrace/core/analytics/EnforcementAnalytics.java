@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Extract;
+import org.reetrace.core.event.Import;
 import org.reetrace.core.event.Ship;
 import org.reetrace.core.ledger.Entry;
 import org.reetrace.core.lot.Lot;
@@ -17,7 +18,7 @@ import org.reetrace.core.lot.Lot;
 /**
  * The enforcement analytics of docs/design.md section 7 over the ledger's accepted entries: material balances with
  * sigma-MUF and CUSUM, fingerprints, quotas, capacities, yields and mass out against mass in, declared against
- * computed activity, residue tracking, shipments in transit and
+ * computed activity, blends of known deposits, round trips (an import that is an earlier export coming back), residue tracking, shipments in transit and
  * shipper/receiver differences, export claims, and the
  * declared exports that mirror trade compares with partner statistics. Feed it every accepted entry in order
  * ({@link #accept}); ask for alerts at any time. Not thread-safe, like the ledger it reads.
@@ -28,6 +29,7 @@ public final class EnforcementAnalytics {
     private final MaterialBalanceBook book;
     private final MufMonitor muf;
     private final FingerprintMonitor fingerprints;
+    private final RoundTripMonitor roundTrips;
     private final QuotaCheck quotas;
     private final PlausibilityCheck plausibility;
     private final ResidueTracker residues;
@@ -44,7 +46,10 @@ public final class EnforcementAnalytics {
         this.settings = settings;
         this.book = new MaterialBalanceBook(settings.measurement(), settings.losses(), settings.offset());
         this.muf = new MufMonitor(settings.cusum());
-        this.fingerprints = new FingerprintMonitor(settings.fingerprintBaselineEnd(), settings.fingerprintFalsePositiveRate());
+        this.fingerprints = new FingerprintMonitor(settings.fingerprintBaselineEnd(), settings.fingerprintFalsePositiveRate(),
+                settings.origin().blendFalsePositiveRate());
+        this.roundTrips = new RoundTripMonitor(settings.measurement(), settings.origin().roundTripWindow(),
+                settings.origin().roundTripMatchLevel());
         this.quotas = new QuotaCheck(settings.annualOreQuota());
         this.plausibility = new PlausibilityCheck(settings.annualCapacity(), settings.yieldBands());
         this.residues = new ResidueTracker(settings.residueDeadline(), settings.residueActivityLimit(), settings.offset());
@@ -77,9 +82,11 @@ public final class EnforcementAnalytics {
                 Lot lot = entry.lots().getFirst();
                 flows.exported(month, x.facility(), x.declaration().country(), lot.composition());
                 exportClaims.accept(x, lot, month);
+                roundTrips.exported(x, lot);
                 exports.add(new DeclaredExport(x.id(), x.lot(), x.declaration().country(), x.declaration().hsCode(),
                         month, lot.mass().mg()));
             }
+            case Import m -> roundTrips.imported(m, month);
             default -> {
             }
         }
@@ -95,6 +102,10 @@ public final class EnforcementAnalytics {
 
     public FingerprintMonitor fingerprints() {
         return fingerprints;
+    }
+
+    public RoundTripMonitor roundTrips() {
+        return roundTrips;
     }
 
     /** What each mine extracted in {@code year}, to read against its lease's quota. */
@@ -147,6 +158,7 @@ public final class EnforcementAnalytics {
             all.addAll(transit.alerts(booksTime));
         }
         all.addAll(exportClaims.alerts());
+        all.addAll(roundTrips.alerts());
         all.sort(Comparator.comparing(Alert::period).thenComparing(Alert::kind).thenComparing(Alert::subject));
         return all;
     }

@@ -21,6 +21,12 @@ import org.reetrace.core.registry.FacilityId;
  * lots up to and including {@code baselineEnd} (in practice: the regulator's reference sampling when the lease
  * was granted) and then frozen, so that laundered ore cannot drift it. Every later lot is tested at the stated
  * false-positive rate; a mine whose baseline is too short for a signature has its lots reported as untested.
+ *
+ * <p>Each tested lot is also asked whether it is better explained as a blend of its mine's ore with another known
+ * deposit's (every other mine with a signature; {@link BlendTest}), at {@code blendFalsePositiveRate} per lot over
+ * all candidates together (Bonferroni): a look-alike deposit's ore passes the pattern check but moves the lot
+ * along the blend line, which this test looks along. Its signatures extend the pattern by thorium and uranium
+ * where every baseline lot has them.
  */
 public final class FingerprintMonitor {
 
@@ -30,13 +36,34 @@ public final class FingerprintMonitor {
     private final Map<FacilityId, Outcome<MineSignature>> signatures = new HashMap<>();
     private final List<Tested> tested = new ArrayList<>();
     private final Map<FacilityId, Integer> untested = new LinkedHashMap<>();
+    private final double blendFalsePositiveRate;
+    private final List<Blended> blended = new ArrayList<>();
+    /** The signatures the blend test uses: the pattern extended by thorium and uranium where the baseline has them. */
+    private final Map<FacilityId, Outcome<MineSignature>> blendSignatures = new HashMap<>();
 
     public FingerprintMonitor(YearMonth baselineEnd, double falsePositiveRate) {
+        this(baselineEnd, falsePositiveRate, OriginSettings.DEFAULT.blendFalsePositiveRate());
+    }
+
+    public FingerprintMonitor(YearMonth baselineEnd, double falsePositiveRate, double blendFalsePositiveRate) {
         this.baselineEnd = Objects.requireNonNull(baselineEnd, "baseline end");
         if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
             throw new IllegalArgumentException("false-positive rate lies in (0, 1): " + falsePositiveRate);
         }
         this.falsePositiveRate = falsePositiveRate;
+        if (!(blendFalsePositiveRate > 0 && blendFalsePositiveRate < 0.5)) {
+            throw new IllegalArgumentException("blend false-positive rate lies in (0, 1/2): " + blendFalsePositiveRate);
+        }
+        this.blendFalsePositiveRate = blendFalsePositiveRate;
+    }
+
+    /** One lot asked whether it is a blend: the best-explaining other deposit, and the lot's features. */
+    public record Blended(EventId event, LotId lot, YearMonth month, BlendTest.Result result,
+                          RareEarthFeatures features) {
+    }
+
+    /** A pair of deposits and the smallest fraction of the second in the first's ore that one lot shows. */
+    public record Detectability(FacilityId declared, FacilityId admixed, java.util.OptionalDouble fraction) {
     }
 
     /** One lot tested: which, when, and the result. */
@@ -52,9 +79,62 @@ public final class FingerprintMonitor {
                 f -> MineSignature.of(f, baselines.getOrDefault(f, List.of())));
         if (sig instanceof Outcome.Measured<MineSignature>(MineSignature s)) {
             tested.add(new Tested(e.id(), e.lot(), month, s.test(e.composition(), falsePositiveRate)));
+            List<MineSignature> others = knownDeposits();
+            MineSignature own = others.stream().filter(k -> k.mine().equals(e.facility())).findFirst().orElse(s);
+            if (others.size() > 1) {
+                BlendTest.test(own, others, e.composition(), blendFalsePositiveRate / (others.size() - 1))
+                        .ifPresent(r -> blended.add(new Blended(e.id(), e.lot(), month, r,
+                                RareEarthFeatures.of(e.composition()))));
+            }
         } else {
             untested.merge(e.facility(), 1, Integer::sum);
         }
+    }
+
+    /**
+     * The signatures of every mine with a baseline long enough for one: the known deposits a lot can be a blend
+     * of. Asked only after the baseline has ended, when no baseline grows any more.
+     */
+    private List<MineSignature> knownDeposits() {
+        List<MineSignature> out = new ArrayList<>();
+        for (FacilityId mine : baselines.keySet().stream().sorted().toList()) {
+            if (blendSignatures.computeIfAbsent(mine, f -> MineSignature.of(f, baselines.get(f), true))
+                    instanceof Outcome.Measured<MineSignature>(MineSignature s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The lots asked whether they are blends, in the order booked. */
+    public List<Blended> blended() {
+        return List.copyOf(blended);
+    }
+
+    /**
+     * For every ordered pair of known deposits, the smallest fraction of the second's rare earths in the first's
+     * ore that one lot shows with probability {@code power} at false-positive rate {@code alpha}
+     * ({@link BlendTest#detectableFraction}); empty when the baseline has not ended.
+     */
+    public List<Detectability> detectability(YearMonth booksMonth, double alpha, double power) {
+        if (!booksMonth.isAfter(baselineEnd)) {
+            return List.of();
+        }
+        List<MineSignature> known = knownDeposits();
+        List<Detectability> out = new ArrayList<>();
+        for (MineSignature a : known) {
+            for (MineSignature b : known) {
+                if (!a.mine().equals(b.mine())) {
+                    out.add(new Detectability(a.mine(), b.mine(), BlendTest.detectableFraction(a, b, alpha, power)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The blend test's false-positive rate per lot, over all candidate deposits together. */
+    public double blendFalsePositiveRate() {
+        return blendFalsePositiveRate;
     }
 
     public List<Tested> tested() {
@@ -98,6 +178,30 @@ public final class FingerprintMonitor {
                             + MufMonitor.fmt(r.distanceSquared()) + " > " + MufMonitor.fmt(r.criticalDistanceSquared())
                             + " (p = " + String.format(Locale.ROOT, "%.3g", r.pValue()) + ")",
                     figures, List.of(t.event())));
+        }
+        for (Blended b : blended) {
+            BlendTest.Result r = b.result();
+            if (!r.flagged()) {
+                continue;
+            }
+            Map<String, String> figures = new LinkedHashMap<>();
+            figures.put("declared mine", r.declared().value());
+            figures.put("admixed deposit", r.admixed().value());
+            figures.put("estimated fraction", String.format(Locale.ROOT, "%.3f", r.fraction()));
+            figures.put("statistic", String.format(Locale.ROOT, "%.3g", r.statistic()));
+            figures.put("critical statistic", String.format(Locale.ROOT, "%.3g", r.critical()));
+            figures.put("false-positive rate", String.format(Locale.ROOT, "%.3g", blendFalsePositiveRate));
+            RareEarthFeatures f = b.features();
+            f.ceriumAnomaly().ifPresent(v -> figures.put("Ce/Ce*", String.format(Locale.ROOT, "%.3f", v)));
+            f.europiumAnomaly().ifPresent(v -> figures.put("Eu/Eu*", String.format(Locale.ROOT, "%.3f", v)));
+            f.thoriumToUranium().ifPresent(v -> figures.put("Th/U", String.format(Locale.ROOT, "%.3g", v)));
+            f.lightToHeavy().ifPresent(v -> figures.put("light/heavy", String.format(Locale.ROOT, "%.3g", v)));
+            out.add(new Alert(AlertKind.BLENDED_ORE, b.lot().value(), b.month(),
+                    "lot " + b.lot() + " declared from " + r.declared() + " is best explained as a blend with "
+                            + String.format(Locale.ROOT, "%.0f", 100 * r.fraction()) + " % of its rare earths from "
+                            + r.admixed() + "'s ore (statistic " + String.format(Locale.ROOT, "%.3g", r.statistic())
+                            + " > " + String.format(Locale.ROOT, "%.3g", r.critical()) + ")",
+                    figures, List.of(b.event())));
         }
         return out;
     }

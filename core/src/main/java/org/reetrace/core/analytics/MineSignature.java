@@ -39,6 +39,17 @@ public final class MineSignature {
      * more lots than coordinates, and at least five more so that the F test has room).
      */
     public static Outcome<MineSignature> of(FacilityId mine, Collection<Composition> history) {
+        return of(mine, history, false);
+    }
+
+    /**
+     * The signature of {@code history}, with {@code thoriumAndUranium} over the rare earths and thorium and
+     * uranium (normalised to chondrite too, as in an extended spider diagram) when every lot has both: monazite
+     * carries thorium, xenotime and clays little of either, so Th and U tell apart deposits whose rare-earth
+     * patterns are alike. Without them, or when a lot lacks one, the rare earths alone.
+     */
+    public static Outcome<MineSignature> of(FacilityId mine, Collection<Composition> history,
+                                            boolean thoriumAndUranium) {
         Objects.requireNonNull(mine, "mine");
         List<Element> elements = new ArrayList<>();
         for (Element e : Element.values()) {
@@ -48,6 +59,12 @@ public final class MineSignature {
             }
         }
         int p = elements.size() - 1;
+        if (thoriumAndUranium && p >= 2 && !history.isEmpty()
+                && history.stream().allMatch(c -> c.get(Element.Th) > 0 && c.get(Element.U) > 0)) {
+            elements.add(Element.Th);
+            elements.add(Element.U);
+            p += 2;
+        }
         if (p < 2) {
             return Outcome.noData("mine " + mine + ": fewer than three rare earths present in every lot of its history ("
                     + history.size() + " lots)");
@@ -106,20 +123,7 @@ public final class MineSignature {
 
     /** The squared Mahalanobis distance of an assay from the signature. */
     public double distanceSquared(Composition assay) {
-        double[] x = coordinates(assay, elements);
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = x[i] - mean[i];
-        }
-        double s = 0;
-        for (int i = 0; i < d.length; i++) {
-            double row = 0;
-            for (int j = 0; j < d.length; j++) {
-                row += inverseCovariance[i][j] * d[j];
-            }
-            s += d[i] * row;
-        }
-        return s;
+        return distanceSquared(coordinates(assay, elements), mean);
     }
 
     /** Tests an assay at false-positive rate {@code alpha} for lots that truly come from this mine. */
@@ -152,17 +156,89 @@ public final class MineSignature {
      * Martin-Fernandez et al. 2003), which places such a lot far from a signature that always has the element.
      */
     private static double[] coordinates(Composition c, List<Element> elements) {
+        double[] masses = new double[elements.size()];
+        for (int i = 0; i < masses.length; i++) {
+            masses[i] = c.get(elements.get(i));
+        }
+        return coordinates(masses, elements);
+    }
+
+    private static double[] coordinates(double[] masses, List<Element> elements) {
         double total = 0;
-        for (Element e : elements) {
-            total += c.get(e);
+        for (double m : masses) {
+            total += m;
         }
         double floor = Math.max(total * 1e-6, 1e-3);
         double[] parts = new double[elements.size()];
         for (int i = 0; i < parts.length; i++) {
-            Element e = elements.get(i);
-            parts[i] = Math.max(c.get(e), floor) / ChondriteNormalisation.ppm(e);
+            parts[i] = Math.max(masses[i], floor) / ChondriteNormalisation.ppm(elements.get(i));
         }
         return LogRatio.reducedClr(parts);
+    }
+
+    /**
+     * The signature's centre as mass shares of its elements (summing to one): the composition whose coordinates are
+     * the mean, i.e. the closed geometric mean of the history. The point a blend with another deposit starts from.
+     */
+    public double[] meanMassShares() {
+        double[] clr = new double[elements.size()];
+        double last = 0;
+        for (int i = 0; i < mean.length; i++) {
+            clr[i] = mean[i];
+            last -= mean[i];
+        }
+        clr[clr.length - 1] = last;
+        double[] shares = new double[clr.length];
+        double sum = 0;
+        for (int i = 0; i < clr.length; i++) {
+            shares[i] = Math.exp(clr[i]) * ChondriteNormalisation.ppm(elements.get(i));
+            sum += shares[i];
+        }
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] /= sum;
+        }
+        return shares;
+    }
+
+    /** The share of {@code e} in the signature's centre; zero for an element outside the signature. */
+    public double meanMassShare(Element e) {
+        int i = elements.indexOf(e);
+        return i < 0 ? 0 : meanMassShares()[i];
+    }
+
+    /** The coordinates of an assay in this signature's space. */
+    public double[] coordinates(Composition assay) {
+        return coordinates(assay, elements);
+    }
+
+    /** The coordinates of element masses (any unit) given in the order of {@link #elements()}. */
+    public double[] coordinatesOfMasses(double[] masses) {
+        if (masses.length != elements.size()) {
+            throw new IllegalArgumentException("expected " + elements.size() + " masses, got " + masses.length);
+        }
+        // as milligrams of a large lot, so that only the relative floor for an absent element applies
+        double total = 0;
+        for (double m : masses) {
+            total += m;
+        }
+        double[] mg = new double[masses.length];
+        for (int i = 0; i < mg.length; i++) {
+            mg[i] = total > 0 ? masses[i] / total * 1e12 : 0;
+        }
+        return coordinates(mg, elements);
+    }
+
+    /** The squared Mahalanobis distance between two points of this signature's space, in its covariance. */
+    public double distanceSquared(double[] x, double[] centre) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double row = 0;
+            for (int j = 0; j < x.length; j++) {
+                row += inverseCovariance[i][j] * (x[j] - centre[j]);
+            }
+            s += (x[i] - centre[i]) * row;
+        }
+        return s;
     }
 
     /** Gauss-Jordan inversion with partial pivoting; null if singular. */
