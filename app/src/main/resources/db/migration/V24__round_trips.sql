@@ -7,7 +7,15 @@ create table round_trip (
     alert_id     bigint not null references alert (id),
     confirmed_by text not null,
     confirmed_at timestamptz not null,
-    comment      text not null
+    comment      text not null,
+    -- sealed as inserted (V14): a confirmation changes what the lot's pedigree and certificates say
+    previous_hash text,
+    hash          text
 );
 
 create index round_trip_exported on round_trip (exported_lot);
+
+create trigger round_trip_sealed before insert on round_trip for each row execute function seal_row();
+create constraint trigger round_trip_seal_head after insert on round_trip deferrable initially deferred
+    for each row execute function seal_head();
+select reseal('round_trip', 'confirmed_at, imported_lot', '{}');

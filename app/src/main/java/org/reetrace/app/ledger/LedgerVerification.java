@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +35,7 @@ import org.reetrace.core.registry.FacilityId;
 import org.reetrace.core.registry.VersionedRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.ObjectMapper;
@@ -314,13 +316,7 @@ public class LedgerVerification {
          * between transformations as the (checked) lineage gives them.
          */
         void checkTraceRows() {
-            Map<Long, List<TraceRows.Group>> stored = new HashMap<>();
-            jdbc.query("select seq, output, form, facility_id, holder_id, origin, lots, masses from trace_group",
-                    rs -> {
-                        stored.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TraceRows.Group(
-                                rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getInt(7), LedgerStore.longs(rs.getArray(8))));
-                    });
+            Map<Long, List<TraceRows.Group>> stored = storedTraceGroups();
             Set<Long> seqs = new TreeSet<>(stored.keySet());
             seqs.addAll(traceGroups.keySet());
             for (long seq : seqs) {
@@ -331,17 +327,10 @@ public class LedgerVerification {
                             + seq + " are " + have + ", its replay " + want);
                 }
             }
-            String expected = """
-                    select distinct i.seq, o.seq parent from lineage i
-                    join lineage o on o.lot_id = i.lot_id and o.output where not i.output""";
-            jdbc.query("select seq, parent from trace_edge except " + expected, rs -> {
-                findings.add(0, rs.getLong(1), "trace_edge", String.valueOf(rs.getLong(1)), "trace-rows", "event "
-                        + rs.getLong(1) + " is linked to event " + rs.getLong(2) + ", which made none of its inputs");
-            });
-            jdbc.query(expected + " except select seq, parent from trace_edge", rs -> {
-                findings.add(0, rs.getLong(1), "trace_edge", String.valueOf(rs.getLong(1)), "trace-rows", "event "
-                        + rs.getLong(1) + " is not linked to event " + rs.getLong(2) + ", which made one of its inputs");
-            });
+            edgesNotInLineage((seq, parent) -> findings.add(0, seq, "trace_edge", String.valueOf(seq), "trace-rows",
+                    "event " + seq + " is linked to event " + parent + ", which made none of its inputs"));
+            lineageNotInEdges((seq, parent) -> findings.add(0, seq, "trace_edge", String.valueOf(seq), "trace-rows",
+                    "event " + seq + " is not linked to event " + parent + ", which made one of its inputs"));
         }
 
         void checkStocks() {
@@ -439,6 +428,32 @@ public class LedgerVerification {
                     rs.getString(11), rs.getString(12), rs.getObject(13) != null, rs.getBytes(14),
                     strings(rs.getArray(15)), strings(rs.getArray(16))));
         });
+    }
+
+    /** The stored trace rows of each transformation. */
+    private Map<Long, List<TraceRows.Group>> storedTraceGroups() {
+        Map<Long, List<TraceRows.Group>> stored = new HashMap<>();
+        jdbc.query("select seq, output, form, facility_id, holder_id, origin, lots, masses from trace_group", rs -> {
+            stored.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TraceRows.Group(rs.getLong(1),
+                    rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getInt(7), LedgerStore.longs(rs.getArray(8))));
+        });
+        return stored;
+    }
+
+    /** The links between transformations that lineage gives. */
+    private static final String LINEAGE_EDGES = """
+            select distinct i.seq, o.seq parent from lineage i
+            join lineage o on o.lot_id = i.lot_id and o.output where not i.output""";
+
+    private void edgesNotInLineage(BiConsumer<Long, Long> each) {
+        jdbc.query("select seq, parent from trace_edge except " + LINEAGE_EDGES,
+                (RowCallbackHandler) rs -> each.accept(rs.getLong(1), rs.getLong(2)));
+    }
+
+    private void lineageNotInEdges(BiConsumer<Long, Long> each) {
+        jdbc.query(LINEAGE_EDGES + " except select seq, parent from trace_edge",
+                (RowCallbackHandler) rs -> each.accept(rs.getLong(1), rs.getLong(2)));
     }
 
     private void lotRows(Consumer<LotRow> rows) {

@@ -28,7 +28,8 @@ class SealedChains {
             new Chain("alert", "id::text", List.of("status", "updated_at")),
             new Chain("alert_audit", "id::text", List.of()),
             new Chain("rule_pack", "name || ' ' || version", List.of("enabled")),
-            new Chain("rule_pack_audit", "id::text", List.of()));
+            new Chain("rule_pack_audit", "id::text", List.of()),
+            new Chain("round_trip", "imported_lot", List.of()));
 
     private static final String CHECK = "sealed-chain";
 

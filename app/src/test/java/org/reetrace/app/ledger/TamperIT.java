@@ -68,6 +68,7 @@ class TamperIT {
         BOOKS.put("alert_audit", new Books("id is not null", "id::text"));
         BOOKS.put("rule_pack", new Books("enabled", "name || ' ' || version"));
         BOOKS.put("rule_pack_audit", new Books("action = 'ENABLED'", "id::text"));
+        BOOKS.put("round_trip", new Books("imported_lot is not null", "imported_lot"));
         BOOKS.put("ledger_seal", new Books("chain = 'alert'", "chain"));
     }
 
@@ -132,6 +133,10 @@ class TamperIT {
         alerts.raise(List.of(new AlertStore.Finding("tamper-finding", "MUF", "MY-PHG-SEP-01", "2026-03",
                 "material unaccounted for", Map.of("mufKg", "12.5"), List.of("TAMPER-EXTRACT"), "MY-PHG-SEP-01",
                 null, null, null, again.time())), "MY");
+        // a round trip the regulator confirmed
+        app.getBean(JdbcTemplate.class).update("insert into round_trip (imported_lot, exported_lot, alert_id,"
+                + " confirmed_by, confirmed_at, comment) values ('TAMPER-IMPORT', 'TAMPER-EXPORT', ?, 'regulator',"
+                + " now(), 'the same oxide, back from abroad')", raised.getFirst().id());
         // a second pack version, put in force over the first
         app.getBean(StoredRules.class).load("tamper-pack-2", """
                 pack: tamper
