@@ -217,9 +217,25 @@ public final class World {
     public void ship(SimLot lot, FacilityId to, boolean arrives) {
         held(lot.at).remove(lot);
         FacilityId from = lot.at;
-        emit(id -> new Ship(id, time(), from, lot.id, to));
+        EventId shipment = emit(id -> new Ship(id, time(), from, lot.id, to));
         if (!arrives) {
             return;
+        }
+        FraudSpec lost = lot.product == Product.RESIDUE ? null : fraud(FraudType.LOST_IN_TRANSIT, from.value());
+        if (lost != null && lotCounters.merge("lost/" + from.value(), 1, Integer::sum) <= (int) lost.amount()) {
+            truth(new GroundTruth(FraudType.LOST_IN_TRANSIT, lot.id.value(), month, shipment.value(), lot.trueMass / 1e6,
+                    "shipped from " + from + " to " + to + " and never received"));
+            return;
+        }
+        FraudSpec skim = fraud(FraudType.TRANSIT_SKIM, from.value());
+        if (skim != null) {
+            double taken = lot.trueMass * skim.amount();
+            lot.trueMass -= taken;
+            for (int i = 0; i < lot.trueMg.length; i++) {
+                lot.trueMg[i] *= 1 - skim.amount();
+            }
+            truth(new GroundTruth(FraudType.TRANSIT_SKIM, from.value(), month, shipment.value(), taken / 1e6,
+                    "lot " + lot.id + " lost " + skim.amount() * 100 + " % of its mass between " + from + " and " + to));
         }
         Uncertainty u = scenario.measurement().of(lot.product.form());
         double w = 1 + u.weighingRsd() * random("weigh/" + to.value()).nextGaussian();
