@@ -11,6 +11,8 @@ import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.Export;
 import org.reetrace.core.event.Import;
 import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.fraud.GroundTruth;
@@ -110,8 +112,10 @@ public final class PortActor {
             SimLot back = w.measure(id, a.lot().product, a.lot().trueMass, a.lot().trueMg, null);
             CustomsDeclaration d = new CustomsDeclaration("K1-" + w.month() + "-" + back.id.value(),
                     back.product.hsCode(), null, from.alpha2() + " Rare Earth Refining Co", from);
+            // the supplier's certificate claims the separation as its own, so the lot may leave again as processed
+            List<Stage> certified = List.of(new Stage(StageKind.SEPARATION, from, from));
             EventId ev = w.emit(e -> new Import(e, w.time(), id, back.id, back.product.form(), back.mass(), back.booked,
-                    from, from.alpha2() + " Rare Earth Refining Co", List.of(), d));
+                    from, from.alpha2() + " Rare Earth Refining Co", certified, d));
             w.hold(back);
             w.truth(new GroundTruth(FraudType.ROUND_TRIP, back.id.value(), w.month(), ev.value(), back.trueMass / 1e6,
                     "lot " + a.lot().id + " exported to " + from + " under " + a.export().value()
