@@ -302,7 +302,7 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
         b.append(String.format(Locale.ROOT, "- Rule-breaking frauds, judged by the shipped Malaysian pack on each event as "
                         + "ingest does: mining in a forest reserve %.3f (MY-MIN-01), Chinese technology at an operator "
                         + "that is not state-linked %.3f (MY-TECH-CN) (goal 1.000); %d failures of these rules on the "
-                        + "clean runs. Residue never disposed, quota overrun and the misdeclared export are caught by "
+                        + "clean runs. Residue never disposed, quota overrun and the misdeclared export are scored by "
                         + "the analytics checks above.%n", forest.probability(), tech.probability(), clean.ruleFailures));
         return b.toString();
     }
