@@ -15,9 +15,9 @@ import org.reetrace.core.analytics.Alert;
 import org.reetrace.core.analytics.AlertKind;
 import org.reetrace.core.analytics.Basis;
 import org.reetrace.core.analytics.Cusum;
-import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.analytics.EnforcementAnalytics;
 import org.reetrace.core.analytics.FingerprintMonitor;
+import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.analytics.MaterialBalanceBook;
 import org.reetrace.core.analytics.MirrorTradeReport;
 import org.reetrace.core.analytics.MufMonitor;
@@ -37,9 +37,11 @@ import org.reetrace.sim.scenario.Scenario;
 /**
  * Measures detection power: for each seed one run with the scenario's frauds and one clean run (same seed, no
  * fraud), each booked by the core ledger and read by the enforcement analytics. A fraud instance counts as
- * detected when an alert of the check meant for it names its subject (the facility, the lot, the partner
- * country) in its window; false alarms are the alerts of clean runs, per facility-year (fingerprints: per honest
- * lot tested).
+ * detected when an alert of one of the kinds meant for it ({@link FraudType#alertKinds}) is about its subject (the
+ * facility, a lot of it or a route from it, the lot, the partner country) or names its event, in its window; a
+ * diversion missed while below the facility's minimum detectable diversion is counted apart. Instances are tallied
+ * per fraud type and per kind of facility the fraud acts at; false alarms are the alerts of clean runs, per
+ * facility-year and per kind of facility (fingerprints: per honest lot tested).
  */
 public final class Evaluation {
 
@@ -129,13 +131,13 @@ public final class Evaluation {
             EvaluationReport.Tally t = tallies.get(f.type());
             Count c = new Count(t, byKind.get(f.type()).computeIfAbsent(facilityKind(s, f.target()),
                     k -> new EvaluationReport.Tally()));
-            List<GroundTruth> mine = truth.stream().filter(g -> g.type() == f.type()).toList();
+            List<GroundTruth> ofType = truth.stream().filter(g -> g.type() == f.type()).toList();
             switch (f.type()) {
                 case PROTRACTED_DIVERSION, ABRUPT_THEFT -> {
-                    if (mine.isEmpty()) {
+                    if (ofType.isEmpty()) {
                         continue;
                     }
-                    YearMonth start = mine.stream().map(GroundTruth::month).min(YearMonth::compareTo).orElseThrow();
+                    YearMonth start = ofType.stream().map(GroundTruth::month).min(YearMonth::compareTo).orElseThrow();
                     int months = f.type() == FraudType.ABRUPT_THEFT ? 1 : WINDOW_MONTHS;
                     c.instance(firstMonths(run.alerts, AlertKind.MATERIAL_UNACCOUNTED_FOR, f.target(), start,
                             start.plusMonths(WINDOW_MONTHS - 1L), start),
@@ -145,7 +147,7 @@ public final class Evaluation {
                     AlertKind kind = f.type() == FraudType.LAUNDERED_ORE ? AlertKind.FINGERPRINT_MISMATCH
                             : f.type() == FraudType.MISDECLARED_EXPORT ? AlertKind.EXPORT_NOT_AS_DECLARED
                             : AlertKind.RESIDUE_NOT_DISPOSED;
-                    for (GroundTruth g : mine) {
+                    for (GroundTruth g : ofType) {
                         // residue counts only where its 60-day deadline fell inside the run
                         boolean due = f.type() != FraudType.RESIDUE_NOT_DISPOSED || !g.month().isAfter(s.end().minusMonths(2));
                         if (due) {
@@ -166,14 +168,14 @@ public final class Evaluation {
                 }
                 case QUOTA_OVERRUN -> {
                     Set<Integer> years = new HashSet<>();
-                    mine.forEach(g -> years.add(g.month().getYear()));
+                    ofType.forEach(g -> years.add(g.month().getYear()));
                     for (int y : years) {
                         YearMonth from = YearMonth.of(y, 1).isBefore(f.start()) ? f.start() : YearMonth.of(y, 1);
                         c.instance(firstMonths(run.alerts, AlertKind.QUOTA_EXCEEDED, f.target(), from, YearMonth.of(y, 12), from));
                     }
                 }
                 case UNDER_DECLARED_EXPORT, UNDECLARED_EXPORT -> {
-                    if (mine.isEmpty()) {
+                    if (ofType.isEmpty()) {
                         continue;
                     }
                     c.instance(firstMonths(run.mirrorAlerts, AlertKind.MIRROR_TRADE_GAP, f.country().alpha2() + "/",
@@ -182,11 +184,11 @@ public final class Evaluation {
                 case FOREST_RESERVE_MINING, CHINESE_TECHNOLOGY_UNLINKED -> {
                     // the rules judge the event itself at ingest: caught in the month it happens, or not at all
                     String rule = f.type() == FraudType.FOREST_RESERVE_MINING ? "MY-MIN-01" : "MY-TECH-CN";
-                    mine.forEach(g -> c.instance(run.rules.failedRule(g.event()).filter(rule::equals).isPresent() ? 1 : -1));
+                    ofType.forEach(g -> c.instance(run.rules.failedRule(g.event()).filter(rule::equals).isPresent() ? 1 : -1));
                 }
                 case SLOW_DIVERSION, ELEMENT_SKIM, TRANSIT_SKIM -> {
                     // one fraud a run at one facility, caught within the window of monthly balances or missed
-                    List<GroundTruth> here = mine.stream().filter(g -> g.subject().equals(f.target())).toList();
+                    List<GroundTruth> here = ofType.stream().filter(g -> g.subject().equals(f.target())).toList();
                     if (here.isEmpty()) {
                         continue;
                     }
@@ -201,9 +203,8 @@ public final class Evaluation {
                     }
                 }
                 case LOST_IN_TRANSIT, ROUND_TRIP, RESIDUE_DILUTION, LOOKALIKE_BLEND -> {
-                    for (GroundTruth g : mine) {
-                        if (g.subject().startsWith(f.target() + "/") || g.subject().contains("/" + f.target() + "/")
-                                || g.subject().equals(f.target())) {
+                    for (GroundTruth g : ofType) {
+                        if (about(g.subject(), f.target())) {
                             c.instance(firstMonths(run.alerts, f.type().alertKinds(), g.subject(), g.event(),
                                     g.month(), YearMonth.of(9999, 12), g.month()));
                         }
