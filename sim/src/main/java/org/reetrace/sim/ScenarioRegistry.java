@@ -72,6 +72,10 @@ public final class ScenarioRegistry implements Registry {
                     tech.put(ProcessKind.CONCENTRATION, t);
                     yield FacilityKind.CONCENTRATOR;
                 }
+                case CRACKING -> {
+                    tech.put(ProcessKind.CRACKING, t);
+                    yield FacilityKind.CRACKING_PLANT;
+                }
                 case SEPARATION -> {
                     tech.put(ProcessKind.CRACKING, t);
                     tech.put(ProcessKind.SEPARATION, t);

@@ -17,7 +17,7 @@ import org.reetrace.sim.world.World;
  * them; memory stays bounded by the lots in process, not by the length of the run.
  *
  * <p>Each month runs in a fixed order of days: mines extract (day 1), ISL mines leach (5) and ship (6), the
- * concentrator processes and ships (8), separation plants crack, separate and ship (11), residue is disposed of
+ * concentrator processes and ships (8), cracking plants crack and ship (10), separation plants crack, separate and ship (11), residue is disposed of
  * (14), metal (16) and magnet plants (19) process and ship, ports export (24) and smugglers smuggle.
  */
 public final class Simulation {
@@ -49,6 +49,8 @@ public final class Simulation {
             mines.forEach(a -> a.ship(w));
             w.day(8);
             plants(plants, Scenario.PlantKind.CONCENTRATOR, w);
+            w.day(10);
+            plants(plants, Scenario.PlantKind.CRACKING, w);
             w.day(11);
             plants(plants, Scenario.PlantKind.SEPARATION, w);
             w.day(14);

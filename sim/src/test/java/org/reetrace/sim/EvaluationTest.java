@@ -30,5 +30,30 @@ class EvaluationTest {
         assertThat(r.clean().ruleFailures()).isZero();
         assertThat(r.clean().alerts(org.reetrace.core.analytics.AlertKind.RESIDUE_NOT_DISPOSED)).isZero();
         assertThat(r.markdown()).contains("| protracted-diversion | MUF + CUSUM").contains("| forest-reserve-mining | rule MY-MIN-01 at ingest |");
+
+        assertThat(r.tallies().get(FraudType.LOST_IN_TRANSIT).instances()).isPositive();
+        assertThat(r.tallies().get(FraudType.LOST_IN_TRANSIT).probability()).isEqualTo(1.0);
+        assertThat(r.tallies().get(FraudType.RESIDUE_DILUTION).probability()).isEqualTo(1.0);
+        assertThat(r.tallies().get(FraudType.TRANSIT_SKIM).instances()).isEqualTo(5);
+        EvaluationReport.Tally slow = r.tallies().get(FraudType.SLOW_DIVERSION);
+        assertThat(slow.instances() + slow.belowMdd()).isEqualTo(5);
+        assertThat(slow.medianMdd()).isGreaterThan(0.005); // half a percent a month hides in ore assays
+        assertThat(r.tallies().get(FraudType.LOOKALIKE_BLEND).instances()).isEqualTo(5 * 12 * 2);
+        assertThat(r.byFacilityKind().get(FraudType.SLOW_DIVERSION)).containsOnlyKeys("ISL mine");
+        assertThat(r.markdown()).contains("## Per fraud class\n").contains("## Per fraud class and kind of facility")
+                .contains("| lost-in-transit | ISL mine | ").contains("| residue-dilution | separation plant | ")
+                .contains("False alarms on the clean runs by kind of facility").contains("| amang mine | ")
+                .contains("below MDD (not counted)").contains("lie in the tuning range");
+    }
+
+    @Test
+    void the_second_scenario_is_evaluated_on_held_out_seeds_with_its_cracking_plant_in_the_tables() {
+        EvaluationReport r = Evaluation.run(Scenario.clayBelt().withMonths(18), 1, Evaluation.HELD_OUT_FIRST_SEED);
+
+        assertThat(r.tallies().get(FraudType.RESIDUE_NOT_DISPOSED).probability()).isEqualTo(1.0);
+        assertThat(r.byFacilityKind().get(FraudType.RESIDUE_NOT_DISPOSED)).containsOnlyKeys("cracking plant");
+        assertThat(r.byFacilityKind().get(FraudType.SLOW_DIVERSION)).containsOnlyKeys("concentrator");
+        assertThat(r.markdown()).contains("Scenario `clay-belt`").contains("Held-out seeds")
+                .contains("| residue-not-disposed | cracking plant | ");
     }
 }

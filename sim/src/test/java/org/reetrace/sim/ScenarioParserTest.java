@@ -36,7 +36,7 @@ class ScenarioParserTest {
     }
 
     @Test
-    void the_default_scenario_reads_with_its_chain_its_measurement_model_and_its_ten_frauds() {
+    void the_default_scenario_reads_with_its_chain_its_measurement_model_and_a_fraud_of_each_type() {
         Scenario s = Scenario.malaysia();
 
         assertThat(s.mines()).hasSize(5);
@@ -46,6 +46,36 @@ class ScenarioParserTest {
         assertThat(s.signatures().get("araxa-monazite").synthetic()).isFalse();
         assertThat(s.signatures().get("kenering-clay").synthetic()).isTrue();
         assertThat(s.signatures().get("sik-clay").treoPercent()).containsEntry(Element.Y, 64.83);
+    }
+
+    @Test
+    void the_second_scenario_reads_with_more_clay_mines_one_separation_plant_a_cracking_plant_and_poorer_measurement() {
+        Scenario clay = Scenario.clayBelt();
+        Scenario my = Scenario.malaysia();
+
+        assertThat(clay.name()).isEqualTo("clay-belt");
+        assertThat(Scenario.shipped("clay-belt")).contains(clay);
+        assertThat(Scenario.shipped("atlantis")).isEmpty();
+        assertThat(count(clay, Scenario.MineKind.ION_CLAY)).isEqualTo(6).isGreaterThan(count(my, Scenario.MineKind.ION_CLAY));
+        assertThat(clay.plants()).filteredOn(p -> p.kind() == Scenario.PlantKind.SEPARATION).hasSize(1);
+        assertThat(clay.plants()).filteredOn(p -> p.kind() == Scenario.PlantKind.CRACKING).hasSize(1);
+        for (var form : List.of(org.reetrace.core.lot.MaterialForm.ORE, org.reetrace.core.lot.MaterialForm.CONCENTRATE)) {
+            assertThat(clay.measurement().of(form).gradeRsd()).isGreaterThan(my.measurement().of(form).gradeRsd());
+            assertThat(clay.measurement().of(form).weighingRsd()).isGreaterThan(my.measurement().of(form).weighingRsd());
+        }
+        assertThat(clay.frauds()).extracting(f -> f.type()).containsExactlyInAnyOrder(FraudType.values());
+    }
+
+    private static long count(Scenario s, Scenario.MineKind kind) {
+        return s.mines().stream().filter(m -> m.kind() == kind).count();
+    }
+
+    @Test
+    void a_new_fraud_at_a_kind_of_facility_it_cannot_act_at_is_refused_with_its_line() throws IOException {
+        Object[] t = replace("fraud type=round-trip", "fraud type=round-trip target=MY-PHG-SEP-01 start=2027-01 amount=1 country=TH");
+
+        assertThatThrownBy(() -> ScenarioParser.parse((String) t[0]))
+                .hasMessage("scenario line " + t[1] + ": round-trip acts at port, not at MY-PHG-SEP-01 (separation)");
     }
 
     @Test

@@ -51,6 +51,19 @@ class SimulationTest {
     }
 
     @Test
+    void the_second_scenario_runs_through_the_ledger_with_a_fraud_of_every_type() {
+        Scenario clay = Scenario.clayBelt().withMonths(24);
+        LedgerSink sink = new LedgerSink(new ScenarioRegistry(clay));
+
+        SimulationResult r = Simulation.run(clay, 3, sink);
+
+        assertThat(sink.ledger().sequence()).isEqualTo(r.events());
+        assertThat(Invariants.check(sink.ledger().lots(), sink.ledger().balance())).isEmpty();
+        Set<FraudType> seen = r.groundTruth().stream().map(GroundTruth::type).collect(Collectors.toSet());
+        assertThat(seen).isEqualTo(EnumSet.allOf(FraudType.class));
+    }
+
+    @Test
     void the_same_seed_gives_the_same_bytes_and_another_seed_does_not() throws Exception {
         assertThat(digest(TWO_YEARS, 42)).isEqualTo(digest(TWO_YEARS, 42));
         assertThat(digest(TWO_YEARS, 42)).isNotEqualTo(digest(TWO_YEARS, 43));

@@ -52,8 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "Lots per month multiplier, same tonnage (default: the scenario's).")
     Integer scale;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (default: the shipped malaysia.scenario).")
-    Path scenarioFile;
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "A shipped scenario (malaysia, clay-belt) or a"
+            + " scenario file (default: malaysia).")
+    String scenarioName;
 
     @Option(names = "--clean", description = "Leave the scenario's frauds out.")
     boolean clean;
@@ -74,6 +75,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "200", description = "Seeds of the evaluation (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--first-seed", description = "First seed of the evaluation (default: 1000001, the first seed no"
+            + " threshold was tuned on).")
+    Long firstSeed;
+
     @Option(names = "--report", defaultValue = "reports/evaluation.md", description = "Where the evaluation goes (default: ${DEFAULT-VALUE}).")
     Path report;
 
@@ -92,9 +97,11 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new CommandFailure("--seeds must be at least 1, was " + seeds);
             }
             long t0 = System.nanoTime();
-            EvaluationReport r = Evaluation.run(scenario, seeds, 1);
+            long first = firstSeed != null ? firstSeed : Evaluation.HELD_OUT_FIRST_SEED;
+            EvaluationReport r = Evaluation.run(scenario, seeds, first);
             String md = r.markdown() + String.format(Locale.ROOT, "%nMeasured in %.1f s by `reetrace simulate --evaluate"
-                    + " --seeds %d`.%n", (System.nanoTime() - t0) / 1e9, seeds);
+                    + " --seeds %d%s`.%n", (System.nanoTime() - t0) / 1e9, seeds,
+                    scenarioName == null ? "" : " --scenario " + scenarioName);
             if (report.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(report.toAbsolutePath().getParent());
             }
@@ -160,15 +167,15 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Scenario scenario() throws IOException {
-        Scenario s;
-        if (scenarioFile == null) {
-            s = Scenario.malaysia();
-        } else {
+        Scenario s = scenarioName == null ? Scenario.malaysia() : Scenario.shipped(scenarioName).orElse(null);
+        if (s == null) {
+            Path scenarioFile = Path.of(scenarioName);
             String text;
             try {
                 text = Files.readString(scenarioFile, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new CommandFailure("no scenario file " + scenarioFile);
+                throw new CommandFailure("no scenario file " + scenarioFile + ", nor a shipped scenario of that name ("
+                        + String.join(", ", Scenario.SHIPPED) + ")");
             }
             try {
                 s = ScenarioParser.parse(text);

@@ -36,6 +36,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void a_shipped_scenario_is_chosen_by_its_name() throws Exception {
+        assertThat(reetrace("simulate", "--scenario", "clay-belt", "--seed", "3", "--months", "2", "--out", dir.toString())).isZero();
+
+        assertThat(out.toString()).contains("simulated clay-belt, seed 3, 2 months at scale 1");
+        assertThat(Files.readString(dir.resolve("events.jsonl"))).contains("CB-PHG-CRK-01");
+    }
+
+    @Test
+    void a_scenario_that_is_neither_shipped_nor_a_file_is_one_line_naming_the_shipped_ones() {
+        assertThat(reetrace("simulate", "--scenario", "atlantis", "--out", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no scenario file atlantis").contains("malaysia, clay-belt").hasLineCount(1);
+    }
+
+    @Test
     void a_scenario_file_error_is_one_line_with_its_line_number() throws Exception {
         Path scenario = dir.resolve("bad.scenario");
         Files.writeString(scenario, "# a comment\nscenario name=x start=2026-01 months=2 baseline-months=1 scale=1 royalty=0.1\nmine id=M1 colour=red\n");

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.reetrace.core.analytics.Alert;
 import org.reetrace.core.analytics.AlertKind;
@@ -13,14 +15,25 @@ import org.reetrace.core.analytics.AnalyticsSettings;
 import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Scenario;
 
-/** The measured detection power: per fraud type, and the false alarms of the clean runs. */
+/**
+ * The measured detection power: per fraud type, per fraud type and kind of facility it acts at, and the false
+ * alarms of the clean runs per alert kind and per kind of facility. {@code raised} holds every alert kind some run
+ * raised.
+ */
 public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, long events,
-                               Map<FraudType, Tally> tallies, Clean clean, List<Double> mirrorRecovery) {
+                               Map<FraudType, Tally> tallies, Map<FraudType, Map<String, Tally>> byFacilityKind,
+                               Clean clean, List<Double> mirrorRecovery, Set<AlertKind> raised) {
 
-    /** Instances of one fraud type and when (in months from its start, 1 = the start month) each was caught. */
+    /**
+     * Instances of one fraud type and when (in months from its start, 1 = the start month) each was caught. An
+     * instance missed while smaller than the facility's minimum detectable diversion is counted apart, not as a
+     * miss: the measurements could not have shown it.
+     */
     public static final class Tally {
         int instances;
         final List<Integer> months = new ArrayList<>();
+        final List<Double> mdds = new ArrayList<>();
+        int belowMdd;
         int honestLots;
         int honestFlagged;
 
@@ -29,6 +42,28 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             if (monthsToDetection > 0) {
                 months.add(monthsToDetection);
             }
+        }
+
+        /** An instance of a diversion of {@code amount} (share of throughput) where the MDD is {@code mdd} (NaN: unknown). */
+        void instance(int monthsToDetection, double mdd, double amount) {
+            if (!Double.isNaN(mdd)) {
+                mdds.add(mdd);
+                if (monthsToDetection <= 0 && amount < mdd) {
+                    belowMdd++;
+                    return;
+                }
+            }
+            instance(monthsToDetection);
+        }
+
+        /** Missed instances smaller than the facility's minimum detectable diversion (not in {@link #instances}). */
+        public int belowMdd() {
+            return belowMdd;
+        }
+
+        /** The median minimum detectable diversion (share of monthly throughput) over the instances; NaN if none. */
+        public double medianMdd() {
+            return mdds.isEmpty() ? Double.NaN : Evaluation.median(mdds);
         }
 
         void honestLot(boolean flagged) {
@@ -74,14 +109,28 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
         int lotsTested;
         int lotsFlagged;
         int ruleFailures;
+        /** Facility-years and alerts by kind of facility ("partner statistics" for mirror trade). */
+        final Map<String, Double> kindYears = new TreeMap<>();
+        final Map<String, Map<AlertKind, Integer>> kindAlerts = new TreeMap<>();
 
         void add(Scenario s, Evaluation.Run run) {
             ruleFailures += run.rules().failures();
             for (Alert a : run.alerts()) {
                 alerts.merge(a.kind(), 1, Integer::sum);
+                kindAlerts.computeIfAbsent(Evaluation.facilityKind(s, facility(s, a)), k -> new EnumMap<>(AlertKind.class))
+                        .merge(a.kind(), 1, Integer::sum);
             }
             for (Alert a : run.mirrorAlerts()) {
                 alerts.merge(a.kind(), 1, Integer::sum);
+                kindAlerts.computeIfAbsent("partner statistics", k -> new EnumMap<>(AlertKind.class))
+                        .merge(a.kind(), 1, Integer::sum);
+            }
+            List<String> ids = new ArrayList<>();
+            s.mines().forEach(m -> ids.add(m.id()));
+            s.plants().forEach(p -> ids.add(p.id()));
+            s.sites().forEach(x -> ids.add(x.id()));
+            for (String id : ids) {
+                kindYears.merge(Evaluation.facilityKind(s, id), s.months() / 12.0, Double::sum);
             }
             mufFacilityYears += Evaluation.testedFacilityYears(run.analytics());
             facilityYears += (s.mines().size() + s.plants().size() + s.sites().size()) * s.months() / 12.0;
@@ -93,6 +142,28 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                     lotsFlagged++;
                 }
             });
+        }
+
+        /**
+         * The facility an alert is about: its subject, a lot or route of it, or else the first facility its message
+         * names (a transformation's alert is about an event); null if none.
+         */
+        private static String facility(Scenario s, Alert a) {
+            List<String> ids = new ArrayList<>();
+            s.mines().forEach(m -> ids.add(m.id()));
+            s.plants().forEach(p -> ids.add(p.id()));
+            s.sites().forEach(x -> ids.add(x.id()));
+            for (String id : ids) {
+                if (Evaluation.about(a.subject(), id)) {
+                    return id;
+                }
+            }
+            for (String id : ids) {
+                if (a.message().contains(id)) {
+                    return id;
+                }
+            }
+            return "?";
         }
 
         public int ruleFailures() {
@@ -120,6 +191,11 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "%d seeds from %d, each run twice (with the scenario's frauds, and clean); %,d events booked by the "
                         + "core ledger in all.%n%n", scenario.name(), scenario.months(), scenario.start(),
                 scenario.baselineMonths(), seeds, firstSeed, events));
+        b.append(firstSeed >= Evaluation.HELD_OUT_FIRST_SEED
+                ? String.format(Locale.ROOT, "Held-out seeds: the thresholds were tuned, and the tests run, on seeds 1 to "
+                        + "1,000; these seeds (%d to %d) are beyond them.%n%n", firstSeed, firstSeed + seeds - 1)
+                : String.format(Locale.ROOT, "Seeds %d to %d lie in the tuning range (1 to 1,000): not a held-out "
+                        + "measurement.%n%n", firstSeed, firstSeed + seeds - 1));
         b.append(String.format(Locale.ROOT, "Tests: CUSUM on standardised MUF (all rare earths), k = %.2f, h = %.3f "
                         + "(Siegmund ARL0 %.0f months: %.2f false alarms per 100 facility-years by design); fingerprints at "
                         + "alpha = 0.01 against a 12-month baseline; mirror trade by calendar year over the whole run, lag "
@@ -127,18 +203,56 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "residue lots count where their 60-day deadline fell inside the run.%n%n", AnalyticsSettings.DEFAULT_CUSUM.reference(),
                 AnalyticsSettings.DEFAULT_CUSUM.threshold(), AnalyticsSettings.DEFAULT_CUSUM.inControlRunLength(),
                 100 * 12 / AnalyticsSettings.DEFAULT_CUSUM.inControlRunLength()));
-        b.append("| fraud type | check | instances | detected | P(detection) | median months to detection | "
-                + "false alarms on clean runs |\n|---|---|---:|---:|---:|---:|---|\n");
+        b.append("Minimum detectable diversion (MDD): for a diversion at a facility, the smallest constant share of its "
+                + "monthly throughput that takes the CUSUM over its threshold within the window, (k + h / window) x "
+                + "sigma-MUF / throughput, with the median sigma-MUF and throughput of the facility's balances in the "
+                + "window (rare earths; dysprosium for an element skim; a window of one balance for an abrupt theft). "
+                + "It is computed here from the balances the analytics keep. A missed instance smaller than its MDD is "
+                + "listed under 'below MDD' and left out of the instances and P(detection): the measurements could not "
+                + "have shown it.\n\n");
+        b.append("## Per fraud class\n\n| fraud type | check | instances | detected | P(detection) | median months to detection | "
+                + "false alarms on clean runs | below MDD (not counted) | median MDD |\n|---|---|---:|---:|---:|---:|---|---:|---:|\n");
         for (FraudType t : FraudType.values()) {
             Tally x = tallies.get(t);
-            if (x.instances() == 0) {
+            if (x.instances() == 0 && x.belowMdd() == 0) {
                 continue;
             }
             String check = check(t);
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %s |%n", t.label(), check,
-                    x.instances(), x.detected(), x.probability(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s | %s |%n", t.label(), check,
+                    x.instances(), x.detected(), Double.isNaN(x.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", x.probability()),
                     Double.isNaN(x.medianMonths()) ? "-" : String.format(Locale.ROOT, "%.1f", x.medianMonths()),
-                    falseAlarms(t)));
+                    falseAlarms(t), x.mdds.isEmpty() ? "-" : Integer.toString(x.belowMdd()), mdd(x)));
+        }
+        b.append("\n## Per fraud class and kind of facility\n\n| fraud type | facility kind | instances | detected | "
+                + "P(detection) | median months to detection | below MDD (not counted) | median MDD |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (FraudType t : FraudType.values()) {
+            for (Map.Entry<String, Tally> e : byFacilityKind.getOrDefault(t, Map.of()).entrySet()) {
+                Tally x = e.getValue();
+                if (x.instances() == 0 && x.belowMdd() == 0) {
+                    continue;
+                }
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s |%n", t.label(), e.getKey(),
+                        x.instances(), x.detected(),
+                        Double.isNaN(x.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", x.probability()),
+                        Double.isNaN(x.medianMonths()) ? "-" : String.format(Locale.ROOT, "%.1f", x.medianMonths()),
+                        x.mdds.isEmpty() ? "-" : Integer.toString(x.belowMdd()), mdd(x)));
+            }
+        }
+        List<String> silent = new ArrayList<>();
+        for (FraudType t : FraudType.values()) {
+            if (tallies.get(t).instances() + tallies.get(t).belowMdd() == 0) {
+                continue;
+            }
+            for (AlertKind k : t.alertKinds()) {
+                if (!raised.contains(k) && !silent.contains(k.name())) {
+                    silent.add(k.name());
+                }
+            }
+        }
+        if (!silent.isEmpty()) {
+            b.append("\nAlert kinds meant to detect these frauds that no run raised (no check of this build raises "
+                    + "them, or none fired): " + String.join(", ", silent) + ".\n");
         }
         b.append("\nEvery alert kind on the clean runs (false alarms, whatever check raised them), per 100 "
                 + "facility-years of all mines, plants and sites:\n\n| alert kind | alerts | per 100 facility-years |\n"
@@ -146,6 +260,20 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
         for (AlertKind k : AlertKind.values()) {
             b.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", k, clean.alerts(k),
                     per100Value(clean.alerts(k), clean.facilityYears)));
+        }
+        b.append("\nFalse alarms on the clean runs by kind of facility (an alert counted at the facility it is about; "
+                + "mirror-trade alerts under partner statistics, per partner-code-year):\n\n| facility kind | facility-years | "
+                + "alerts | per 100 facility-years | by alert kind |\n|---|---:|---:|---:|---|\n");
+        java.util.Set<String> kinds = new java.util.TreeSet<>(clean.kindYears.keySet());
+        kinds.addAll(clean.kindAlerts.keySet());
+        for (String k : kinds) {
+            Map<AlertKind, Integer> by = clean.kindAlerts.getOrDefault(k, Map.of());
+            int n = by.values().stream().mapToInt(Integer::intValue).sum();
+            double years = k.equals("partner statistics") ? clean.partnerYears : clean.kindYears.getOrDefault(k, 0.0);
+            StringBuilder list = new StringBuilder();
+            by.forEach((kind, c) -> list.append(list.isEmpty() ? "" : ", ").append(kind).append(' ').append(c));
+            b.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %.2f | %s |%n", k, years, n, per100Value(n, years),
+                    list.isEmpty() ? "-" : list));
         }
         Tally launder = tallies.get(FraudType.LAUNDERED_ORE);
         b.append("\n## Goals\n\n");
@@ -174,13 +302,17 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
         b.append(String.format(Locale.ROOT, "- Rule-breaking frauds, judged by the shipped Malaysian pack on each event as "
                         + "ingest does: mining in a forest reserve %.3f (MY-MIN-01), Chinese technology at an operator "
                         + "that is not state-linked %.3f (MY-TECH-CN) (goal 1.000); %d failures of these rules on the "
-                        + "clean runs. Residue never disposed, quota overrun and the misdeclared export are caught by "
+                        + "clean runs. Residue never disposed, quota overrun and the misdeclared export are scored by "
                         + "the analytics checks above.%n", forest.probability(), tech.probability(), clean.ruleFailures));
         return b.toString();
     }
 
     private static double per100Value(int alerts, double facilityYears) {
         return facilityYears == 0 ? 0 : 100 * alerts / facilityYears;
+    }
+
+    private static String mdd(Tally x) {
+        return Double.isNaN(x.medianMdd()) ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * x.medianMdd());
     }
 
     private String amount(FraudType t) {
@@ -198,6 +330,13 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             case UNDER_DECLARED_EXPORT, UNDECLARED_EXPORT -> "mirror trade";
             case FOREST_RESERVE_MINING -> "rule MY-MIN-01 at ingest";
             case CHINESE_TECHNOLOGY_UNLINKED -> "rule MY-TECH-CN at ingest";
+            case SLOW_DIVERSION -> "MUF, element balances (within " + Evaluation.WINDOW_MONTHS + " balances)";
+            case ELEMENT_SKIM -> "element balances (within " + Evaluation.WINDOW_MONTHS + " balances)";
+            case LOST_IN_TRANSIT -> "shipments in transit";
+            case TRANSIT_SKIM -> "shipper/receiver differences (within " + Evaluation.WINDOW_MONTHS + " months)";
+            case ROUND_TRIP -> "round-trip imports";
+            case RESIDUE_DILUTION -> "mass out against in, activity, residue";
+            case LOOKALIKE_BLEND -> "blend analysis, fingerprint";
         };
     }
 
@@ -212,6 +351,7 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             case UNDER_DECLARED_EXPORT, UNDECLARED_EXPORT -> String.format(Locale.ROOT, "%d in %.0f partner-code-years",
                     clean.alerts(AlertKind.MIRROR_TRADE_GAP), clean.partnerYears);
             case FOREST_RESERVE_MINING, CHINESE_TECHNOLOGY_UNLINKED -> per100(clean.ruleFailures, clean.facilityYears);
+            default -> per100(t.alertKinds().stream().mapToInt(clean::alerts).sum(), clean.facilityYears);
         };
     }
 

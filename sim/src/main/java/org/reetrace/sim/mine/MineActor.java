@@ -25,8 +25,8 @@ import org.reetrace.sim.world.World;
  * A mine: extracts lots of ore each month with its own rare-earth signature (each lot's shares varying
  * log-normally around it), its thorium and uranium, and a monthly output that follows the monsoon (peak in the
  * dry season, March) with random variation. An ISL mine leaches its liquor into mixed carbonate at the mine;
- * an amang mine sends ore to the concentrator. Frauds acted here: laundered ore, mining in a forest reserve,
- * quota overrun.
+ * an amang mine sends ore to the concentrator. Frauds acted here: laundered ore, lookalike ore blended in, mining
+ * in a forest reserve, quota overrun, and (ISL) a slow diversion of the leached rare earths.
  */
 public final class MineActor {
 
@@ -87,28 +87,38 @@ public final class MineActor {
             w.truth(new GroundTruth(FraudType.QUOTA_OVERRUN, spec.id(), w.month(), null, extraKg,
                     (lots - honest) + " lots beyond the licensed rate; annual quota " + spec.quotaTonnes() + " t"));
         }
-        FraudSpec launder = w.fraud(FraudType.LAUNDERED_ORE, spec.id());
-        if (launder != null) {
-            SplittableRandom lr = w.random("launder/" + spec.id());
-            double[] illegal = Chemistry.shares(w.scenario.signatures().get(launder.reference()));
-            for (int i = 0; i < (int) launder.amount(); i++) {
-                double share = 0.5 + 0.5 * lr.nextDouble();
-                double[] own = Chemistry.vary(shares, spec.variability(), lr);
-                double[] foreign = Chemistry.vary(illegal, spec.variability(), lr);
-                double[] mix = new double[Chemistry.N];
-                for (int e = 0; e < mix.length; e++) {
-                    mix[e] = share * foreign[e] + (1 - share) * own[e];
-                }
-                double mass = lotMg * level * Math.exp(0.05 * lr.nextGaussian());
-                double[][] content = ore(lr, mass, mix);
-                GeoPoint at = spec.lease().at(0.1 + 0.8 * lr.nextDouble(), 0.1 + 0.8 * lr.nextDouble());
-                SimLot lot = w.measure(id, Product.ORE, mass, content[0], content[1]);
-                EventId ev = w.emit(e -> new Extract(e, w.time(), id, lot.id, MaterialForm.ORE, lot.mass(), lot.booked, at));
-                w.hold(lot);
-                w.truth(new GroundTruth(FraudType.LAUNDERED_ORE, lot.id.value(), w.month(), ev.value(), mass / 1e6,
-                        String.format(java.util.Locale.ROOT, "%.0f %% of the lot is %s ore booked as %s's",
-                                share * 100, launder.reference(), spec.id())));
+        blend(w, FraudType.LAUNDERED_ORE, lotMg * level, 0.5, 0.5);
+        blend(w, FraudType.LOOKALIKE_BLEND, lotMg * level, 0.3, 0.4);
+    }
+
+    /**
+     * Lots of ore from another deposit (the fraud's reference signature) mixed into the mine's own at a share drawn
+     * in [min, min + spread) and booked as the mine's: illegal ore laundered, or a lookalike deposit's blended in.
+     */
+    private void blend(World w, FraudType type, double lotMg, double min, double spread) {
+        FraudSpec f = w.fraud(type, spec.id());
+        if (f == null) {
+            return;
+        }
+        SplittableRandom lr = w.random((type == FraudType.LAUNDERED_ORE ? "launder/" : "blend/") + spec.id());
+        double[] foreignShares = Chemistry.shares(w.scenario.signatures().get(f.reference()));
+        for (int i = 0; i < (int) f.amount(); i++) {
+            double share = min + spread * lr.nextDouble();
+            double[] own = Chemistry.vary(shares, spec.variability(), lr);
+            double[] foreign = Chemistry.vary(foreignShares, spec.variability(), lr);
+            double[] mix = new double[Chemistry.N];
+            for (int e = 0; e < mix.length; e++) {
+                mix[e] = share * foreign[e] + (1 - share) * own[e];
             }
+            double mass = lotMg * Math.exp(0.05 * lr.nextGaussian());
+            double[][] content = ore(lr, mass, mix);
+            GeoPoint at = spec.lease().at(0.1 + 0.8 * lr.nextDouble(), 0.1 + 0.8 * lr.nextDouble());
+            SimLot lot = w.measure(id, Product.ORE, mass, content[0], content[1]);
+            EventId ev = w.emit(e -> new Extract(e, w.time(), id, lot.id, MaterialForm.ORE, lot.mass(), lot.booked, at));
+            w.hold(lot);
+            w.truth(new GroundTruth(type, lot.id.value(), w.month(), ev.value(), mass / 1e6,
+                    String.format(java.util.Locale.ROOT, "%.0f %% of the lot is %s ore booked as %s's",
+                            share * 100, f.reference(), spec.id())));
         }
     }
 
@@ -155,7 +165,7 @@ public final class MineActor {
         double[] in = Chemistry.zero();
         liquor.forEach(l -> Chemistry.addInto(in, l.trueMg));
         double loss = Processing.lossThisMonth(w, spec.id(), spec.loss(), spec.lossSd());
-        double[] mrec = Chemistry.scaled(in, 1 - loss);
+        double[] mrec = Chemistry.scaled(in, 1 - loss - Processing.slowDiversion(w, spec.id(), in));
         mrec[Element.Th.ordinal()] = 0;
         mrec[Element.U.ordinal()] = 0;
         double mrecMass = Chemistry.rareEarths(mrec) / Product.MREC.elementShare();

@@ -55,6 +55,7 @@ public final class PlantActor {
     public void operate(World w) {
         switch (spec.kind()) {
             case CONCENTRATOR -> concentrate(w);
+            case CRACKING -> crackOnly(w);
             case SEPARATION -> separate(w);
             case METAL -> simple(w, MaterialForm.SEPARATED_COMPOUND, ProcessKind.METAL_MAKING, Product.NDPR_METAL);
             case MAGNET -> simple(w, MaterialForm.METAL_OR_ALLOY, ProcessKind.MAGNET_MAKING, Product.MAGNET);
@@ -78,41 +79,76 @@ public final class PlantActor {
         for (int i = 0; i < mon.length; i++) {
             mon[i] -= xen[i];
         }
-        double keep = 1 - Processing.lossThisMonth(w, spec.id(), spec.loss(), spec.lossSd());
+        double keep = 1 - Processing.lossThisMonth(w, spec.id(), spec.loss(), spec.lossSd())
+                - Processing.slowDiversion(w, spec.id(), all);
         List<SimLot> out = new ArrayList<>(Processing.lots(w, id, Product.MONAZITE, Chemistry.scaled(mon, keep), spec.productLotTonnes()));
         out.addAll(Processing.lots(w, id, Product.XENOTIME, Chemistry.scaled(xen, keep), spec.productLotTonnes()));
         Processing.book(w, id, ProcessKind.CONCENTRATION, ore, out);
         shipAll(w, FacilityId.of(spec.to()));
     }
 
-    private void separate(World w) {
-        List<SimLot> residues = new ArrayList<>();
+    /**
+     * Cracks the concentrates received into a mixed chloride and thorium-bearing residue, assays the residue's
+     * activity and (residue dilution) books one residue lot a month at many times its mass, kept off the disposal
+     * route.
+     */
+    private void crack(World w) {
         List<SimLot> concentrates = w.take(id, MaterialForm.CONCENTRATE);
-        if (!concentrates.isEmpty()) {
-            double[] in = Chemistry.zero();
-            double concentrateMass = 0;
-            for (SimLot l : concentrates) {
-                Chemistry.addInto(in, l.trueMg);
-                concentrateMass += l.trueMass;
-            }
-            double loss = Processing.lossThisMonth(w, spec.id() + "/cracking", Processing.CRACKING_LOSS,
-                    Processing.CRACKING_LOSS_SD);
-            double[] chloride = Chemistry.scaled(in, 1 - loss - Processing.CRACKING_RESIDUE_SHARE);
-            double[] residue = Chemistry.scaled(in, Processing.CRACKING_RESIDUE_SHARE);
-            for (Element radio : List.of(Th, U)) {
-                chloride[radio.ordinal()] = 0;
-                residue[radio.ordinal()] = in[radio.ordinal()] * 0.99;
-            }
-            List<SimLot> out = new ArrayList<>(Processing.lots(w, id, Product.CHLORIDE, chloride, 1e9));
-            residues = Processing.lots(w, id, Product.RESIDUE, residue, concentrateMass * Processing.RESIDUE_PER_CONCENTRATE,
-                    Processing.RESIDUE_LOT_TONNES);
-            out.addAll(residues);
-            Processing.book(w, id, ProcessKind.CRACKING, concentrates, out);
-            for (SimLot r : residues) {
-                BigDecimal activity = activity(r);
-                w.emit(e -> new Assay(e, w.time(), id, r.id, r.booked, activity));
+        if (concentrates.isEmpty()) {
+            return;
+        }
+        double[] in = Chemistry.zero();
+        double concentrateMass = 0;
+        for (SimLot l : concentrates) {
+            Chemistry.addInto(in, l.trueMg);
+            concentrateMass += l.trueMass;
+        }
+        boolean own = spec.kind() == Scenario.PlantKind.CRACKING;
+        double loss = Processing.lossThisMonth(w, spec.id() + "/cracking", own ? spec.loss() : Processing.CRACKING_LOSS,
+                own ? spec.lossSd() : Processing.CRACKING_LOSS_SD);
+        double[] chloride = Chemistry.scaled(in, 1 - loss - Processing.CRACKING_RESIDUE_SHARE);
+        double[] residue = Chemistry.scaled(in, Processing.CRACKING_RESIDUE_SHARE);
+        for (Element radio : List.of(Th, U)) {
+            chloride[radio.ordinal()] = 0;
+            residue[radio.ordinal()] = in[radio.ordinal()] * 0.99;
+        }
+        List<SimLot> out = new ArrayList<>(Processing.lots(w, id, Product.CHLORIDE, chloride, 1e9));
+        List<SimLot> residues = Processing.lots(w, id, Product.RESIDUE, residue,
+                concentrateMass * Processing.RESIDUE_PER_CONCENTRATE, Processing.RESIDUE_LOT_TONNES);
+        out.addAll(residues);
+        FraudSpec dilute = w.fraud(FraudType.RESIDUE_DILUTION, spec.id());
+        SimLot diluted = dilute == null || residues.isEmpty() ? null : residues.getFirst();
+        if (diluted != null) {
+            // the same thorium and uranium on paper in a hundred times the mass: below 1 Bq/g
+            diluted.bookedMass = Math.round(diluted.bookedMass * dilute.amount());
+        }
+        EventId ev = Processing.book(w, id, ProcessKind.CRACKING, concentrates, out);
+        for (SimLot r : residues) {
+            BigDecimal activity = activity(r);
+            w.emit(e -> new Assay(e, w.time(), id, r.id, r.booked, activity));
+        }
+        if (diluted != null) {
+            w.held(id).remove(diluted);
+            w.truth(new GroundTruth(FraudType.RESIDUE_DILUTION, diluted.id.value(), w.month(), ev.value(),
+                    diluted.trueMass / 1e6, String.format(java.util.Locale.ROOT,
+                            "residue booked at %.0f times its mass, %s Bq/g declared, and kept off the disposal route",
+                            dilute.amount(), activity(diluted).toPlainString())));
+        }
+    }
+
+    /** A cracking plant: cracks, sends the chloride on to separation and the residue to disposal. */
+    private void crackOnly(World w) {
+        crack(w);
+        for (SimLot l : new ArrayList<>(w.held(id))) {
+            if (l.product != Product.RESIDUE) {
+                w.ship(l, FacilityId.of(spec.to()), true);
             }
         }
+        shipResidue(w);
+    }
+
+    private void separate(World w) {
+        crack(w);
         List<SimLot> mixed = w.take(id, MaterialForm.MIXED_RE_COMPOUND);
         List<SimLot> sham = new ArrayList<>();
         FraudSpec misdeclare = w.fraud(FraudType.MISDECLARED_EXPORT, spec.id());
@@ -133,7 +169,7 @@ public final class PlantActor {
             List<SimLot> out = new ArrayList<>();
             out.addAll(Processing.lots(w, id, Product.NDPR_OXIDE, Processing.part(in, NDPR, keep), spec.productLotTonnes()));
             out.addAll(Processing.lots(w, id, Product.LACE_OXIDE, Processing.part(in, LACE, keep), spec.productLotTonnes() * 4));
-            out.addAll(Processing.lots(w, id, Product.HRE_OXIDE, Processing.part(in, HEAVY, keep), spec.productLotTonnes()));
+            out.addAll(Processing.lots(w, id, Product.HRE_OXIDE, skim(w, Processing.part(in, HEAVY, keep)), spec.productLotTonnes()));
             EventId ev = Processing.book(w, id, ProcessKind.SEPARATION, mixed, out);
             if (w.fraud(FraudType.CHINESE_TECHNOLOGY_UNLINKED, spec.id()) != null) {
                 w.truth(new GroundTruth(FraudType.CHINESE_TECHNOLOGY_UNLINKED, spec.id(), w.month(), ev.value(), 0,
@@ -161,6 +197,11 @@ public final class PlantActor {
         for (int i = 0; i < ndpr.size(); i++) {
             w.ship(ndpr.get(i), i < forward ? FacilityId.of(spec.to()) : port, true);
         }
+        shipResidue(w);
+    }
+
+    /** Residue goes to the disposal facility, or (residue not disposed) is dumped on the way. */
+    private void shipResidue(World w) {
         FraudSpec dump = w.fraud(FraudType.RESIDUE_NOT_DISPOSED, spec.id());
         for (SimLot r : new ArrayList<>(w.held(id))) {
             if (r.product == Product.RESIDUE) {
@@ -171,6 +212,20 @@ public final class PlantActor {
                 }
             }
         }
+    }
+
+    /** The heavy group's true output with the dysprosium and terbium an element skim takes out of it. */
+    private double[] skim(World w, double[] heavy) {
+        FraudSpec f = w.fraud(FraudType.ELEMENT_SKIM, spec.id());
+        if (f == null) {
+            return heavy;
+        }
+        double taken = f.amount() * (heavy[Dy.ordinal()] + heavy[Tb.ordinal()]);
+        heavy[Dy.ordinal()] *= 1 - f.amount();
+        heavy[Tb.ordinal()] *= 1 - f.amount();
+        w.truth(new GroundTruth(FraudType.ELEMENT_SKIM, spec.id(), w.month(), null, taken / 1e6,
+                "dysprosium and terbium taken from the heavy group and declared as process loss"));
+        return heavy;
     }
 
     /** Share of the process input a fraud takes off the books this month (ground truth recorded). */

@@ -14,6 +14,9 @@ import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.Transform;
 import org.reetrace.core.process.ProcessKind;
 import org.reetrace.core.registry.FacilityId;
+import org.reetrace.sim.fraud.GroundTruth;
+import org.reetrace.sim.scenario.FraudSpec;
+import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Product;
 import org.reetrace.sim.scenario.Scenario;
 import org.reetrace.sim.world.Chemistry;
@@ -53,6 +56,7 @@ public final class Processing {
             LossExpectation own = new LossExpectation(p.loss(), p.lossSd());
             switch (p.kind()) {
                 case CONCENTRATOR -> m.put(ProcessKind.CONCENTRATION, own);
+                case CRACKING -> m.put(ProcessKind.CRACKING, own);
                 case SEPARATION -> {
                     m.put(ProcessKind.CRACKING, new LossExpectation(CRACKING_LOSS, CRACKING_LOSS_SD));
                     m.put(ProcessKind.SEPARATION, own);
@@ -63,6 +67,20 @@ public final class Processing {
             by.put(FacilityId.of(p.id()), m);
         }
         return new LossModel(by, Map.of());
+    }
+
+    /**
+     * The share of a process's input a slow diversion takes this month at {@code facility} before the outputs are
+     * measured (0 when none is active); records its ground truth.
+     */
+    public static double slowDiversion(World w, String facility, double[] trueIn) {
+        FraudSpec f = w.fraud(FraudType.SLOW_DIVERSION, facility);
+        if (f == null) {
+            return 0;
+        }
+        w.truth(new GroundTruth(FraudType.SLOW_DIVERSION, facility, w.month(), null,
+                f.amount() * Chemistry.rareEarths(trueIn) / 1e6, "rare-earth elements taken before the products were measured"));
+        return f.amount();
     }
 
     /** A loss share for this month: nominal plus its spread, never below zero. */

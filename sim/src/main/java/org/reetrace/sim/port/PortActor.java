@@ -9,6 +9,10 @@ import java.util.SplittableRandom;
 import org.reetrace.core.event.CustomsDeclaration;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.event.Export;
+import org.reetrace.core.event.Import;
+import org.reetrace.core.lot.MaterialForm;
+import org.reetrace.core.pedigree.Stage;
+import org.reetrace.core.pedigree.StageKind;
 import org.reetrace.core.registry.CountryCode;
 import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.fraud.GroundTruth;
@@ -23,12 +27,18 @@ import org.reetrace.sim.world.World;
  * A port: exports every lot it received this month to a foreign buyer of that product (chosen by the scenario's
  * weights), under a customs declaration with the product's HS code, and lets the buyer's country record the
  * arrival in its import statistics. Frauds acted here: under-declared export mass (the container holds more than
- * the lot booked) and the export of a sham oxide.
+ * the lot booked), the export of a sham oxide, and separated product sent to a neighbour and imported back as
+ * its product a month later (round trip).
  */
 public final class PortActor {
 
     private final Scenario.SiteSpec spec;
     private final FacilityId id;
+    /** Lots sent abroad last month on a round trip, with the export event each left under. */
+    private List<Abroad> abroad = List.of();
+
+    private record Abroad(SimLot lot, EventId export) {
+    }
 
     public PortActor(Scenario.SiteSpec spec) {
         this.spec = spec;
@@ -38,11 +48,26 @@ public final class PortActor {
     public void export(World w) {
         SplittableRandom r = w.random("port/" + spec.id());
         FraudSpec under = w.fraud(FraudType.UNDER_DECLARED_EXPORT, spec.id());
+        FraudSpec trip = w.fraud(FraudType.ROUND_TRIP, spec.id());
+        List<SimLot> leaving = new ArrayList<>();
+        if (trip != null) {
+            for (SimLot l : w.held(id)) {
+                if (l.product.form() == MaterialForm.SEPARATED_COMPOUND && l.product != Product.SHAM_OXIDE
+                        && leaving.size() < (int) trip.amount()) {
+                    leaving.add(l);
+                }
+            }
+        }
+        reimport(w);
+        List<Abroad> sent = new ArrayList<>();
         int n = 0;
         for (SimLot lot : new ArrayList<>(w.held(id))) {
             String buyer;
             CountryCode country;
-            if (lot.product == Product.SHAM_OXIDE) {
+            if (leaving.contains(lot)) {
+                buyer = trip.country().alpha2() + " Rare Earth Trading Pte";
+                country = trip.country();
+            } else if (lot.product == Product.SHAM_OXIDE) {
                 FraudSpec sham = w.scenario.frauds().stream().filter(f -> f.type() == FraudType.MISDECLARED_EXPORT)
                         .findFirst().orElseThrow();
                 buyer = "Shenzhen Mixed Rare Earth Trading Co";
@@ -69,7 +94,34 @@ public final class PortActor {
                         "mixed carbonate declared as separated oxide; the partner weighs the carbonate"));
             }
             record(w, r, country, lot.product, physicalMg / 1e6, ev);
+            if (leaving.contains(lot)) {
+                sent.add(new Abroad(lot, ev));
+            }
         }
+        abroad = sent;
+    }
+
+    /**
+     * Last month's round-trip lots come back through this port as the neighbour's product: weighed and assayed
+     * again, imported under a new lot id with the neighbour as origin, and held here to be exported with the rest.
+     */
+    private void reimport(World w) {
+        for (Abroad a : abroad) {
+            FraudSpec trip = w.fraud(FraudType.ROUND_TRIP, spec.id());
+            CountryCode from = trip.country();
+            SimLot back = w.measure(id, a.lot().product, a.lot().trueMass, a.lot().trueMg, null);
+            CustomsDeclaration d = new CustomsDeclaration("K1-" + w.month() + "-" + back.id.value(),
+                    back.product.hsCode(), null, from.alpha2() + " Rare Earth Refining Co", from);
+            // the supplier's certificate claims the separation as its own, so the lot may leave again as processed
+            List<Stage> certified = List.of(new Stage(StageKind.SEPARATION, from, from));
+            EventId ev = w.emit(e -> new Import(e, w.time(), id, back.id, back.product.form(), back.mass(), back.booked,
+                    from, from.alpha2() + " Rare Earth Refining Co", certified, d));
+            w.hold(back);
+            w.truth(new GroundTruth(FraudType.ROUND_TRIP, back.id.value(), w.month(), ev.value(), back.trueMass / 1e6,
+                    "lot " + a.lot().id + " exported to " + from + " under " + a.export().value()
+                            + " and imported back as its product"));
+        }
+        abroad = List.of();
     }
 
     /**

@@ -17,7 +17,8 @@ import org.reetrace.core.registry.GeoPoint;
 /**
  * A national scenario: the chain (operators, mines, plants, sites, buyers), the chemistry (signatures), the
  * measurement model, partner reporting and the frauds to inject. Read from a line-oriented file by
- * {@link ScenarioParser}; {@link #malaysia()} is the default that ships with the project. Immutable.
+ * {@link ScenarioParser}; {@link #malaysia()} is the default that ships with the project, {@link #clayBelt()} a
+ * second chain with another facility mix and poorer measurement. Immutable.
  *
  * @param baselineMonths months at the start with no fraud, whose lots form the mines' reference signatures
  * @param scale          multiplies the number of lots (not the tonnage): the knob for large event streams
@@ -39,12 +40,31 @@ public record Scenario(String name, YearMonth start, int months, int baselineMon
         frauds = List.copyOf(frauds);
     }
 
+    /** The scenarios that ship with the simulator, by the name {@link #shipped(String)} takes. */
+    public static final List<String> SHIPPED = List.of("malaysia", "clay-belt");
+
     /** The Malaysia-like default (resource {@code malaysia.scenario}). */
     public static Scenario malaysia() {
-        try (InputStream in = Scenario.class.getResourceAsStream("/org/reetrace/sim/malaysia.scenario")) {
-            return ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return shipped("malaysia").orElseThrow();
+    }
+
+    /**
+     * The second shipped scenario (resource {@code clay-belt.scenario}): more ionic-clay mines, one separation plant
+     * and a second cracking plant, poorer measurement.
+     */
+    public static Scenario clayBelt() {
+        return shipped("clay-belt").orElseThrow();
+    }
+
+    /** A shipped scenario by name (one of {@link #SHIPPED}), or empty. */
+    public static Optional<Scenario> shipped(String name) {
+        if (!SHIPPED.contains(name)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Scenario.class.getResourceAsStream("/org/reetrace/sim/" + name + ".scenario")) {
+            return Optional.of(ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UncheckedIOException("the default scenario ships with the simulator", e);
+            throw new UncheckedIOException("the scenario " + name + " ships with the simulator", e);
         }
     }
 
@@ -120,7 +140,8 @@ public record Scenario(String name, YearMonth start, int months, int baselineMon
                            double loss, double lossSd, int line) {
     }
 
-    public enum PlantKind { CONCENTRATOR, SEPARATION, METAL, MAGNET }
+    /** Cracking alone: concentrate to mixed chloride (sent {@code to} a separation plant) and residue. */
+    public enum PlantKind { CONCENTRATOR, CRACKING, SEPARATION, METAL, MAGNET }
 
     /**
      * @param loss          nominal unmeasured loss, share of each rare earth in (per process stage)

@@ -189,13 +189,14 @@ public final class ScenarioParser {
             String id = unique(d, facilityIds, "facility");
             Scenario.PlantKind kind = d.choice("kind", Scenario.PlantKind.class);
             boolean sep = kind == Scenario.PlantKind.SEPARATION;
+            boolean cracks = sep || kind == Scenario.PlantKind.CRACKING;
             plants.add(new Scenario.PlantSpec(id, d.text("operator"), d.text("name"), kind, d.text("state"),
                     d.point("lat", "lon"), d.country("tech"), d.number("loss", 0, 0.99), d.number("loss-sd", 0, 0.5),
                     d.number("capacity-t", 0, 1e9), d.number("lot-t", 0.001, 1e7),
                     kind == Scenario.PlantKind.MAGNET ? null : d.text("to", sep ? null : d.text("to")),
                     sep ? d.number("forward-share", 0, 1, 0) : 1,
                     sep || kind == Scenario.PlantKind.MAGNET ? d.text("port") : null,
-                    sep ? d.text("disposal") : null, d.line));
+                    cracks ? d.text("disposal") : null, d.line));
             d.done();
         }
 
@@ -204,18 +205,21 @@ public final class ScenarioParser {
             YearMonth from = d.month("start");
             String target = type == FraudType.UNDECLARED_EXPORT ? d.text("target", null) : d.text("target");
             double amount = switch (type) {
-                case PROTRACTED_DIVERSION, ABRUPT_THEFT, UNDER_DECLARED_EXPORT -> d.number("amount", 0.0001, 0.99);
-                case LAUNDERED_ORE, FOREST_RESERVE_MINING, MISDECLARED_EXPORT -> d.number("amount", 1, 1000);
+                case PROTRACTED_DIVERSION, ABRUPT_THEFT, UNDER_DECLARED_EXPORT, SLOW_DIVERSION, ELEMENT_SKIM,
+                     TRANSIT_SKIM -> d.number("amount", 0.0001, 0.99);
+                case LAUNDERED_ORE, FOREST_RESERVE_MINING, MISDECLARED_EXPORT, LOST_IN_TRANSIT, ROUND_TRIP,
+                     LOOKALIKE_BLEND -> d.number("amount", 1, 1000);
+                case RESIDUE_DILUTION -> d.number("amount", 2, 10_000, 100);
                 case QUOTA_OVERRUN -> d.number("amount", 1.01, 100);
                 case UNDECLARED_EXPORT -> d.number("amount", 0.001, 1e9);
                 case RESIDUE_NOT_DISPOSED, CHINESE_TECHNOLOGY_UNLINKED -> d.number("amount", 0, 1, 1);
             };
             CountryCode country = switch (type) {
-                case UNDER_DECLARED_EXPORT, UNDECLARED_EXPORT, MISDECLARED_EXPORT -> d.country("country");
+                case UNDER_DECLARED_EXPORT, UNDECLARED_EXPORT, MISDECLARED_EXPORT, ROUND_TRIP -> d.country("country");
                 default -> null;
             };
             String reference = switch (type) {
-                case LAUNDERED_ORE, FOREST_RESERVE_MINING -> d.text("reference");
+                case LAUNDERED_ORE, FOREST_RESERVE_MINING, LOOKALIKE_BLEND -> d.text("reference");
                 default -> null;
             };
             frauds.add(new FraudSpec(type, target, from, amount, country, reference, d.line));
@@ -259,13 +263,50 @@ public final class ScenarioParser {
                     throw new ScenarioException(f.line(), "fraud start " + f.start() + " lies outside the scenario ("
                             + start + " to " + start.plusMonths(months - 1L) + ")");
                 }
-                if (f.type() == FraudType.LAUNDERED_ORE) {
+                String kinds = targetKinds(f.type());
+                if (kinds != null && !kinds.contains(" " + kindOf(f.target()) + " ")) {
+                    throw new ScenarioException(f.line(), f.type().label() + " acts at " + String.join(" or ",
+                            kinds.strip().split(" ")) + ", not at " + f.target() + " (" + kindOf(f.target()) + ")");
+                }
+                if (f.type() == FraudType.LAUNDERED_ORE || f.type() == FraudType.LOOKALIKE_BLEND) {
                     signature(f.reference(), f.line());
                 }
                 if (f.type() == FraudType.FOREST_RESERVE_MINING && zones.stream().noneMatch(z -> z.id().equals(f.reference()))) {
                     throw new ScenarioException(f.line(), "no zone '" + f.reference() + "' in the scenario");
                 }
             }
+        }
+
+        /** The kinds of facility a new fraud type can act at, space-separated with a space on each side; null for any. */
+        private static String targetKinds(FraudType type) {
+            return switch (type) {
+                case SLOW_DIVERSION -> " ion-clay concentrator ";
+                case ELEMENT_SKIM -> " separation ";
+                case RESIDUE_DILUTION -> " separation cracking ";
+                case ROUND_TRIP -> " port ";
+                case LOOKALIKE_BLEND -> " ion-clay amang ";
+                default -> null;
+            };
+        }
+
+        /** A facility's kind as the scenario file spells it (ion-clay, amang, concentrator, ..., port, disposal). */
+        private String kindOf(String id) {
+            for (Scenario.MineSpec m : mines) {
+                if (m.id().equals(id)) {
+                    return m.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                }
+            }
+            for (Scenario.PlantSpec p : plants) {
+                if (p.id().equals(id)) {
+                    return p.kind().name().toLowerCase(java.util.Locale.ROOT);
+                }
+            }
+            for (Scenario.SiteSpec x : sites) {
+                if (x.id().equals(id)) {
+                    return x.kind().name().toLowerCase(java.util.Locale.ROOT);
+                }
+            }
+            return "?";
         }
 
         private void operator(String id, int line) {

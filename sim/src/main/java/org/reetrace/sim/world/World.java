@@ -48,6 +48,8 @@ public final class World {
     private final List<GroundTruth> truth = new ArrayList<>();
     private final PartnerStatistics partner = new PartnerStatistics();
     private final Map<String, Integer> lotCounters = new HashMap<>();
+    /** Lots lost in transit this month, by the facility that shipped them. */
+    private final Map<String, Integer> lostThisMonth = new HashMap<>();
     private YearMonth month;
     private int monthIndex;
     private Instant phase;
@@ -74,6 +76,7 @@ public final class World {
         streams.clear();
         systematic.clear();
         lotCounters.clear();
+        lostThisMonth.clear();
     }
 
     public YearMonth month() {
@@ -212,14 +215,31 @@ public final class World {
      * Ships a lot and has the destination receive and weigh it: a Ship and a Receive event. The receiving scale
      * has the form's weighing error; a weighing above the shipped mass by more than the ledger's tolerance would
      * be disputed and re-weighed, so it is capped there. A lighter weighing takes elements away in proportion, as
-     * the ledger books it.
+     * the ledger books it. A lost-in-transit fraud at the shipper keeps the first lots of the month from arriving;
+     * a transit skim takes its share of every lot between the two weighings.
      */
     public void ship(SimLot lot, FacilityId to, boolean arrives) {
         held(lot.at).remove(lot);
         FacilityId from = lot.at;
-        emit(id -> new Ship(id, time(), from, lot.id, to));
+        EventId shipment = emit(id -> new Ship(id, time(), from, lot.id, to));
         if (!arrives) {
             return;
+        }
+        FraudSpec lost = lot.product == Product.RESIDUE ? null : fraud(FraudType.LOST_IN_TRANSIT, from.value());
+        if (lost != null && lostThisMonth.merge(from.value(), 1, Integer::sum) <= (int) lost.amount()) {
+            truth(new GroundTruth(FraudType.LOST_IN_TRANSIT, lot.id.value(), month, shipment.value(), lot.trueMass / 1e6,
+                    "shipped from " + from + " to " + to + " and never received"));
+            return;
+        }
+        FraudSpec skim = fraud(FraudType.TRANSIT_SKIM, from.value());
+        if (skim != null) {
+            double taken = lot.trueMass * skim.amount();
+            lot.trueMass -= taken;
+            for (int i = 0; i < lot.trueMg.length; i++) {
+                lot.trueMg[i] *= 1 - skim.amount();
+            }
+            truth(new GroundTruth(FraudType.TRANSIT_SKIM, from.value(), month, shipment.value(), taken / 1e6,
+                    "lot " + lot.id + " lost " + skim.amount() * 100 + " % of its mass between " + from + " and " + to));
         }
         Uncertainty u = scenario.measurement().of(lot.product.form());
         double w = 1 + u.weighingRsd() * random("weigh/" + to.value()).nextGaussian();
