@@ -43,7 +43,7 @@ public final class EnforcementAnalytics {
     public EnforcementAnalytics(AnalyticsSettings settings) {
         this.settings = settings;
         this.book = new MaterialBalanceBook(settings.measurement(), settings.losses(), settings.offset());
-        this.muf = new MufMonitor(settings.cusum());
+        this.muf = new MufMonitor(settings.cusum(), settings.detection());
         this.fingerprints = new FingerprintMonitor(settings.fingerprintBaselineEnd(), settings.fingerprintFalsePositiveRate());
         this.quotas = new QuotaCheck(settings.annualOreQuota());
         this.plausibility = new PlausibilityCheck(settings.annualCapacity(), settings.yieldBands());
