@@ -58,13 +58,17 @@ public record Basis(String label, Set<Element> elements) {
         return elements.contains(e);
     }
 
-    /** A basis by its label: REE, a watched group (Nd+Pr, HREE) or an element symbol; empty if none is called so. */
+    /**
+     * A basis by its label: REE, a watched group (Nd+Pr, also NdPr or "Nd Pr" as a query string decodes it; HREE) or
+     * an element symbol; empty if none is called so.
+     */
     public static Optional<Basis> byLabel(String label) {
         if (RARE_EARTHS.label.equalsIgnoreCase(label)) {
             return Optional.of(RARE_EARTHS);
         }
+        String plain = label.replaceAll("[+\\s]", "");
         for (Basis b : WATCHED) {
-            if (b.label.equalsIgnoreCase(label)) {
+            if (b.label.replace("+", "").equalsIgnoreCase(plain)) {
                 return Optional.of(b);
             }
         }

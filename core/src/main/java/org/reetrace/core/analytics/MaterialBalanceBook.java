@@ -470,14 +470,16 @@ public final class MaterialBalanceBook {
         }
     }
 
-    /** A process's expected loss on what it consumed (rare earths only: the loss model says nothing of Th and U). */
+    /**
+     * A process's expected loss on what it consumed. The rate applies to every element of the stream, thorium and
+     * uranium too: an unmeasured loss (dust, spills, tailings carry-over) takes the material as it is.
+     */
     private record Loss(LossExpectation expectation, long[] in) {
 
-        double rareEarthsIn(Basis basis) {
+        double in(Basis basis) {
             double s = 0;
             for (int i = 0; i < N; i++) {
-                Element e = Element.byIndex(i);
-                if (e.isRareEarth() && basis.counts(e)) {
+                if (basis.counts(Element.byIndex(i))) {
                     s += in[i];
                 }
             }
@@ -543,7 +545,7 @@ public final class MaterialBalanceBook {
                 }
                 double expected = 0;
                 for (Loss l : losses) {
-                    double in = l.rareEarthsIn(b);
+                    double in = l.in(b);
                     expected += l.expectation().rate() * in;
                     variance += sq(l.expectation().rateSd() * in);
                 }
