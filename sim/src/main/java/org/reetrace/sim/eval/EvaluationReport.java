@@ -169,6 +169,9 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             b.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", k, clean.alerts(k),
                     per100Value(clean.alerts(k), clean.facilityYears)));
         }
+        b.append("\n`INSUFFICIENT_MEASUREMENT` is no false alarm: it states, once per facility and on honest books as on "
+                + "dishonest ones, that the facility's measurements cannot show the goal's diversion (see the table "
+                + "below).\n");
         detectionTable(b);
         Tally launder = tallies.get(FraudType.LAUNDERED_ORE);
         b.append("\n## Goals\n\n");
