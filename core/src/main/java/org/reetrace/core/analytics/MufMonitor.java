@@ -34,6 +34,33 @@ public final class MufMonitor {
     private final DetectionSettings detection;
     private final BalanceTests total;
     private final BalanceTests watched;
+    /**
+     * The alerts last worked out for each facility and the balances they came from: a feed asks with every batch, and
+     * a facility whose balances are the same (closed months are the same objects) has the same alerts.
+     */
+    private final Map<FacilityId, Memo> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Memo(List<List<MaterialBalance>> balances, List<Alert> alerts) {
+
+        boolean same(List<List<MaterialBalance>> other) {
+            if (other.size() != balances.size()) {
+                return false;
+            }
+            for (int i = 0; i < other.size(); i++) {
+                List<MaterialBalance> a = balances.get(i);
+                List<MaterialBalance> b = other.get(i);
+                if (a.size() != b.size()) {
+                    return false;
+                }
+                for (int j = 0; j < a.size(); j++) {
+                    if (a.get(j) != b.get(j)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
 
     public MufMonitor(Cusum cusum) {
         this(cusum, DetectionSettings.DEFAULT);
@@ -178,20 +205,35 @@ public final class MufMonitor {
     public List<Alert> alerts(MaterialBalanceBook book, YearMonth before) {
         List<Alert> out = new ArrayList<>();
         for (FacilityId f : book.facilities()) {
-            if (sequence(book, f, before) instanceof Outcome.Measured<Sequence>(Sequence s)) {
-                for (int t : s.tests().alarmed()) {
-                    out.add(totalAlert(f, s, t));
-                }
-                if (s.balances().size() >= detection.goalBalances()) {
-                    Detection d = stated(f, Basis.RARE_EARTHS, s.balances().subList(0, detection.goalBalances()));
-                    if (!d.sufficient()) {
-                        out.add(insufficient(d, s.balances().get(detection.goalBalances() - 1)));
-                    }
-                }
+            List<List<MaterialBalance>> balances = new ArrayList<>();
+            balances.add(book.balances(f, Basis.RARE_EARTHS, before));
+            Basis.WATCHED.forEach(b -> balances.add(book.balances(f, b, before)));
+            Memo known = memo.get(f);
+            if (known == null || !known.same(balances)) {
+                known = new Memo(balances, alerts(f, balances));
+                memo.put(f, known);
             }
-            out.addAll(elementAlerts(book, f, before));
+            out.addAll(known.alerts());
         }
         return out;
+    }
+
+    /** The alerts of one facility's balances: total rare earths first, then the watched bases in order. */
+    private List<Alert> alerts(FacilityId f, List<List<MaterialBalance>> balances) {
+        List<Alert> out = new ArrayList<>();
+        if (sequence(f, Basis.RARE_EARTHS, balances.getFirst()) instanceof Outcome.Measured<Sequence>(Sequence s)) {
+            for (int t : s.tests().alarmed()) {
+                out.add(totalAlert(f, s, t));
+            }
+            if (s.balances().size() >= detection.goalBalances()) {
+                Detection d = stated(f, Basis.RARE_EARTHS, s.balances().subList(0, detection.goalBalances()));
+                if (!d.sufficient()) {
+                    out.add(insufficient(d, s.balances().get(detection.goalBalances() - 1)));
+                }
+            }
+        }
+        out.addAll(elementAlerts(f, balances.subList(1, balances.size())));
+        return List.copyOf(out);
     }
 
     private Alert totalAlert(FacilityId f, Sequence s, int t) {
@@ -219,10 +261,10 @@ public final class MufMonitor {
                 figures, b.events());
     }
 
-    private List<Alert> elementAlerts(MaterialBalanceBook book, FacilityId f, YearMonth before) {
+    private List<Alert> elementAlerts(FacilityId f, List<List<MaterialBalance>> balances) {
         Map<YearMonth, List<Object[]>> byMonth = new TreeMap<>();
-        for (Basis basis : Basis.WATCHED) {
-            if (sequence(book, f, basis, before) instanceof Outcome.Measured<Sequence>(Sequence s)) {
+        for (int i = 0; i < Basis.WATCHED.size(); i++) {
+            if (sequence(f, Basis.WATCHED.get(i), balances.get(i)) instanceof Outcome.Measured<Sequence>(Sequence s)) {
                 for (int t : s.tests().alarmed()) {
                     MaterialBalance b = s.balances().get(t);
                     byMonth.computeIfAbsent(b.month(), m -> new ArrayList<>()).add(new Object[] {b, s.tests().at(t)});
