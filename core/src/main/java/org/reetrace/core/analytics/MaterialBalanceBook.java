@@ -70,6 +70,8 @@ public final class MaterialBalanceBook {
     private final Map<FacilityId, long[]> inventory = new HashMap<>();
     private final Map<FacilityId, OpenMonth> open = new HashMap<>();
     private final Map<FacilityId, NavigableMap<YearMonth, ClosedMonth>> closed = new HashMap<>();
+    /** Entries accepted so far: an open month's balance as it stands holds until the next one. */
+    private long version;
 
     public MaterialBalanceBook(MeasurementModel model, LossModel losses, ZoneOffset offset) {
         this.model = Objects.requireNonNull(model, "measurement model");
@@ -87,6 +89,7 @@ public final class MaterialBalanceBook {
     }
 
     public void accept(Entry entry) {
+        version++;
         LedgerEvent event = entry.event();
         YearMonth month = monthOf(event.time());
         switch (event) {
@@ -117,7 +120,7 @@ public final class MaterialBalanceBook {
     public Outcome<MaterialBalance> balance(FacilityId facility, YearMonth month, Basis basis) {
         OpenMonth om = open.get(facility);
         if (om != null && om.month.equals(month)) {
-            return Outcome.measured(om.close(inventoryOf(facility)).balance(facility, basis));
+            return Outcome.measured(om.asItStands(inventoryOf(facility)).balance(facility, basis));
         }
         ClosedMonth cm = closed.getOrDefault(facility, new TreeMap<>()).get(month);
         if (cm == null) {
@@ -141,7 +144,7 @@ public final class MaterialBalanceBook {
                 .forEach(cm -> out.add(cm.balance(facility, basis)));
         OpenMonth om = open.get(facility);
         if (om != null && om.month.isBefore(before)) {
-            out.add(om.close(inventoryOf(facility)).balance(facility, basis));
+            out.add(om.asItStands(inventoryOf(facility)).balance(facility, basis));
         }
         return out;
     }
@@ -411,6 +414,8 @@ public final class MaterialBalanceBook {
         final Map<ProcessKind, long[]> throughputByProcess = new EnumMap<>(ProcessKind.class);
         final Map<LotId, Item> items = new LinkedHashMap<>();
         final List<EventId> events = new ArrayList<>();
+        private ClosedMonth standing;
+        private long standingVersion;
 
         OpenMonth(FacilityId facility, YearMonth month, long[] beginning) {
             this.facility = facility;
@@ -421,6 +426,15 @@ public final class MaterialBalanceBook {
         void item(LotId lot, MeasurementGroup group, Uncertainty u, long[] mg, int sign) {
             Item it = items.computeIfAbsent(lot, l -> new Item(group, u));
             add(it.net, mg, sign);
+        }
+
+        /** The month as it stands, worked out once per entry accepted. */
+        ClosedMonth asItStands(long[] ending) {
+            if (standing == null || standingVersion != version) {
+                standing = close(ending);
+                standingVersion = version;
+            }
+            return standing;
         }
 
         ClosedMonth close(long[] ending) {
