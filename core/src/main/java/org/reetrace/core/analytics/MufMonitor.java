@@ -261,13 +261,17 @@ public final class MufMonitor {
                 figures, b.events());
     }
 
+    /** A watched basis' balance at which its tests alarmed, and their alarms. */
+    private record Found(MaterialBalance balance, List<BalanceTests.Alarm> alarms) {
+    }
+
     private List<Alert> elementAlerts(FacilityId f, List<List<MaterialBalance>> balances) {
-        Map<YearMonth, List<Object[]>> byMonth = new TreeMap<>();
+        Map<YearMonth, List<Found>> byMonth = new TreeMap<>();
         for (int i = 0; i < Basis.WATCHED.size(); i++) {
             if (sequence(f, Basis.WATCHED.get(i), balances.get(i)) instanceof Outcome.Measured<Sequence>(Sequence s)) {
                 for (int t : s.tests().alarmed()) {
                     MaterialBalance b = s.balances().get(t);
-                    byMonth.computeIfAbsent(b.month(), m -> new ArrayList<>()).add(new Object[] {b, s.tests().at(t)});
+                    byMonth.computeIfAbsent(b.month(), m -> new ArrayList<>()).add(new Found(b, s.tests().at(t)));
                 }
             }
         }
@@ -277,10 +281,9 @@ public final class MufMonitor {
             List<String> names = new ArrayList<>();
             List<EventId> events = new ArrayList<>();
             StringBuilder detail = new StringBuilder();
-            for (Object[] x : found) {
-                MaterialBalance b = (MaterialBalance) x[0];
-                @SuppressWarnings("unchecked")
-                List<BalanceTests.Alarm> alarms = (List<BalanceTests.Alarm>) x[1];
+            for (Found x : found) {
+                MaterialBalance b = x.balance();
+                List<BalanceTests.Alarm> alarms = x.alarms();
                 String label = b.basis().label();
                 names.add(label);
                 figures.putAll(balanceFigures(b, label + " "));
