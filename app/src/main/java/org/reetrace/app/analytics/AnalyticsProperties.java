@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               (the registry has no capacities yet); merged over the scenario's plants
  * @param fingerprintBaselineEnd the last month whose extractions make a mine's signature (default 2026-12, the
  *                               Malaysia scenario's baseline year)
+ * @param detectionGoalPercent   the diversion, in % of a facility's throughput a month, its balances must be able to
+ *                               show within 12 balances; a facility whose minimum detectable diversion exceeds it
+ *                               raises {@code INSUFFICIENT_MEASUREMENT} (default 2)
  */
 @ConfigurationProperties("reetrace.analytics")
 public record AnalyticsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("MY") String jurisdiction,
                                   Map<String, Double> capacityTonnes,
-                                  @DefaultValue("2026-12") YearMonth fingerprintBaselineEnd) {
+                                  @DefaultValue("2026-12") YearMonth fingerprintBaselineEnd,
+                                  @DefaultValue("2.0") double detectionGoalPercent) {
 
     public AnalyticsProperties {
         capacityTonnes = capacityTonnes == null ? Map.of() : Map.copyOf(capacityTonnes);
