@@ -25,7 +25,10 @@ import org.springframework.http.HttpStatus;
 @UseCase
 public class ReadMaterialBalances {
 
-    /** One month's balance in kg; {@code cusum} is Page's statistic after the month (REE basis, tested months). */
+    /**
+     * One month's balance in kg; {@code cusum} is Page's k = 1 statistic after the month and {@code alarm} whether any
+     * of the balance tests alarmed in it (REE basis, tested months).
+     */
     public record MonthBalance(String month, boolean measured, String noData, Double beginningKg, Double receiptsKg,
                                Double shipmentsKg, Double endingKg, Double throughputKg, Double declaredLossKg,
                                Double mufKg, Double expectedLossKg, Double sigmaMufKg, Double standardisedMuf,

@@ -1,5 +1,6 @@
 package org.reetrace.sim.eval;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,7 +16,6 @@ import org.reetrace.core.analytics.DetectionSettings;
 import org.reetrace.core.analytics.MufMonitor;
 import org.reetrace.core.analytics.Outcome;
 import org.reetrace.core.registry.FacilityId;
-import java.time.YearMonth;
 import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Scenario;
 
