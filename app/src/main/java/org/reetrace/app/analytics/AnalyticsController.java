@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The enforcement analytics over the books (docs/design.md section 7): a facility's monthly material balances, a mine's
- * fingerprint signature, and declared exports against partner statistics. The regulator, customs and auditors read
+ * fingerprint signature, declared exports against partner statistics, and what each facility's measurements can
+ * detect. The regulator, customs and auditors read
  * everything; an operator the balances and signatures of its own facilities. A period or mine with nothing
  * measured answers a {@code no-data} problem that says why, never zeros.
  */
@@ -26,13 +27,16 @@ public class AnalyticsController {
     private final ReadMineSignature signature;
     private final CompareMirrorTrade mirrorTrade;
     private final ReadBlendDetectability blendDetectability;
+    private final ReadDetection detection;
 
     public AnalyticsController(ReadMaterialBalances balances, ReadMineSignature signature,
-                               CompareMirrorTrade mirrorTrade, ReadBlendDetectability blendDetectability) {
+                               CompareMirrorTrade mirrorTrade, ReadBlendDetectability blendDetectability,
+                               ReadDetection detection) {
         this.balances = balances;
         this.signature = signature;
         this.mirrorTrade = mirrorTrade;
         this.blendDetectability = blendDetectability;
+        this.detection = detection;
     }
 
     @Operation(summary = "Read the detectable blend fractions",
@@ -46,6 +50,18 @@ public class AnalyticsController {
         return blendDetectability.read(caller);
     }
 
+    @Operation(summary = "Read what each facility's measurements can detect",
+            description = "Per facility and basis (REE and the watched elements and groups Nd+Pr, Dy, Tb, HREE, Th, U):"
+                    + " the minimum detectable diversion in kg a month over 6 and 12 balances at the stated detection"
+                    + " probability and false-alarm rate (Monte Carlo on the measurement model), against the goal. A"
+                    + " facility that has booked nothing is a 404 no-data problem.")
+    @GetMapping("/api/analytics/detection")
+    public ReadDetection.Detection detection(Caller caller,
+            @Parameter(description = "One facility's id (default: every facility the caller reads)")
+            @RequestParam(required = false) String facility) {
+        return detection.read(caller, facility);
+    }
+
     @Operation(summary = "Read a facility's material balances",
             description = "Month by month in kg: beginning, receipts, shipments, ending, throughput, declared loss,"
                     + " material unaccounted for (MUF) with its expected value and sigma, and Page's CUSUM with its"
@@ -53,7 +69,8 @@ public class AnalyticsController {
     @GetMapping("/api/facilities/{id}/balances")
     public ReadMaterialBalances.Balances balances(Caller caller,
             @Parameter(description = "The facility's id") @PathVariable String id,
-            @Parameter(description = "REE (all rare-earth elements) or an element symbol such as Nd")
+            @Parameter(description = "REE (all rare-earth elements), a watched group (Nd+Pr, HREE) or an element symbol"
+                    + " such as Nd")
             @RequestParam(defaultValue = "REE") String basis,
             @Parameter(description = "The first month, YYYY-MM (default: the first month booked)")
             @RequestParam(required = false) String from,

@@ -20,12 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               Malaysia scenario's baseline year)
  * @param roundTripWindow        how long after an export an import can be that export coming back (default 365
  *                               days)
+ * @param detectionGoalPercent   the diversion, in % of a facility's throughput a month, its balances must be able to
+ *                               show within 12 balances; a facility whose minimum detectable diversion exceeds it
+ *                               raises {@code INSUFFICIENT_MEASUREMENT} (default 2)
  */
 @ConfigurationProperties("reetrace.analytics")
 public record AnalyticsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("MY") String jurisdiction,
                                   Map<String, Double> capacityTonnes,
                                   @DefaultValue("2026-12") YearMonth fingerprintBaselineEnd,
-                                  @DefaultValue("365d") Duration roundTripWindow) {
+                                  @DefaultValue("365d") Duration roundTripWindow,
+                                  @DefaultValue("2.0") double detectionGoalPercent) {
 
     public AnalyticsProperties {
         capacityTonnes = capacityTonnes == null ? Map.of() : Map.copyOf(capacityTonnes);

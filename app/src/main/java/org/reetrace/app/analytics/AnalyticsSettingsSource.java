@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.reetrace.app.registry.StoredRegistry;
 import org.reetrace.core.analytics.AnalyticsSettings;
+import org.reetrace.core.analytics.DetectionSettings;
 import org.reetrace.core.analytics.LossExpectation;
 import org.reetrace.core.analytics.LossModel;
 import org.reetrace.core.analytics.OriginSettings;
@@ -48,7 +49,9 @@ final class AnalyticsSettingsSource {
                 base.yieldBands(), base.residueDeadline(), base.residueActivityLimit(), base.exportMinPurity(),
                 base.mirrorTrade(), base.transitTime(), new OriginSettings(
                         base.origin().blendFalsePositiveRate(), properties.roundTripWindow(),
-                        base.origin().roundTripMatchLevel()));
+                        base.origin().roundTripMatchLevel()), new DetectionSettings(base.detection().alarmsPerYear(),
+                        base.detection().targetRate(), properties.detectionGoalPercent() / 100,
+                        base.detection().goalBalances(), base.detection().detectionProbability()));
     }
 
     /** The facilities' own figures, and per process the mean of them for facilities without one. */

@@ -13,7 +13,6 @@ import org.reetrace.core.analytics.Basis;
 import org.reetrace.core.analytics.MaterialBalance;
 import org.reetrace.core.analytics.MufMonitor;
 import org.reetrace.core.analytics.Outcome;
-import org.reetrace.core.element.Element;
 import org.reetrace.core.event.EventId;
 import org.reetrace.core.registry.Facility;
 import org.springframework.http.HttpStatus;
@@ -26,7 +25,10 @@ import org.springframework.http.HttpStatus;
 @UseCase
 public class ReadMaterialBalances {
 
-    /** One month's balance in kg; {@code cusum} is Page's statistic after the month (REE basis, tested months). */
+    /**
+     * One month's balance in kg; {@code cusum} is Page's k = 1 statistic after the month and {@code alarm} whether any
+     * of the balance tests alarmed in it (REE basis, tested months).
+     */
     public record MonthBalance(String month, boolean measured, String noData, Double beginningKg, Double receiptsKg,
                                Double shipmentsKg, Double endingKg, Double throughputKg, Double declaredLossKg,
                                Double mufKg, Double expectedLossKg, Double sigmaMufKg, Double standardisedMuf,
@@ -63,7 +65,9 @@ public class ReadMaterialBalances {
             if (analytics.mufMonitor().sequence(analytics.balances(), facility.id())
                     instanceof Outcome.Measured<MufMonitor.Sequence>(MufMonitor.Sequence s)) {
                 for (int t = 0; t < s.balances().size(); t++) {
-                    cusum.put(s.balances().get(t).month(), new double[] {s.path().at(t), s.path().alarms().contains(t) ? 1 : 0});
+                    // the alarm is any test's: Page's k = 1 (whose statistic this is), on SITMUF, or cumulative MUF
+                    cusum.put(s.balances().get(t).month(), new double[] {s.path().at(t),
+                            s.tests().alarmed().contains(t) ? 1 : 0});
                 }
             }
             YearMonth first = start != null ? start : all.isEmpty() ? null : all.getFirst().month();
@@ -81,7 +85,7 @@ public class ReadMaterialBalances {
                 switch (analytics.balances().balance(facility.id(), m, b)) {
                     case Outcome.Measured<MaterialBalance>(MaterialBalance mb) -> {
                         any = true;
-                        double[] c = b.single().isEmpty() ? cusum.get(m) : null;
+                        double[] c = b.equals(Basis.RARE_EARTHS) ? cusum.get(m) : null;
                         months.add(new MonthBalance(m.toString(), true, null, kg(mb.beginningMg()), kg(mb.receiptsMg()),
                                 kg(mb.shipmentsMg()), kg(mb.endingMg()), kg(mb.throughputMg()), kg(mb.declaredLossMg()),
                                 kg(mb.mufMg()), kg(mb.expectedLossMg()), kg(mb.sigmaMufMg()), finite(mb.standardisedMuf()),
@@ -103,16 +107,8 @@ public class ReadMaterialBalances {
     }
 
     private static Basis basis(String basis) {
-        if (basis.equalsIgnoreCase("REE")) {
-            return Basis.RARE_EARTHS;
-        }
-        for (Element e : Element.values()) {
-            if (e.symbol().equalsIgnoreCase(basis)) {
-                return Basis.of(e);
-            }
-        }
-        throw AnalyticsQuestions.badRequest("basis", "basis must be REE or an element symbol such as Nd, not '" + basis
-                + "'");
+        return Basis.byLabel(basis).orElseThrow(() -> AnalyticsQuestions.badRequest("basis", "basis must be REE, Nd+Pr,"
+                + " HREE or an element symbol such as Nd, not '" + basis + "'"));
     }
 
     private static Double kg(double mg) {

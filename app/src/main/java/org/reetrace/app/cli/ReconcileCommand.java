@@ -141,7 +141,7 @@ final class ReconcileCommand extends ReadingCommand {
                 YearMonth m = s.balances().get(t).month();
                 if (!m.isBefore(start) && !m.isAfter(end)) {
                     maxCusum = Math.max(maxCusum, s.path().at(t));
-                    alarms += s.path().alarms().contains(t) ? 1 : 0;
+                    alarms += s.tests().alarmed().contains(t) ? 1 : 0;
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reetrace.app.analytics.ReadDetection;
 import org.reetrace.app.analytics.ReadMaterialBalances;
 import org.reetrace.app.pages.PageController;
 import org.reetrace.app.registry.ReadRegistry;
@@ -35,10 +36,18 @@ class FacilityPages {
     static final int EVENTS_PER_PAGE = 20;
 
     /** The bases the balance can be read on: all rare earths, or one of the elements a plant is watched for. */
-    static final List<String> BASES = List.of("REE", "La", "Ce", "Pr", "Nd", "Sm", "Gd", "Tb", "Dy", "Y", "Th", "U");
+    static final List<String> BASES = List.of("REE", "Nd+Pr", "HREE", "La", "Ce", "Pr", "Nd", "Sm", "Gd", "Tb", "Dy", "Y",
+            "Th", "U");
 
     /** One element of the stock, in kg, largest first. */
     record StockLine(String element, String name, double kg) {
+    }
+
+    /**
+     * What the facility's balances can detect, per basis (ReadDetection), or why nothing can be said (a no-data
+     * problem's words).
+     */
+    record DetectionView(ReadDetection.Detection settings, ReadDetection.FacilityDetection facility, String noData) {
     }
 
     /** The balance part of the page: the months read, or why there are none (a no-data problem's words). */
@@ -49,15 +58,17 @@ class FacilityPages {
     private final ReadStock readStock;
     private final ReadRegistry readRegistry;
     private final ReadMaterialBalances readBalances;
+    private final ReadDetection readDetection;
     private final ListFacilityEvents listEvents;
     private final JsonMapper json;
     private final MessageSource messages;
 
     FacilityPages(ReadStock readStock, ReadRegistry readRegistry, ReadMaterialBalances readBalances,
-                  ListFacilityEvents listEvents, JsonMapper json, MessageSource messages) {
+                  ReadDetection readDetection, ListFacilityEvents listEvents, JsonMapper json, MessageSource messages) {
         this.readStock = readStock;
         this.readRegistry = readRegistry;
         this.readBalances = readBalances;
+        this.readDetection = readDetection;
         this.listEvents = listEvents;
         this.json = json;
         this.messages = messages;
@@ -91,6 +102,7 @@ class FacilityPages {
         model.addAttribute("bases", BASES);
         model.addAttribute("basis", basis);
         model.addAttribute("balance", balance(caller, id, basis));
+        model.addAttribute("detection", detection(caller, id));
         model.addAttribute("events", listEvents.list(caller, id, page, EVENTS_PER_PAGE));
         return "facility/facility";
     }
@@ -105,6 +117,18 @@ class FacilityPages {
         });
         out.sort((a, b) -> Double.compare(b.kg(), a.kg()));
         return out;
+    }
+
+    private DetectionView detection(Caller caller, String id) {
+        try {
+            ReadDetection.Detection d = readDetection.read(caller, id);
+            return new DetectionView(d, d.facilities().getFirst(), null);
+        } catch (ProblemException problem) {
+            if (problem.type().toString().endsWith("no-data")) {
+                return new DetectionView(null, null, problem.detail());
+            }
+            throw problem;
+        }
     }
 
     private BalanceView balance(Caller caller, String id, String basis) {

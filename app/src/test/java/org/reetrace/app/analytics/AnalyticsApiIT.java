@@ -130,6 +130,47 @@ class AnalyticsApiIT extends RunningAppIT {
     }
 
     @Test
+    void detection_states_each_facilitys_minimum_detectable_diversion_per_basis() {
+        Response r = get("/api/analytics/detection?facility=" + METAL, regulator);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode d = r.json();
+        assertThat(d.path("detectionProbability").asDouble()).isEqualTo(0.95);
+        assertThat(d.path("falseAlarmsPer100FacilityYears").asDouble()).isEqualTo(0.5);
+        assertThat(d.path("method").asString()).contains("Monte Carlo");
+        assertThat(d.path("facilities").size()).isEqualTo(1);
+        JsonNode metal = d.path("facilities").get(0);
+        assertThat(metal.path("facility").asString()).isEqualTo(METAL);
+        List<String> bases = new java.util.ArrayList<>();
+        metal.path("bases").forEach(b -> bases.add(b.path("basis").asString()));
+        assertThat(bases).containsExactly("REE", "Nd+Pr", "Dy", "Tb", "HREE", "Th", "U");
+        JsonNode ree = metal.path("bases").get(0);
+        assertThat(ree.path("measured").asBoolean()).isTrue();
+        assertThat(ree.path("balances").asInt()).isPositive();
+        assertThat(ree.path("sigmaMufKg").asDouble()).isPositive();
+        JsonNode six = ree.path("bounds").get(0);
+        JsonNode twelve = ree.path("bounds").get(1);
+        assertThat(six.path("balances").asInt()).isEqualTo(6);
+        assertThat(twelve.path("balances").asInt()).isEqualTo(12);
+        assertThat(six.path("mddKgPerMonth").asDouble()).isGreaterThan(twelve.path("mddKgPerMonth").asDouble())
+                .isPositive();
+        // the analytic bound of the cumulative test alone is at least the Monte Carlo figure of all the tests
+        assertThat(twelve.path("cumulativeBoundKgPerMonth").asDouble())
+                .isGreaterThanOrEqualTo(twelve.path("mddKgPerMonth").asDouble());
+        assertThat(ree.path("goalMet").isBoolean()).isTrue();
+
+        JsonNode all = get("/api/analytics/detection", regulator).json();
+        assertThat(all.path("facilities").size()).isGreaterThan(1);
+
+        String operator = tokenFor(new Caller("metal plant", Role.OPERATOR, java.util.Optional.of("OP-MELAKA")));
+        JsonNode own = get("/api/analytics/detection", operator).json();
+        assertThat(own.path("facilities").size()).isPositive();
+        own.path("facilities").forEach(f -> assertThat(f.path("facility").asString()).isEqualTo(METAL));
+        String competitor = tokenFor(new Caller("other", Role.OPERATOR, java.util.Optional.of("OP-JOHOR")));
+        assertThat(get("/api/analytics/detection?facility=" + METAL, competitor).status()).isEqualTo(403);
+        assertThat(get("/api/analytics/detection?facility=NO-SUCH", regulator).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_period_with_no_data_is_a_problem_that_says_so() {
         Response r = get("/api/facilities/" + METAL + "/balances?from=2030-01&to=2030-03", regulator);
         assertThat(r.status()).isEqualTo(404);

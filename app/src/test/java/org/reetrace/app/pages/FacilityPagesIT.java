@@ -38,6 +38,10 @@ class FacilityPagesIT extends BrowserIT {
         assertThat(browser().findElement(By.cssSelector("#balance .chart")).getAttribute("aria-label"))
                 .contains("MUF");
         assertThat(text(By.id("events-heading"))).matches("Events \\(\\d+\\)");
+        // what its balances can detect, per basis, against the goal in words
+        assertThat(text(By.id("detection-table"))).contains("All rare earths").contains("Nd+Pr").contains("Dy")
+                .containsPattern("\\byes\\b|no: better measurement needed");
+        assertThat(text(By.id("detection"))).contains("false alarms per 100 facility-years");
         screenshot("facility");
 
         new Select(browser().findElement(By.id("basis"))).selectByValue("Nd");

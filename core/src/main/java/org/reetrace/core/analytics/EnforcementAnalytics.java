@@ -45,7 +45,7 @@ public final class EnforcementAnalytics {
     public EnforcementAnalytics(AnalyticsSettings settings) {
         this.settings = settings;
         this.book = new MaterialBalanceBook(settings.measurement(), settings.losses(), settings.offset());
-        this.muf = new MufMonitor(settings.cusum());
+        this.muf = new MufMonitor(settings.cusum(), settings.detection());
         this.fingerprints = new FingerprintMonitor(settings.fingerprintBaselineEnd(), settings.fingerprintFalsePositiveRate(),
                 settings.origin().blendFalsePositiveRate());
         this.roundTrips = new RoundTripMonitor(settings.measurement(), settings.origin().roundTripWindow(),

@@ -1,5 +1,6 @@
 package org.reetrace.sim.eval;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,6 +13,11 @@ import java.util.TreeMap;
 import org.reetrace.core.analytics.Alert;
 import org.reetrace.core.analytics.AlertKind;
 import org.reetrace.core.analytics.AnalyticsSettings;
+import org.reetrace.core.analytics.Basis;
+import org.reetrace.core.analytics.DetectionSettings;
+import org.reetrace.core.analytics.MufMonitor;
+import org.reetrace.core.analytics.Outcome;
+import org.reetrace.core.registry.FacilityId;
 import org.reetrace.sim.scenario.FraudType;
 import org.reetrace.sim.scenario.Scenario;
 
@@ -112,8 +118,17 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
         /** Facility-years and alerts by kind of facility ("partner statistics" for mirror trade). */
         final Map<String, Double> kindYears = new TreeMap<>();
         final Map<String, Map<AlertKind, Integer>> kindAlerts = new TreeMap<>();
+        /** Per facility, what each clean run's balances state it can detect on total rare earths. */
+        final Map<String, List<MufMonitor.Detection>> detection = new java.util.TreeMap<>();
 
         void add(Scenario s, Evaluation.Run run) {
+            MufMonitor monitor = run.analytics().mufMonitor();
+            for (FacilityId f : run.analytics().balances().facilities()) {
+                if (monitor.detection(run.analytics().balances(), f, Basis.RARE_EARTHS, YearMonth.of(9999, 12))
+                        instanceof Outcome.Measured<MufMonitor.Detection>(MufMonitor.Detection d)) {
+                    detection.computeIfAbsent(f.value(), x -> new ArrayList<>()).add(d);
+                }
+            }
             ruleFailures += run.rules().failures();
             for (Alert a : run.alerts()) {
                 alerts.merge(a.kind(), 1, Integer::sum);
@@ -178,6 +193,10 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             return 100 * alerts(AlertKind.MATERIAL_UNACCOUNTED_FOR) / mufFacilityYears;
         }
 
+        public double elementFalseAlarmsPer100FacilityYears() {
+            return 100 * alerts(AlertKind.ELEMENT_UNACCOUNTED_FOR) / mufFacilityYears;
+        }
+
         public double fingerprintFalsePositiveRate() {
             return lotsTested == 0 ? Double.NaN : (double) lotsFlagged / lotsTested;
         }
@@ -196,8 +215,11 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "1,000; these seeds (%d to %d) are beyond them.%n%n", firstSeed, firstSeed + seeds - 1)
                 : String.format(Locale.ROOT, "Seeds %d to %d lie in the tuning range (1 to 1,000): not a held-out "
                         + "measurement.%n%n", firstSeed, firstSeed + seeds - 1));
-        b.append(String.format(Locale.ROOT, "Tests: CUSUM on standardised MUF (all rare earths), k = %.2f, h = %.3f "
-                        + "(Siegmund ARL0 %.0f months: %.2f false alarms per 100 facility-years by design); fingerprints at "
+        b.append(String.format(Locale.ROOT, "Tests: on standardised MUF (all rare earths) Page's CUSUM k = %.2f, h = %.3f "
+                        + "(Siegmund ARL0 %.0f months: %.2f false alarms per 100 facility-years by design), Page's test on "
+                        + "SITMUF with k for 0.5 %% of throughput a month and cumulative MUF over 6 and 12 balances, all "
+                        + "together 0.50 false alarms per 100 facility-years by design, and the same on Nd+Pr, Dy, Tb, HREE, "
+                        + "Th and U at a Šidák share of another 0.50; fingerprints at "
                         + "alpha = 0.01 against a 12-month baseline; mirror trade by calendar year over the whole run, lag "
                         + "1 month, tolerance 3 %% + 20 t; months to detection count the fraud's (or the lot's) first month as 1; "
                         + "residue lots count where their 60-day deadline fell inside the run.%n%n", AnalyticsSettings.DEFAULT_CUSUM.reference(),
@@ -275,6 +297,10 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
             b.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %.2f | %s |%n", k, years, n, per100Value(n, years),
                     list.isEmpty() ? "-" : list));
         }
+        b.append("\n`INSUFFICIENT_MEASUREMENT` is no false alarm: it states, once per facility and on honest books as on "
+                + "dishonest ones, that the facility's measurements cannot show the goal's diversion (see the table "
+                + "below).\n");
+        detectionTable(b);
         Tally launder = tallies.get(FraudType.LAUNDERED_ORE);
         b.append("\n## Goals\n\n");
         Tally div = tallies.get(FraudType.PROTRACTED_DIVERSION);
@@ -283,6 +309,11 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "facility-years on clean runs (goal <= 1; %d alarms in %.0f tested facility-years).%n",
                 amount(FraudType.PROTRACTED_DIVERSION), Evaluation.WINDOW_MONTHS, div.probability(),
                 clean.mufFalseAlarmsPer100FacilityYears(), clean.alerts(AlertKind.MATERIAL_UNACCOUNTED_FOR),
+                clean.mufFacilityYears));
+        b.append(String.format(Locale.ROOT, "- Element balances (%s; each at its Šidák share): %.2f false alarms per 100 "
+                        + "facility-years on clean runs (goal <= 1; %d alarms in %.0f tested facility-years).%n",
+                Basis.WATCHED.stream().map(Basis::label).collect(java.util.stream.Collectors.joining(", ")),
+                clean.elementFalseAlarmsPer100FacilityYears(), clean.alerts(AlertKind.ELEMENT_UNACCOUNTED_FOR),
                 clean.mufFacilityYears));
         b.append(String.format(Locale.ROOT, "- Laundered ore: %.3f of laundered lots flagged (goal >= 0.95) at %.4f false "
                         + "positives among honest lots of the fraud runs (%d of %d) and %.4f on clean runs (%d of %d) "
@@ -305,6 +336,39 @@ public record EvaluationReport(Scenario scenario, int seeds, long firstSeed, lon
                         + "clean runs. Residue never disposed, quota overrun and the misdeclared export are scored by "
                         + "the analytics checks above.%n", forest.probability(), tech.probability(), clean.ruleFailures));
         return b.toString();
+    }
+
+    /**
+     * Per facility, its minimum detectable diversion on total rare earths (median over the clean runs): where
+     * detection is strong and where better measurement is needed.
+     */
+    private void detectionTable(StringBuilder b) {
+        DetectionSettings d = SimAnalytics.settings(scenario).detection();
+        b.append(String.format(Locale.ROOT, "%n## Minimum detectable diversion per facility%n%nTotal rare earths, median "
+                        + "over the clean runs: the least steady diversion the balance tests detect within 6 and 12 "
+                        + "balances with probability %.2f at %.2f false alarms per 100 facility-years (Monte Carlo on "
+                        + "the measurement model); goal: %.1f %% of throughput a month within %d balances, beyond which "
+                        + "`INSUFFICIENT_MEASUREMENT` is raised.%n%n", d.detectionProbability(),
+                100 * d.alarmsPerYear(), 100 * d.goalRate(), d.goalBalances()));
+        b.append("| facility | balances | throughput t/month | sigma-MUF t | SITMUF k | MDD 6 t/month | MDD 12 t/month "
+                + "| MDD 12 % of throughput | goal met |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        clean.detection.forEach((facility, all) -> {
+            b.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.3f | %.2f | %.3f | %.3f | %.2f | %s |%n", facility,
+                    median(all.stream().mapToDouble(MufMonitor.Detection::balances).toArray()),
+                    median(all.stream().mapToDouble(x -> x.throughputMg() / 1e9).toArray()),
+                    median(all.stream().mapToDouble(x -> x.sigmaMufMg() / 1e9).toArray()),
+                    median(all.stream().mapToDouble(MufMonitor.Detection::reference).toArray()),
+                    median(all.stream().mapToDouble(x -> x.over(6).mg() / 1e9).toArray()),
+                    median(all.stream().mapToDouble(x -> x.over(12).mg() / 1e9).toArray()),
+                    median(all.stream().mapToDouble(x -> 100 * x.over(12).mg() / x.throughputMg()).toArray()),
+                    all.stream().filter(MufMonitor.Detection::sufficient).count() + " of " + all.size()));
+        });
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double per100Value(int alerts, double facilityYears) {

@@ -31,6 +31,7 @@ class MonthlyFindingsTest {
     }
 
     private static boolean monthly(AlertKind kind) {
-        return kind == AlertKind.MATERIAL_UNACCOUNTED_FOR || kind == AlertKind.CAPACITY_EXCEEDED;
+        return kind == AlertKind.MATERIAL_UNACCOUNTED_FOR || kind == AlertKind.ELEMENT_UNACCOUNTED_FOR
+                || kind == AlertKind.INSUFFICIENT_MEASUREMENT || kind == AlertKind.CAPACITY_EXCEEDED;
     }
 }
