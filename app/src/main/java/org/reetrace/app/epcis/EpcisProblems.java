@@ -66,7 +66,7 @@ final class EpcisProblems {
     /** The binding's 413 for a query: more events than maxEventCount (or than this repository sorts at once). */
     static ProblemException queryTooLarge(String detail, long limit) {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, QUERY_TOO_LARGE, "Query result too large", detail,
-                Map.of("maxEventCount", limit));
+                Map.of("limit", limit));
     }
 
     static ProblemException noSuchResource(String what) {
