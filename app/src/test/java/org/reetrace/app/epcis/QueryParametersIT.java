@@ -212,6 +212,48 @@ class QueryParametersIT extends EpcisBase {
         assertThat(pages("EQ_quantity", "250|200", "perPage", "1")).containsExactly(run.e1(), run.e4());
     }
 
+    @Test
+    void error_declarations_are_found_by_their_existence_time_reason_and_corrective_event() {
+        // in a scope of their own: an error declaration is one more event under its original's eventID
+        String scope = run.scope() + "-declared";
+        String original = id();
+        String corrective = id();
+        String event = """
+                {"type": "ObjectEvent", "eventTime": "2026-03-02T09:00:00.000+08:00", "eventTimeZoneOffset": "+08:00",
+                 "eventID": "%s", "epcList": ["%s"], "action": "OBSERVE", "bizStep": "inspecting",
+                 %s "readPoint": {"id": "%s"}, "bizLocation": {"id": "urn:reetrace:facility:MY-MINE-1"}}""";
+        String declaration = """
+                "errorDeclaration": {"declarationTime": "2026-03-03T09:00:00Z", "reason": "incorrect_data",
+                                     "correctiveEventIDs": ["%s"]},""".formatted(corrective);
+        for (String doc : List.of(event.formatted(original, run.sgtin(9), "", scope),
+                event.formatted(original, run.sgtin(9), declaration, scope))) {
+            JsonNode job = jobOf(operator, "application/ld+json", """
+                    {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                     "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-02T08:00:00Z",
+                     "epcisBody": {"eventList": [%s]}}""".formatted(doc), null);
+            assertThat(job.path("success").asBoolean()).as(job.toString()).isTrue();
+        }
+        String where = "/epcis/events?WD_readPoint=" + encoded(scope) + "&";
+
+        assertThat(declared(where)).containsExactly(false, true);
+        assertThat(declared(where + "EXISTS_errorDeclaration=true")).containsExactly(true);
+        assertThat(declared(where + "EQ_errorReason=incorrect_data")).containsExactly(true);
+        assertThat(declared(where + "EQ_errorReason=did_not_occur")).isEmpty();
+        assertThat(declared(where + "EQ_correctiveEventID=" + encoded(corrective))).containsExactly(true);
+        assertThat(declared(where + "GE_errorDeclarationTime=" + encoded("2026-03-03T17:00:00+08:00")))
+                .containsExactly(true);
+        assertThat(declared(where + "LT_errorDeclarationTime=" + encoded("2026-03-03T17:00:00+08:00"))).isEmpty();
+    }
+
+    /** For each event the query answers, whether it is an error declaration. */
+    private List<Boolean> declared(String query) {
+        Response r = get(query, regulator);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<Boolean> declared = new ArrayList<>();
+        r.json().at("/epcisBody/queryResults/resultsBody/eventList").forEach(e -> declared.add(e.has("errorDeclaration")));
+        return declared;
+    }
+
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     /** Every page's eventIDs, following the Link headers. */
