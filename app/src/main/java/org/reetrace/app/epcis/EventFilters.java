@@ -211,7 +211,10 @@ final class EventFilters {
             case "source" -> e -> entries(e.sourceList(), vocabulary, wantedType).anyMatch(id);
             default -> e -> entries(e.destinationList(), vocabulary, wantedType).anyMatch(id);
         };
-        return new Filter(test, keyLike(kind.equals("bizTransaction") ? "bizTransactionList" : kind + "List"));
+        // the id is written in one of its spellings, as the MATCH_ parameters find it
+        List<String> likes = textLikes(ids.stream().flatMap(m -> m.spellings().stream()).distinct().toList());
+        return new Filter(test, likes.isEmpty()
+                ? keyLike(kind.equals("bizTransaction") ? "bizTransactionList" : kind + "List") : likes);
     }
 
     private static Stream<String> entries(List<SourceDest> list, Cbv vocabulary, String type) {

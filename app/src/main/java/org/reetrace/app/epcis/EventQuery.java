@@ -517,6 +517,10 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
     record Position(long seq, Instant key, long served) {
     }
 
+    /** The times a token's key may hold: those a timestamptz column keeps. */
+    private static final Instant FIRST_KEY = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_KEY = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Position decodeToken(String token, Instant now) {
         Position at;
         Instant expires;
@@ -531,7 +535,8 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
             } else {
                 throw new IllegalArgumentException(token);
             }
-            if (at.seq() < 0 || at.served() < 0) {
+            if (at.seq() < 0 || at.served() < 0 || (at.key() != null
+                    && (at.key().isBefore(FIRST_KEY) || at.key().isAfter(LAST_KEY)))) {
                 throw new IllegalArgumentException(token);
             }
             expires = Instant.ofEpochSecond(Long.parseLong(parts[parts.length - 1]));

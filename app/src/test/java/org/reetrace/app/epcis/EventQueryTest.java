@@ -100,6 +100,10 @@ class EventQueryTest {
         assertThat(next.served()).isEqualTo(60);
         assertThat(next.firstPage()).isFalse();
         assertThat(parse("nextPageToken", EventQuery.token(7, NOW.plusSeconds(60))).afterSeq()).isEqualTo(7);
+        // a key no timestamp holds is no token of ours
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("at:1:" + Long.MAX_VALUE + ":0:" + NOW.plusSeconds(60).getEpochSecond()).getBytes());
+        refused("nextPageToken", forged, "not a token this repository issued");
     }
 
     @Test
