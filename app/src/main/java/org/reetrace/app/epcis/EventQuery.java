@@ -203,6 +203,9 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
                 default -> {
                     List<String> values = value.isBlank() ? List.of()
                             : Arrays.stream(value.split("\\|")).map(String::strip).toList();
+                    if (!value.isBlank() && values.isEmpty()) {
+                        throw EpcisProblems.queryParameter(name, "has an empty value");
+                    }
                     if (values.size() > 1 && singleValued(name)) {
                         throw EpcisProblems.queryParameter(name, "takes one value, not a list");
                     }
