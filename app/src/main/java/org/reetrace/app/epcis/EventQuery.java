@@ -3,6 +3,8 @@ package org.reetrace.app.epcis;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.reetrace.app.security.Caller;
@@ -390,7 +393,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
                 .filter(name -> filters.get(name).stream().map(v -> EpcMatch.of(v, name.contains("Class")))
                         .anyMatch(EpcMatch::pattern))
                 .map(this::patternTest).toList();
-        List<Predicate<EpcisEvent>> all = new java.util.ArrayList<>(tests);
+        List<Predicate<EpcisEvent>> all = new ArrayList<>(tests);
         all.addAll(patterns);
         return all.stream().reduce(Predicate::and);
     }
@@ -402,7 +405,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
     private Predicate<EpcisEvent> patternTest(String name) {
         boolean classes = name.contains("Class");
         List<EpcMatch> matches = filters.get(name).stream().map(v -> EpcMatch.of(v, classes)).toList();
-        java.util.function.Function<EpcisEvent, List<String>> read = switch (name) {
+        Function<EpcisEvent, List<String>> read = switch (name) {
             case "MATCH_epc" -> e -> concat(e.epcList(), e.childEPCs());
             case "MATCH_anyEPC" -> e -> concat(e.epcList(), e.childEPCs(), e.parentID() == null ? List.of()
                     : List.of(e.parentID()), e.inputEPCList(), e.outputEPCList());
@@ -436,7 +439,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
     private static void withDescendants(StringBuilder where, Map<String, Object> params, String p, String column,
                                         List<String> values) {
         List<String> exact = spellings(values);
-        List<String> likes = new java.util.ArrayList<>();
+        List<String> likes = new ArrayList<>();
         for (String id : exact) {
             if (id.startsWith("urn:epc:id:sgln:") && id.endsWith(".0")) {
                 likes.add(EpcMatch.like(id.substring(0, id.length() - 1)) + "%");
@@ -511,7 +514,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
      * is {@code key}, {@code served} events having been given before it.
      */
     static String token(long seq, Instant key, long served, Instant expires) {
-        long micros = key == null ? 0 : java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, key);
+        long micros = key == null ? 0 : ChronoUnit.MICROS.between(Instant.EPOCH, key);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("at:" + seq + ":" + (key == null ? "-" : micros)
                 + ":" + served + ":" + expires.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
     }
@@ -533,7 +536,7 @@ record EventQuery(Map<String, List<String>> filters, int perPage, long afterSeq,
                 at = new Position(Long.parseLong(parts[1]), null, 0);
             } else if (parts.length == 5 && parts[0].equals("at")) {
                 at = new Position(Long.parseLong(parts[1]), parts[2].equals("-") ? null
-                        : Instant.EPOCH.plus(Long.parseLong(parts[2]), java.time.temporal.ChronoUnit.MICROS),
+                        : Instant.EPOCH.plus(Long.parseLong(parts[2]), ChronoUnit.MICROS),
                         Long.parseLong(parts[3]));
             } else {
                 throw new IllegalArgumentException(token);

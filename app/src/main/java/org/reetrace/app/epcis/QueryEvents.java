@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.reetrace.app.UseCase;
@@ -163,7 +164,7 @@ class QueryEvents {
 
     /** Gives the selected events in capture order, up to {@code atMost}. */
     private void scanAll(EventQuery.Sql sql, Optional<Predicate<EpcisEvent>> test, long atMost,
-                         java.util.function.Consumer<EpcisEvent> take) {
+                         Consumer<EpcisEvent> take) {
         long afterSeq = 0;
         long taken = 0;
         boolean more = true;
