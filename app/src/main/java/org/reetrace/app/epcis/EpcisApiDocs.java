@@ -67,6 +67,12 @@ class EpcisApiDocs {
             }
             boolean paged = handler.hasMethodAnnotation(EventQueryParameters.class);
             if (paged) {
+                // parameters whose names carry a type, a unit or a field cannot be listed one by one: said here
+                StringBuilder families = new StringBuilder(String.valueOf(operation.getDescription()))
+                        .append("\n\nAlso the parameters named with a type, a unit or an extension field:");
+                EventQuery.FAMILIES.forEach((name, description) -> families.append("\n- `").append(name)
+                        .append("`: ").append(description));
+                operation.setDescription(families.toString());
                 EventQuery.PARAMETERS.forEach((name, description) -> {
                     // a filter the path fixes (eventType of /eventTypes/{eventType}/events) is not asked again
                     boolean taken = operation.getParameters() != null

@@ -21,6 +21,7 @@ final class EpcisProblems {
     static final String ALREADY_EXISTS = "epcisException:ResourceAlreadyExistsException";
     static final String IMPLEMENTATION = "epcisException:ImplementationException";
     static final String NOT_ACCEPTABLE = "epcisException:NotAcceptableException";
+    static final String QUERY_TOO_LARGE = "epcisException:QueryTooLargeException";
     /** A problem list is cut here: the first hundred say enough, and a body must stay small. */
     static final int MAX_LISTED = 100;
 
@@ -60,6 +61,12 @@ final class EpcisProblems {
     static ProblemException notAcceptable(String header, String detail) {
         return new ProblemException(HttpStatus.NOT_ACCEPTABLE, NOT_ACCEPTABLE,
                 "Conflicting request and response headers", detail, Map.of("header", header));
+    }
+
+    /** The binding's 413 for a query: more events than maxEventCount (or than this repository sorts at once). */
+    static ProblemException queryTooLarge(String detail, long limit) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, QUERY_TOO_LARGE, "Query result too large", detail,
+                Map.of("limit", limit));
     }
 
     static ProblemException noSuchResource(String what) {

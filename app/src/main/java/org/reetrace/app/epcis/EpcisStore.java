@@ -105,6 +105,51 @@ class EpcisStore {
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).list();
     }
 
+    /**
+     * Up to {@code limit} rows of a query in the order asked, after a position: in capture order after
+     * {@code afterSeq}, or by a time column ({@link QueryOrder#column}) after the row with that time and seq.
+     */
+    List<Scanned> scan(EventQuery.Sql sql, QueryOrder order, long afterSeq, Instant afterKey, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        sql.params().forEach((name, value) -> params.put(name, value instanceof Instant i ? Timestamp.from(i) : value));
+        params.put("limit", limit);
+        String column = order == null || order.column() == null ? null : order.column();
+        String key = column == null ? "null::timestamptz" : column;
+        StringBuilder q = new StringBuilder("select seq, ").append(key).append(", body from epcis_event where true")
+                .append(sql.where());
+        if (column == null) {
+            q.append(" and seq > :afterSeq order by seq");
+            params.put("afterSeq", afterSeq);
+        } else {
+            String direction = order.ascending() ? "asc" : "desc";
+            if (afterKey != null) {
+                q.append(" and (").append(column).append(", seq) ").append(order.ascending() ? ">" : "<")
+                        .append(" (:afterKey, :afterSeq)");
+                params.put("afterKey", Timestamp.from(afterKey));
+                params.put("afterSeq", afterSeq);
+            }
+            q.append(" order by ").append(column).append(' ').append(direction).append(", seq ").append(direction);
+        }
+        q.append(" limit :limit");
+        return jdbc.sql(q.toString()).params(params).query((rs, n) -> {
+            Timestamp at = rs.getTimestamp(2);
+            return new Scanned(rs.getLong(1), at == null ? null : at.toInstant(), rs.getString(3));
+        }).list();
+    }
+
+    /** How many rows the query's SQL selects, counted up to {@code atMost}. */
+    long count(EventQuery.Sql sql, long atMost) {
+        Map<String, Object> params = new HashMap<>();
+        sql.params().forEach((name, value) -> params.put(name, value instanceof Instant i ? Timestamp.from(i) : value));
+        params.put("atMost", atMost);
+        return jdbc.sql("select count(*) from (select 1 from epcis_event where true" + sql.where()
+                + " limit :atMost) as found").params(params).query(Long.class).single();
+    }
+
+    /** A row of a scan: its seq, its sort key (null in capture order) and its stored event. */
+    record Scanned(long seq, Instant key, String body) {
+    }
+
     /** Distinct values of a vocabulary column among the events {@code visibility} lets the caller see. */
     List<String> distinct(String column, EventQuery.Sql visibility) {
         if (!List.of("biz_step", "biz_location", "read_point", "disposition", "event_type").contains(column)) {

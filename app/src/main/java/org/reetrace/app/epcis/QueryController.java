@@ -78,7 +78,7 @@ class QueryController {
     @Operation(summary = "Query events", description = "A GS1 SimpleEventQuery in query parameters, over the "
             + "events the caller may see (an operator those of its own facilities; the regulator, customs and "
             + "auditors all). List parameters take values separated by '|'. A parameter this repository does not "
-            + "support is refused, never ignored.")
+            + "support is refused, never ignored. Events come in the order of capture unless orderBy asks another.")
     @EventQueryParameters
     @GetMapping("/events")
     ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request) {

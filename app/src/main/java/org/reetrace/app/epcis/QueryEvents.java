@@ -3,9 +3,13 @@ package org.reetrace.app.epcis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.reetrace.app.UseCase;
 import org.reetrace.app.security.Caller;
@@ -44,7 +48,7 @@ class QueryEvents {
     }
 
     /**
-     * One page of events in capture order.
+     * One page of events in capture order or the order the query asks.
      *
      * @param next the token of the next page, empty on the last page
      */
@@ -60,17 +64,129 @@ class QueryEvents {
         return EventQuery.parse(parameters, settings, clock.instant());
     }
 
+    /** The most events an order by an extension field sorts at once (they are read and sorted here). */
+    static final int SORT_LIMIT = 10_000;
+    /** Rows read at a time when the events themselves must be tested. */
+    private static final int CHUNK = 500;
+
+    /**
+     * One page of the events the query selects, in capture order or the order asked. The SQL selects and orders
+     * by the stored columns; parameters only the stored event answers are tested on each row it gives, reading
+     * further rows until the page is full.
+     */
     Page events(Caller caller, EventQuery query) {
-        // one more row than a page, to know whether another page follows
-        List<EpcisStore.Row> rows = store.query(query.sql(caller), query.afterSeq(), query.perPage() + 1);
-        Optional<NextPage> next = Optional.empty();
-        if (rows.size() > query.perPage()) {
-            rows = rows.subList(0, query.perPage());
-            // whole seconds, as the token and the header say it
-            Instant expires = clock.instant().plus(settings.nextPageTokenLifetime()).truncatedTo(ChronoUnit.SECONDS);
-            next = Optional.of(new NextPage(EventQuery.token(rows.getLast().seq(), expires), expires));
+        EventQuery.Sql sql = query.sql(caller);
+        Optional<Predicate<EpcisEvent>> test = query.eventTest();
+        QueryOrder order = query.order().orElse(null);
+        if (query.firstPage() && query.maxEventCount().isPresent()) {
+            int max = query.maxEventCount().getAsInt();
+            long found = count(sql, test, max + 1L);
+            if (found > max) {
+                throw EpcisProblems.queryTooLarge("the query selects more than maxEventCount=" + max + " events", max);
+            }
         }
-        return new Page(rows.stream().map(r -> JsonDocumentReader.readEvent(r.body())).toList(), next);
+        int want = query.perPage();
+        OptionalInt cut = query.eventCountLimit();
+        if (cut.isPresent()) {
+            want = (int) Math.max(0, Math.min(want, cut.getAsInt() - query.served()));
+        }
+        if (want == 0) {
+            return new Page(List.of(), Optional.empty());
+        }
+        if (order != null && order.field().isPresent()) {
+            return sortedPage(sql, test, order, query, want, cut);
+        }
+        List<Found> found = new ArrayList<>();
+        long afterSeq = query.afterSeq();
+        Instant afterKey = query.afterKey();
+        boolean more = true;
+        // one more than a page, to know whether another page follows
+        while (more && found.size() <= want) {
+            int limit = test.isEmpty() ? want + 1 - found.size() : Math.max(CHUNK, want + 1);
+            List<EpcisStore.Scanned> rows = store.scan(sql, order, afterSeq, afterKey, limit);
+            more = rows.size() == limit;
+            for (EpcisStore.Scanned row : rows) {
+                afterSeq = row.seq();
+                afterKey = row.key();
+                EpcisEvent event = JsonDocumentReader.readEvent(row.body());
+                if (test.isEmpty() || test.get().test(event)) {
+                    found.add(new Found(row, event));
+                    if (found.size() > want) {
+                        break;
+                    }
+                }
+            }
+        }
+        Optional<NextPage> next = Optional.empty();
+        long served = query.served() + Math.min(want, found.size());
+        if (found.size() > want && (cut.isEmpty() || served < cut.getAsInt())) {
+            EpcisStore.Scanned last = found.get(want - 1).row();
+            Instant expires = expires();
+            next = Optional.of(new NextPage(order == null ? EventQuery.token(last.seq(), expires)
+                    : EventQuery.token(last.seq(), last.key(), served, expires), expires));
+        }
+        return new Page(found.stream().limit(want).map(Found::event).toList(), next);
+    }
+
+    /** An event of a page, with the row it was read from (its position). */
+    private record Found(EpcisStore.Scanned row, EpcisEvent event) {
+    }
+
+    /** A page of the events in the order of an extension field: all are read and sorted, the page cut out. */
+    private Page sortedPage(EventQuery.Sql sql, Optional<Predicate<EpcisEvent>> test, QueryOrder order,
+                            EventQuery query, int want, OptionalInt cut) {
+        List<EpcisEvent> all = new ArrayList<>();
+        scanAll(sql, test, SORT_LIMIT + 1L, all::add);
+        if (all.size() > SORT_LIMIT) {
+            throw EpcisProblems.queryTooLarge("an order by an extension field sorts at most " + SORT_LIMIT
+                    + " events; narrow the query or order by eventTime or recordTime", SORT_LIMIT);
+        }
+        List<EpcisEvent> sorted = all.stream().sorted(order.byField()).toList();
+        int from = (int) Math.min(query.served(), sorted.size());
+        int to = Math.min(from + want, sorted.size());
+        Optional<NextPage> next = Optional.empty();
+        if (to < sorted.size() && (cut.isEmpty() || to < cut.getAsInt())) {
+            Instant expires = expires();
+            next = Optional.of(new NextPage(EventQuery.token(0, null, to, expires), expires));
+        }
+        return new Page(sorted.subList(from, to), next);
+    }
+
+    /** How many events the query selects, counted up to {@code atMost}. */
+    private long count(EventQuery.Sql sql, Optional<Predicate<EpcisEvent>> test, long atMost) {
+        if (test.isEmpty()) {
+            return store.count(sql, atMost);
+        }
+        long[] n = {0};
+        scanAll(sql, test, atMost, e -> n[0]++);
+        return n[0];
+    }
+
+    /** Gives the selected events in capture order, up to {@code atMost}. */
+    private void scanAll(EventQuery.Sql sql, Optional<Predicate<EpcisEvent>> test, long atMost,
+                         Consumer<EpcisEvent> take) {
+        long afterSeq = 0;
+        long taken = 0;
+        boolean more = true;
+        while (more && taken < atMost) {
+            List<EpcisStore.Scanned> rows = store.scan(sql, null, afterSeq, null, CHUNK);
+            more = rows.size() == CHUNK;
+            for (EpcisStore.Scanned row : rows) {
+                afterSeq = row.seq();
+                EpcisEvent event = JsonDocumentReader.readEvent(row.body());
+                if (test.isEmpty() || test.get().test(event)) {
+                    take.accept(event);
+                    if (++taken >= atMost) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** When a token given now stops being taken: whole seconds, as the token and the header say it. */
+    private Instant expires() {
+        return clock.instant().plus(settings.nextPageTokenLifetime()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The event with {@code eventId} (and its error declaration, if any) that the caller may see. */
