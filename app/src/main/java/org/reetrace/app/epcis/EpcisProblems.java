@@ -21,6 +21,7 @@ final class EpcisProblems {
     static final String ALREADY_EXISTS = "epcisException:ResourceAlreadyExistsException";
     static final String IMPLEMENTATION = "epcisException:ImplementationException";
     static final String NOT_ACCEPTABLE = "epcisException:NotAcceptableException";
+    static final String SUBSCRIPTION_CONTROLS = "epcisException:SubscriptionControlsException";
     /** A problem list is cut here: the first hundred say enough, and a body must stay small. */
     static final int MAX_LISTED = 100;
 
@@ -60,6 +61,16 @@ final class EpcisProblems {
     static ProblemException notAcceptable(String header, String detail) {
         return new ProblemException(HttpStatus.NOT_ACCEPTABLE, NOT_ACCEPTABLE,
                 "Conflicting request and response headers", detail, Map.of("header", header));
+    }
+
+    /** A subscription that cannot be made as asked (no stream nor schedule, a bad schedule or destination). */
+    static ProblemException subscriptionControls(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, SUBSCRIPTION_CONTROLS, "Invalid subscription", detail,
+                Map.of());
+    }
+
+    static ProblemException alreadyExists(String title, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, ALREADY_EXISTS, title, detail, Map.of());
     }
 
     static ProblemException noSuchResource(String what) {
