@@ -23,10 +23,12 @@ record Schedule(String second, String minute, String hour, String dayOfMonth, St
 
     /** Checks every field; a schedule that names no field, or that never comes (31 February), is refused. */
     Schedule {
-        if (fields().stream().allMatch(f -> f == null)) {
+        // the fields are not yet assigned here: the parameters are what is checked
+        List<String> given = java.util.Arrays.asList(second, minute, hour, dayOfMonth, month, dayOfWeek);
+        if (given.stream().allMatch(f -> f == null)) {
             throw problem("schedule", "names none of " + NAMES);
         }
-        matchers(List.of(second, minute, hour, dayOfMonth, month, dayOfWeek));
+        matchers(given);
     }
 
     private List<String> fields() {
