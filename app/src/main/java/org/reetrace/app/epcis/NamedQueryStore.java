@@ -1,16 +1,23 @@
 package org.reetrace.app.epcis;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.reetrace.app.security.Caller;
 import org.reetrace.app.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,12 +32,66 @@ class NamedQueryStore {
                 created_at, cursor_seq, last_notified_at, failures, last_error, next_attempt_at
             from query_subscription""";
 
+    private static final Logger log = LoggerFactory.getLogger(NamedQueryStore.class);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final DataSource dataSource;
+    /** The connection that holds the delivery lock, while this process delivers. */
+    private Connection delivering;
 
-    NamedQueryStore(JdbcClient jdbc, JsonMapper json) {
+    NamedQueryStore(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether this process holds the lock of webhook delivery, taking it if it is free: one process at a time
+     * delivers, so that two applications on one database do not send a subscription's events twice, out of
+     * order. The lock lives with a connection of its own, for as long as the process delivers.
+     */
+    synchronized boolean holdDeliveryLock() {
+        try {
+            if (delivering != null && delivering.isValid(2)) {
+                return true;
+            }
+            if (delivering != null) {
+                delivering.close();
+                delivering = null;
+            }
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+                ps.setString(1, "reetrace.subscription-delivery");
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        delivering = c;
+                        return true;
+                    }
+                }
+            }
+            c.close();
+            return false;
+        } catch (SQLException e) {
+            log.warn("could not take the subscription delivery lock: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Lets the delivery lock go, and its connection back to the pool. */
+    synchronized void releaseDeliveryLock() {
+        if (delivering == null) {
+            return;
+        }
+        try (Connection c = delivering; Statement st = c.createStatement()) {
+            // the connection goes back to the pool: the lock must not go with it
+            st.execute("select pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            log.warn("could not release the subscription delivery lock", e);
+        } finally {
+            delivering = null;
+        }
     }
 
     /** Stores a new named query; false if the name is taken. */

@@ -33,8 +33,10 @@ import org.reetrace.epcis.document.EpcisEvent;
 import org.reetrace.epcis.json.JsonDocumentReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Serves the standing queries: webhook subscriptions (stored, with their cursors) and open WebSockets. A poller
@@ -44,6 +46,8 @@ import org.springframework.stereotype.Component;
  * <p>A webhook delivery is a POST of an EPCISQueryDocument with the events after the subscription's cursor; only a
  * 2xx answer moves the cursor (in PostgreSQL), so delivery is at least once and survives a restart. A failed
  * delivery is retried after a wait that doubles, and the subscription shows itself failing until one succeeds.
+ *
+ * <p>One process delivers webhooks at a time (a lock in PostgreSQL); each serves its own WebSockets.
  *
  * <p>Events are read only up to a horizon below which every seq is settled: a gap in the seqs may be a capture
  * still committing, and the events after it wait until it fills or {@link SubscriptionSettings#gapWait} passes.
@@ -66,13 +70,15 @@ class SubscriptionDelivery implements SmartLifecycle {
 
     private ScheduledExecutorService poller;
     private ExecutorService senders;
+    private final boolean web;
     private volatile boolean running;
     private long horizon;
     private long gapAt = -1;
     private Instant gapSince;
 
     SubscriptionDelivery(NamedQueryStore store, EpcisStore events, QueryEvents query, SubscriptionSettings settings,
-                         Clock clock) {
+                         Clock clock, ApplicationContext context) {
+        this.web = context instanceof WebApplicationContext;
         this.store = store;
         this.events = events;
         this.query = query;
@@ -112,6 +118,13 @@ class SubscriptionDelivery implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         busy.clear();
+        store.releaseDeliveryLock();
+    }
+
+    /** Only a web server delivers: a command run on the same database leaves that to it. */
+    @Override
+    public boolean isAutoStartup() {
+        return web;
     }
 
     @Override
@@ -123,12 +136,13 @@ class SubscriptionDelivery implements SmartLifecycle {
         try {
             Instant now = clock.instant();
             long safe = advanceHorizon(now);
-            for (NamedQueryStore.Due due : store.due(now)) {
-                UUID id = due.subscription().id();
+            List<NamedQueryStore.Due> due = store.holdDeliveryLock() ? store.due(now) : List.of();
+            for (NamedQueryStore.Due d : due) {
+                UUID id = d.subscription().id();
                 if (running && busy.add(id)) {
                     senders.execute(() -> {
                         try {
-                            deliver(due, safe);
+                            deliver(d, safe);
                         } catch (RuntimeException e) {
                             log.warn("delivery of subscription {} failed", id, e);
                         } finally {
@@ -138,7 +152,7 @@ class SubscriptionDelivery implements SmartLifecycle {
                 }
             }
             for (Watching w : sockets.values()) {
-                if (running && busy.add(w.session.getId()) ) {
+                if (running && busy.add(w.session.getId())) {
                     senders.execute(() -> {
                         try {
                             send(w, safe, now);
