@@ -107,7 +107,7 @@ class NamedQueryController {
     @ApiResponse(responseCode = "201", description = "Named", headers = @Header(name = "Location",
             description = "The query, /epcis/queries/{queryName}"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NamedQueryView> name(Caller caller, @RequestBody QueryDefinition definition) {
+    ResponseEntity<NamedQueryView> nameQuery(Caller caller, @RequestBody QueryDefinition definition) {
         String name = definition.name() != null ? definition.name() : definition.queryName();
         NamedQueryView named = nameQuery.name(caller, name, definition.query());
         return ResponseEntity.created(URI.create("/epcis/queries/" + named.name())).body(named);
@@ -121,13 +121,12 @@ class NamedQueryController {
             @Header(name = "GS1-Next-Page-Token-Expires", description = "With a next page: when its token "
                     + "stops being taken")})
     @GetMapping
-    ResponseEntity<List<NamedQueryView>> list(Caller caller, HttpServletRequest request,
-                                              @Parameter(description = "Queries per page, from 1 to the "
-                                                      + "repository's maximum; 30 by default")
-                                              @RequestParam Optional<String> perPage,
-                                              @Parameter(description = "The token of the page to read, from the "
-                                                      + "previous page's Link header")
-                                              @RequestParam Optional<String> nextPageToken) {
+    ResponseEntity<List<NamedQueryView>> namedQueries(
+            Caller caller, HttpServletRequest request,
+            @Parameter(description = "Queries per page, from 1 to the repository's maximum; 30 by default")
+            @RequestParam Optional<String> perPage,
+            @Parameter(description = "The token of the page to read, from the previous page's Link header")
+            @RequestParam Optional<String> nextPageToken) {
         return page(request, readQueries.list(caller, perPage, nextPageToken));
     }
 
@@ -135,7 +134,7 @@ class NamedQueryController {
             + "maker may read it (403 for another caller).")
     @ApiResponse(responseCode = "200", description = "The named query")
     @GetMapping("/{queryName}")
-    NamedQueryView read(Caller caller, @Parameter(description = "The query's name") @PathVariable String queryName) {
+    NamedQueryView namedQuery(Caller caller, @Parameter(description = "The query's name") @PathVariable String queryName) {
         return readQueries.read(caller, queryName);
     }
 
@@ -144,7 +143,7 @@ class NamedQueryController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{queryName}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Caller caller, @Parameter(description = "The query's name") @PathVariable String queryName) {
+    void deleteNamedQuery(Caller caller, @Parameter(description = "The query's name") @PathVariable String queryName) {
         deleteQuery.delete(caller, queryName);
     }
 
@@ -166,33 +165,27 @@ class NamedQueryController {
                             + "stops being taken")})
     @ApiResponse(responseCode = "101", description = "Switched to a WebSocket")
     @GetMapping("/{queryName}/events")
-    ResponseEntity<byte[]> events(Caller caller, HttpServletRequest request, HttpServletResponse response,
-                                  @Parameter(description = "The query's name") @PathVariable String queryName,
-                                  @Parameter(in = ParameterIn.HEADER, description = "websocket, to watch the query "
-                                          + "over a WebSocket")
-                                  @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade,
-                                  @Parameter(description = "Events per page (a run)") @RequestParam Optional<String> perPage,
-                                  @Parameter(description = "The token of the page to read (a run)")
-                                  @RequestParam Optional<String> nextPageToken,
-                                  @Parameter(description = "true: a WebSocket receives each new event as it is found")
-                                  @RequestParam Optional<String> stream,
-                                  @Parameter(description = "A WebSocket's schedule: seconds (0-59)")
-                                  @RequestParam Optional<String> second,
-                                  @Parameter(description = "A WebSocket's schedule: minutes (0-59)")
-                                  @RequestParam Optional<String> minute,
-                                  @Parameter(description = "A WebSocket's schedule: hours (0-23, UTC)")
-                                  @RequestParam Optional<String> hour,
-                                  @Parameter(description = "A WebSocket's schedule: days of the month (1-31)")
-                                  @RequestParam Optional<String> dayOfMonth,
-                                  @Parameter(description = "A WebSocket's schedule: months (1-12)")
-                                  @RequestParam Optional<String> month,
-                                  @Parameter(description = "A WebSocket's schedule: days of the week (1 Monday to 7)")
-                                  @RequestParam Optional<String> dayOfWeek,
-                                  @Parameter(description = "A scheduled WebSocket: send a document even with no "
-                                          + "new event") @RequestParam Optional<String> reportIfEmpty,
-                                  @Parameter(description = "A WebSocket: the first events sent are those recorded "
-                                          + "from this date-time with offset (default: now)")
-                                  @RequestParam Optional<String> initialRecordTime)
+    ResponseEntity<byte[]> runNamedQuery(
+            Caller caller, HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "The query's name") @PathVariable String queryName,
+            @Parameter(in = ParameterIn.HEADER, description = "websocket, to watch the query over a WebSocket")
+            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade,
+            @Parameter(description = "Events per page (a run)") @RequestParam Optional<String> perPage,
+            @Parameter(description = "The token of the page to read (a run)") @RequestParam Optional<String> nextPageToken,
+            @Parameter(description = "true: a WebSocket receives each new event as it is found")
+            @RequestParam Optional<String> stream,
+            @Parameter(description = "A WebSocket's schedule: seconds (0-59)") @RequestParam Optional<String> second,
+            @Parameter(description = "A WebSocket's schedule: minutes (0-59)") @RequestParam Optional<String> minute,
+            @Parameter(description = "A WebSocket's schedule: hours (0-23, UTC)") @RequestParam Optional<String> hour,
+            @Parameter(description = "A WebSocket's schedule: days of the month (1-31)")
+            @RequestParam Optional<String> dayOfMonth,
+            @Parameter(description = "A WebSocket's schedule: months (1-12)") @RequestParam Optional<String> month,
+            @Parameter(description = "A WebSocket's schedule: days of the week (1 Monday to 7)")
+            @RequestParam Optional<String> dayOfWeek,
+            @Parameter(description = "A scheduled WebSocket: send a document even with no new event")
+            @RequestParam Optional<String> reportIfEmpty,
+            @Parameter(description = "A WebSocket: the first events sent are those recorded from this date-time "
+                    + "with offset (default: now)") @RequestParam Optional<String> initialRecordTime)
             throws IOException {
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
             RunNamedQuery.Watch watch = runQuery.watch(caller, queryName, request.getParameterMap());
@@ -250,13 +243,11 @@ class NamedQueryController {
             @Header(name = "GS1-Next-Page-Token-Expires", description = "With a next page: when its token "
                     + "stops being taken")})
     @GetMapping("/{queryName}/subscriptions")
-    ResponseEntity<List<SubscriptionView>> subscriptions(Caller caller, HttpServletRequest request,
-                                                         @Parameter(description = "The query's name")
-                                                         @PathVariable String queryName,
-                                                         @Parameter(description = "Subscriptions per page; 30 by "
-                                                                 + "default") @RequestParam Optional<String> perPage,
-                                                         @Parameter(description = "The token of the page to read")
-                                                         @RequestParam Optional<String> nextPageToken) {
+    ResponseEntity<List<SubscriptionView>> subscriptions(
+            Caller caller, HttpServletRequest request,
+            @Parameter(description = "The query's name") @PathVariable String queryName,
+            @Parameter(description = "Subscriptions per page; 30 by default") @RequestParam Optional<String> perPage,
+            @Parameter(description = "The token of the page to read") @RequestParam Optional<String> nextPageToken) {
         return page(request, readSubscriptions.list(caller, queryName, perPage, nextPageToken));
     }
 
