@@ -223,7 +223,8 @@ class NamedQueryController {
             + "signatureToken each request carries GS1-Signature: sha256= and the lower-case hex HMAC-SHA256 of the "
             + "body under the token. A delivery that is not answered 2xx is retried after 1 s, then a wait that "
             + "doubles up to 10 min; meanwhile the subscription is failing and keeps its events. Only the query's "
-            + "maker may subscribe. Wrong controls are 400 epcisException:SubscriptionControlsException.")
+            + "maker may subscribe. A dest on the server's machine or a private network is refused (unless the "
+            + "server lets it in). Wrong controls are 400 epcisException:SubscriptionControlsException.")
     @ApiResponse(responseCode = "201", description = "Subscribed", headers = @Header(name = "Location",
             description = "The subscription, /epcis/queries/{queryName}/subscriptions/{subscriptionID}"))
     @PostMapping(path = "/{queryName}/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)

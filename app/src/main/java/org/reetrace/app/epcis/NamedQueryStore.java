@@ -154,12 +154,15 @@ class NamedQueryStore {
     }
 
     /** Up to {@code limit} subscriptions of a query in the order they were made, after {@code after} (or all). */
-    List<Subscription> subscriptions(String queryName, Optional<UUID> after, int limit) {
+    List<Subscription> subscriptions(String queryName, Optional<Subscription.Position> after, int limit) {
         return jdbc.sql(SUBSCRIPTION + """
-                         where query_name = :name and (cast(:after as uuid) is null
-                            or (created_at, id) > (select created_at, id from query_subscription where id = :after))
+                         where query_name = :name and (cast(:afterTime as timestamptz) is null
+                            or (created_at, id) > (cast(:afterTime as timestamptz), cast(:afterId as uuid)))
                         order by created_at, id limit :limit""")
-                .param("name", queryName).param("after", after.orElse(null)).param("limit", limit)
+                .param("name", queryName)
+                .param("afterTime", after.map(p -> Timestamp.from(p.createdAt())).orElse(null))
+                .param("afterId", after.map(Subscription.Position::id).orElse(null))
+                .param("limit", limit)
                 .query(this::subscription).list();
     }
 

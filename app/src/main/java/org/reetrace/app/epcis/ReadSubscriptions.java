@@ -26,9 +26,10 @@ class ReadSubscriptions {
                                    Optional<String> nextPageToken) {
         queries.owned(caller, queryName);
         int size = ReadNamedQueries.perPage(perPage, settings);
-        Optional<UUID> after = nextPageToken.map(t -> id(ListToken.after(t, clock.instant())));
+        Optional<Subscription.Position> after = nextPageToken.map(t -> position(t));
         return ReadNamedQueries.listing(store.subscriptions(queryName, after, size + 1).stream()
-                .map(SubscriptionView::of).toList(), size, SubscriptionView::subscriptionID, settings, clock);
+                .map(SubscriptionView::of).toList(), size, v -> new Subscription.Position(v.createdAt(),
+                UUID.fromString(v.subscriptionID())).key(), settings, clock);
     }
 
     SubscriptionView read(Caller caller, String queryName, String subscriptionId) {
@@ -40,6 +41,15 @@ class ReadSubscriptions {
         queries.owned(caller, queryName);
         return store.subscription(queryName, id(subscriptionId)).orElseThrow(() -> EpcisProblems.noSuchResource(
                 "no subscription " + subscriptionId + " to " + queryName));
+    }
+
+    private Subscription.Position position(String token) {
+        String key = ListToken.after(token, clock.instant());
+        try {
+            return Subscription.Position.of(key);
+        } catch (RuntimeException e) {
+            throw EpcisProblems.queryParameter("nextPageToken", "not a token of this list: " + token);
+        }
     }
 
     private static UUID id(String s) {

@@ -20,12 +20,15 @@ class SubscribeToQuery {
     private final ReadNamedQueries queries;
     private final QueryEvents events;
     private final NamedQueryStore store;
+    private final SubscriptionSettings settings;
     private final Clock clock;
 
-    SubscribeToQuery(ReadNamedQueries queries, QueryEvents events, NamedQueryStore store, Clock clock) {
+    SubscribeToQuery(ReadNamedQueries queries, QueryEvents events, NamedQueryStore store,
+                     SubscriptionSettings settings, Clock clock) {
         this.queries = queries;
         this.events = events;
         this.store = store;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -50,16 +53,16 @@ class SubscribeToQuery {
         return SubscriptionView.of(s);
     }
 
-    private static URI destination(String dest) {
+    private URI destination(String dest) {
+        URI uri;
         try {
-            URI uri = new URI(dest == null ? "" : dest);
-            if ((!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw new URISyntaxException(String.valueOf(dest), "not an http or https URL");
-            }
-            return uri;
+            uri = new URI(dest == null ? "" : dest);
         } catch (URISyntaxException e) {
             throw EpcisProblems.subscriptionControls("dest: an https (or http) URL, not " + dest);
         }
+        Destinations.refusal(uri, settings).ifPresent(why -> {
+            throw EpcisProblems.subscriptionControls("dest: " + why);
+        });
+        return uri;
     }
 }

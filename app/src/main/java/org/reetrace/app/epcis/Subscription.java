@@ -18,6 +18,19 @@ record Subscription(UUID id, String queryName, URI dest, String signatureToken, 
                     boolean reportIfEmpty, Instant initialRecordTime, Instant createdAt, long cursor,
                     Instant lastNotifiedAt, int failures, String lastError, Instant nextAttemptAt) {
 
+    /** Where a subscription is in the list of its query's: the lists are in the order subscriptions were made. */
+    record Position(Instant createdAt, UUID id) {
+
+        static Position of(String key) {
+            int bar = key.indexOf('|');
+            return new Position(Instant.parse(key.substring(0, bar)), UUID.fromString(key.substring(bar + 1)));
+        }
+
+        String key() {
+            return createdAt + "|" + id;
+        }
+    }
+
     boolean stream() {
         return schedule.isEmpty();
     }

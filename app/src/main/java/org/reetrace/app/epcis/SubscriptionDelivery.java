@@ -226,6 +226,11 @@ class SubscriptionDelivery implements SmartLifecycle {
 
     /** Posts a delivery; null if the destination took it, else what went wrong. */
     private String post(Subscription s, byte[] body) {
+        // checked again at each delivery: what a name resolves to may have changed since the subscription was made
+        java.util.Optional<String> refused = Destinations.refusal(s.dest(), settings);
+        if (refused.isPresent()) {
+            return "the destination is refused: " + refused.get();
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(s.dest()).timeout(settings.timeout())
                 .header("Content-Type", "application/ld+json")
                 .header("GS1-EPCIS-Version", EpcisWeb.EPCIS_VERSION)
@@ -337,7 +342,7 @@ class SubscriptionDelivery implements SmartLifecycle {
                     w.cursor = row.seq();
                 }
             }
-            if (!rows.isEmpty()) {
+            if (scheduled && !rows.isEmpty()) {
                 w.cursor = rows.getLast().seq();
             }
         } catch (IOException | IllegalStateException e) {

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapWait      how long a gap in the events' seqs is waited on before it is taken for a capture that never
  *                     committed: events after a gap are held back meanwhile, so that one committing late is not
  *                     passed over
+ * @param privateDestinations whether a webhook may be on this machine or a private network (loopback, site- or
+ *                     link-local addresses): off, so that a subscriber cannot make the server call what only it
+ *                     can reach
  */
 @ConfigurationProperties("reetrace.epcis.subscriptions")
 public record SubscriptionSettings(@DefaultValue("PT0.2S") Duration pollInterval,
@@ -23,7 +26,8 @@ public record SubscriptionSettings(@DefaultValue("PT0.2S") Duration pollInterval
                                    @DefaultValue("PT1S") Duration firstRetry,
                                    @DefaultValue("PT10M") Duration longestRetry,
                                    @DefaultValue("PT10S") Duration timeout,
-                                   @DefaultValue("PT2S") Duration gapWait) {
+                                   @DefaultValue("PT2S") Duration gapWait,
+                                   @DefaultValue("false") boolean privateDestinations) {
     public SubscriptionSettings {
         if (pollInterval.isNegative() || pollInterval.isZero() || batch < 1 || firstRetry.isNegative()
                 || firstRetry.isZero() || longestRetry.compareTo(firstRetry) < 0 || timeout.isNegative()
