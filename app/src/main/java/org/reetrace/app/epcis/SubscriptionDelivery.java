@@ -67,6 +67,8 @@ class SubscriptionDelivery implements SmartLifecycle {
     private final HttpClient http;
     private final Set<Object> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, Watching> sockets = new ConcurrentHashMap<>();
+    /** The horizon up to which a stream subscription was last found to have nothing to send. */
+    private final Map<UUID, Long> checked = new ConcurrentHashMap<>();
 
     private ScheduledExecutorService poller;
     private ExecutorService senders;
@@ -118,6 +120,7 @@ class SubscriptionDelivery implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         busy.clear();
+        checked.clear();
         store.releaseDeliveryLock();
     }
 
@@ -139,6 +142,9 @@ class SubscriptionDelivery implements SmartLifecycle {
             List<NamedQueryStore.Due> due = store.holdDeliveryLock() ? store.due(now) : List.of();
             for (NamedQueryStore.Due d : due) {
                 UUID id = d.subscription().id();
+                if (d.subscription().stream() && checked.getOrDefault(id, -1L) >= safe) {
+                    continue; // nothing new since the last look
+                }
                 if (running && busy.add(id)) {
                     senders.execute(() -> {
                         try {
@@ -186,7 +192,14 @@ class SubscriptionDelivery implements SmartLifecycle {
     }
 
     private void deliver(NamedQueryStore.Due due, long safe) {
-        Subscription s = due.subscription();
+        // read again now that this task alone serves it: the list of those due may predate the last delivery
+        Subscription s = store.subscription(due.query().name(), due.subscription().id()).orElse(null);
+        if (s == null || s.nextAttemptAt().isAfter(clock.instant())) {
+            if (s == null) {
+                checked.remove(due.subscription().id());
+            }
+            return;
+        }
         NamedQuery q = due.query();
         EventQuery eventQuery;
         try {
@@ -197,13 +210,17 @@ class SubscriptionDelivery implements SmartLifecycle {
         }
         long cursor = s.cursor();
         List<EpcisStore.Row> rows;
+        boolean first = true;
         do {
             Instant now = clock.instant();
             rows = rows(q.owner(), eventQuery, cursor, safe);
             Instant next = s.schedule().map(schedule -> schedule.next(now)).orElse(now);
-            if (rows.isEmpty() && !(s.schedule().isPresent() && s.reportIfEmpty())) {
+            // a scheduled run reports, if asked, that it found nothing; not that the last of several batches was full
+            if (rows.isEmpty() && !(first && s.schedule().isPresent() && s.reportIfEmpty())) {
                 if (s.schedule().isPresent()) {
                     store.delivered(s.id(), cursor, null, next);
+                } else {
+                    checked.put(s.id(), safe);
                 }
                 return;
             }
@@ -217,6 +234,7 @@ class SubscriptionDelivery implements SmartLifecycle {
             store.delivered(s.id(), cursor, clock.instant(), next);
             s = new Subscription(s.id(), s.queryName(), s.dest(), s.signatureToken(), s.schedule(),
                     s.reportIfEmpty(), s.initialRecordTime(), s.createdAt(), cursor, now, 0, null, next);
+            first = false;
         } while (rows.size() == settings.batch() && running);
     }
 
@@ -283,6 +301,8 @@ class SubscriptionDelivery implements SmartLifecycle {
         final RunNamedQuery.Watch watch;
         final EventQuery eventQuery;
         volatile long cursor;
+        /** The horizon up to which it was last found to have nothing more to send. */
+        volatile long checked = -1;
         volatile Instant next;
 
         Watching(Session session, RunNamedQuery.Watch watch, EventQuery eventQuery, Instant now) {
@@ -324,10 +344,13 @@ class SubscriptionDelivery implements SmartLifecycle {
             return;
         }
         boolean scheduled = w.watch.schedule().isPresent();
-        if (scheduled && now.isBefore(w.next)) {
+        if (scheduled ? now.isBefore(w.next) : w.checked >= safe) {
             return;
         }
         List<EpcisStore.Row> rows = rows(w.watch.caller(), w.eventQuery, w.cursor, safe);
+        if (rows.size() < settings.batch()) {
+            w.checked = safe;
+        }
         try {
             if (scheduled) {
                 w.next = w.watch.schedule().get().next(now);
