@@ -199,9 +199,37 @@ class SubscriptionIT extends QueryBase {
         String a = epc();
         String name = nameQuery(operator, a);
         Queue<String> messages = new ConcurrentLinkedQueue<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = watch(name, "stream=true", messages);
+        try {
+            capture(operator, a);
+            await(() -> !messages.isEmpty(), "a message on the WebSocket");
+            assertThat(NamedQueryIT.epcsOf(JSON.readTree(messages.peek()))).containsExactly(a);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void a_scheduled_websocket_receives_what_was_found_since_its_last_run() throws Exception {
+        String a = epc();
+        String name = nameQuery(operator, a);
+        Queue<String> messages = new ConcurrentLinkedQueue<>();
+        WebSocket socket = watch(name, "second=*/1&reportIfEmpty=true", messages);
+        try {
+            await(() -> !messages.isEmpty(), "an empty report on the WebSocket");
+            assertThat(NamedQueryIT.epcsOf(JSON.readTree(messages.peek()))).isEmpty();
+            capture(operator, a);
+            await(() -> messages.stream().anyMatch(m -> m.contains(a)), "the event in a scheduled report");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Opens a WebSocket on the query's events with {@code parameters}; its messages go to {@code messages}. */
+    private WebSocket watch(String name, String parameters, Queue<String> messages) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + operator)
-                .buildAsync(URI.create("ws://localhost:" + port + "/epcis/queries/" + name + "/events?stream=true"),
+                .buildAsync(URI.create("ws://localhost:" + port + "/epcis/queries/" + name + "/events?" + parameters),
                         new WebSocket.Listener() {
                             private final StringBuilder text = new StringBuilder();
 
@@ -216,13 +244,6 @@ class SubscriptionIT extends QueryBase {
                                 return null;
                             }
                         }).get(10, TimeUnit.SECONDS);
-        try {
-            capture(operator, a);
-            await(() -> !messages.isEmpty(), "a message on the WebSocket");
-            assertThat(NamedQueryIT.epcsOf(JSON.readTree(messages.peek()))).containsExactly(a);
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-        }
     }
 
     @Test
