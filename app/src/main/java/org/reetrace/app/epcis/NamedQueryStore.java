@@ -130,10 +130,15 @@ class NamedQueryStore {
     }
 
     private NamedQuery namedQuery(ResultSet rs, int n) throws SQLException {
-        Role role = Role.valueOf(rs.getString(3));
-        Caller owner = new Caller(rs.getString(2), role, Optional.ofNullable(rs.getString(4)));
-        return new NamedQuery(rs.getString(1), owner, (ObjectNode) json.readTree(rs.getString(5)),
-                rs.getTimestamp(6).toInstant());
+        return namedQueryAt(rs, 0);
+    }
+
+    /** The named query in the six columns after column {@code o}. */
+    private NamedQuery namedQueryAt(ResultSet rs, int o) throws SQLException {
+        Role role = Role.valueOf(rs.getString(o + 3));
+        Caller owner = new Caller(rs.getString(o + 2), role, Optional.ofNullable(rs.getString(o + 4)));
+        return new NamedQuery(rs.getString(o + 1), owner, (ObjectNode) json.readTree(rs.getString(o + 5)),
+                rs.getTimestamp(o + 6).toInstant());
     }
 
     void insert(Subscription s) {
@@ -170,11 +175,17 @@ class NamedQueryStore {
         jdbc.sql("delete from query_subscription where query_name = ? and id = ?").params(queryName, id).update();
     }
 
-    /** The subscriptions due at {@code now}, with their queries. */
+    /** The subscriptions due at {@code now}, with their queries, in one look. */
     List<Due> due(Instant now) {
-        return jdbc.sql(SUBSCRIPTION + " where next_attempt_at <= ? order by next_attempt_at")
-                .param(Timestamp.from(now)).query(this::subscription).list().stream()
-                .flatMap(s -> query(s.queryName()).map(q -> new Due(s, q)).stream()).toList();
+        return jdbc.sql("""
+                        select s.id, s.query_name, s.dest, s.signature_token, s.schedule::text, s.report_if_empty,
+                            s.initial_record_time, s.created_at, s.cursor_seq, s.last_notified_at, s.failures,
+                            s.last_error, s.next_attempt_at,
+                            q.name, q.owner_name, q.owner_role, q.owner_operator, q.query::text, q.created_at
+                        from query_subscription s join named_query q on q.name = s.query_name
+                        where s.next_attempt_at <= ? order by s.next_attempt_at""")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new Due(subscription(rs, n), namedQueryAt(rs, 13))).list();
     }
 
     record Due(Subscription subscription, NamedQuery query) {

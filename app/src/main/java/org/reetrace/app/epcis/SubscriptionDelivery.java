@@ -162,6 +162,8 @@ class SubscriptionDelivery implements SmartLifecycle {
                     senders.execute(() -> {
                         try {
                             send(w, safe, now);
+                        } catch (RuntimeException e) {
+                            log.warn("sending to a WebSocket on {} failed", w.watch.query().name(), e);
                         } finally {
                             busy.remove(w.session.getId());
                         }
