@@ -22,6 +22,7 @@ final class EpcisProblems {
     static final String IMPLEMENTATION = "epcisException:ImplementationException";
     static final String NOT_ACCEPTABLE = "epcisException:NotAcceptableException";
     static final String QUERY_TOO_LARGE = "epcisException:QueryTooLargeException";
+    static final String SUBSCRIPTION_CONTROLS = "epcisException:SubscriptionControlsException";
     /** A problem list is cut here: the first hundred say enough, and a body must stay small. */
     static final int MAX_LISTED = 100;
 
@@ -67,6 +68,16 @@ final class EpcisProblems {
     static ProblemException queryTooLarge(String detail, long limit) {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, QUERY_TOO_LARGE, "Query result too large", detail,
                 Map.of("limit", limit));
+    }
+
+    /** A subscription that cannot be made as asked (no stream nor schedule, a bad schedule or destination). */
+    static ProblemException subscriptionControls(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, SUBSCRIPTION_CONTROLS, "Invalid subscription", detail,
+                Map.of());
+    }
+
+    static ProblemException alreadyExists(String title, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, ALREADY_EXISTS, title, detail, Map.of());
     }
 
     static ProblemException noSuchResource(String what) {

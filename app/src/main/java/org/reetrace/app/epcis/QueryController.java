@@ -1,13 +1,11 @@
 package org.reetrace.app.epcis;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,14 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.reetrace.app.security.Caller;
-import org.reetrace.epcis.document.DocumentType;
-import org.reetrace.epcis.document.EpcisEvent;
-import org.reetrace.epcis.document.EpcisHeader;
-import org.reetrace.epcis.json.JsonDocumentWriter;
-import org.reetrace.epcis.profile.RareEarthProfile;
-import org.reetrace.epcis.xml.XmlDocumentWriter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,7 +89,7 @@ class QueryController {
     @GetMapping("/events/{eventID}")
     ResponseEntity<byte[]> event(Caller caller, HttpServletRequest request,
                                  @Parameter(description = "The event's eventID (URL-encoded)") @PathVariable String eventID) {
-        return document(request, query.event(caller, segment(request, 2)), null);
+        return QueryAnswers.document(request, query.event(caller, segment(request, 2)), null, clock.instant());
     }
 
     @Operation(summary = "Event types", description = "The EPCIS 2.0 event types.")
@@ -234,54 +225,6 @@ class QueryController {
     }
 
     private ResponseEntity<byte[]> answer(HttpServletRequest request, QueryEvents.Page page) {
-        return document(request, page.events(), page.next().orElse(null));
-    }
-
-    private static String nextLink(HttpServletRequest request, String token) {
-        StringBuilder link = new StringBuilder(request.getRequestURI()).append('?');
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals("nextPageToken")) {
-                for (String v : values) {
-                    link.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
-                }
-            }
-        });
-        link.append("nextPageToken=").append(token);
-        return "<" + link + ">; rel=\"next\"";
-    }
-
-    /** JSON-LD unless the client prefers XML (an Accept naming application/xml or text/xml before any JSON). */
-    private ResponseEntity<byte[]> document(HttpServletRequest request, List<EpcisEvent> events,
-                                            QueryEvents.NextPage next) {
-        String accept = String.valueOf(request.getHeader(HttpHeaders.ACCEPT));
-        int xmlAt = Math.max(accept.indexOf("application/xml"), accept.indexOf("text/xml"));
-        int jsonAt = accept.indexOf("json");
-        boolean xml = xmlAt >= 0 && (jsonAt < 0 || xmlAt < jsonAt);
-        EpcisHeader header = new EpcisHeader(DocumentType.EPCISQueryDocument, "2.0", clock.instant(),
-                List.of(EpcisHeader.EPCIS_CONTEXT),
-                // the profile's prefix, so that its fields read ree:... as in the documents captured
-                Map.of(RareEarthProfile.PREFIX, RareEarthProfile.NAMESPACE), null, null, null, "SimpleEventQuery", null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MediaType type;
-        if (xml) {
-            try (XmlDocumentWriter w = XmlDocumentWriter.open(out, header)) {
-                events.forEach(w::write);
-            }
-            type = MediaType.APPLICATION_XML;
-        } else {
-            try (JsonDocumentWriter w = JsonDocumentWriter.open(out, header)) {
-                events.forEach(w::write);
-            }
-            type = accept.contains("application/ld+json") ? MediaType.parseMediaType("application/ld+json")
-                    : MediaType.APPLICATION_JSON;
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
-                .header(Discovery.GS1_EXTENSIONS, Discovery.EXTENSIONS);
-        if (next != null) {
-            response.header(HttpHeaders.LINK, nextLink(request, next.token()))
-                    .header("GS1-Next-Page-Token-Expires", next.expires().toString());
-        }
-        return response.body(out.toByteArray());
+        return QueryAnswers.document(request, page.events(), page.next().orElse(null), clock.instant());
     }
 }

@@ -73,22 +73,26 @@ class TamperIT {
     }
 
     /** Tables deliberately not covered, and why. */
-    private static final Map<String, String> NOT_BOOKS = Map.of(
-            "api_token", "credentials of API callers, not books: a changed token grants or denies access, records nothing",
-            "epcis_event", "the EPCIS repository's copy of captured events in the standard's terms; the books are the"
-                    + " ledger events it was booked as",
-            "capture_job", "the status of an EPCIS capture request, for its caller to poll",
-            "capture_error", "the errors of an EPCIS capture request, for its caller to read",
-            "flyway_schema_history", "the schema's migrations, not data",
-            "log_tile", "the transparency log's tiles: worked out from the ledger's event hashes, and checked against them"
-                    + " by the log's own verification (transparency/LogTamperIT)",
-            "log_checkpoint", "the transparency log's signed checkpoints: checked by the log's own verification"
-                    + " (transparency/LogTamperIT) against the regulator's keys and the ledger's events",
-            "certificate", "certificates of origin as issued: each is signed by the regulator's key, so a changed byte"
-                    + " fails its signature in any verifier, and its revocation is public in the signed status list",
-            "public_disclosure", "the regulator's setting of what PUBLIC reads of the registry, not the books; it is"
+    private static final Map<String, String> NOT_BOOKS = Map.ofEntries(
+            Map.entry("api_token", "credentials of API callers, not books: a changed token grants or denies access, records nothing"),
+            Map.entry("epcis_event", "the EPCIS repository's copy of captured events in the standard's terms; the books are the"
+                    + " ledger events it was booked as"),
+            Map.entry("capture_job", "the status of an EPCIS capture request, for its caller to poll"),
+            Map.entry("capture_error", "the errors of an EPCIS capture request, for its caller to read"),
+            Map.entry("flyway_schema_history", "the schema's migrations, not data"),
+            Map.entry("log_tile", "the transparency log's tiles: worked out from the ledger's event hashes, and checked against them"
+                    + " by the log's own verification (transparency/LogTamperIT)"),
+            Map.entry("log_checkpoint", "the transparency log's signed checkpoints: checked by the log's own verification"
+                    + " (transparency/LogTamperIT) against the regulator's keys and the ledger's events"),
+            Map.entry("certificate", "certificates of origin as issued: each is signed by the regulator's key, so a changed byte"
+                    + " fails its signature in any verifier, and its revocation is public in the signed status list"),
+            Map.entry("public_disclosure", "the regulator's setting of what PUBLIC reads of the registry, not the books; it is"
                     + " created by V15, after the migration that seals (V14): sealing it takes a trigger seal_row()"
-                    + " and a reseal in a later migration");
+                    + " and a reseal in a later migration"),
+            Map.entry("named_query", "partners' named EPCIS queries: a query's parameters, not the books; it reads only what its"
+                    + " maker may read"),
+            Map.entry("query_subscription", "where and how a named query's events are delivered, and how far: delivery"
+                    + " state, not the books"));
 
     /** Values a column takes for an insert copied from a row, where the copy would break a unique index. */
     private static final Map<String, String> INSERTED = Map.of("rule_pack", "enabled = false",
