@@ -63,6 +63,8 @@ class AccessibilityPagesIT extends BrowserIT {
         String customs = tokenFor(Caller.of("customs officer at Port Klang", Role.CUSTOMS));
         List<String[]> pages = List.of(
                 new String[] {null, "/sign-in"},
+                new String[] {null, "/verify"},
+                new String[] {null, "/verify?url=" + demo().certificate().url()},
                 new String[] {regulator, "/morning"},
                 new String[] {regulator, "/alerts"},
                 new String[] {regulator, "/alerts/" + alert},
