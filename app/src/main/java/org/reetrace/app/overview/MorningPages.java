@@ -48,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * mirror-trade alerts); and the month's national flows from mines to exports as a Sankey diagram per element group
  * (ReadNationalFlows), switched with htmx.
  *
- * <p>The last visit is kept per sign-in token ({@link LastVisits}); within one session the page keeps showing what
+ * <p>The last visit is kept per sign-in token ({@link RecordVisit}, in the database); within one session the page keeps showing what
  * was new when the session first opened it, so a reload does not empty it.
  */
 @PageController
@@ -64,7 +64,7 @@ class MorningPages {
     private final ReadPendingResidues readResidues;
     private final CompareMirrorTrade mirrorTrade;
     private final ReadNationalFlows readFlows;
-    private final LastVisits lastVisits;
+    private final RecordVisit lastVisits;
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
@@ -72,7 +72,7 @@ class MorningPages {
 
     MorningPages(ListAlerts listAlerts, ReadRegistryMap readMap, ReadQuotaUse readQuotaUse,
                  ReadPendingResidues readResidues, CompareMirrorTrade mirrorTrade, ReadNationalFlows readFlows,
-                 LastVisits lastVisits, JsonMapper json, MessageSource messages, Clock clock) {
+                 RecordVisit lastVisits, JsonMapper json, MessageSource messages, Clock clock) {
         this.listAlerts = listAlerts;
         this.readMap = readMap;
         this.readQuotaUse = readQuotaUse;
@@ -103,11 +103,11 @@ class MorningPages {
         String who = person == null ? caller.role() + ":" + caller.name() : person.tokenId();
         Since since = (Since) session.getAttribute(SINCE);
         if (since == null) {
-            var previous = lastVisits.visit(who, now);
+            var previous = lastVisits.visit(caller, who, now);
             since = new Since(previous.orElse(now.minus(FIRST_VISIT)), previous.isEmpty());
             session.setAttribute(SINCE, since);
         } else {
-            lastVisits.visit(who, now);
+            lastVisits.visit(caller, who, now);
         }
         model.addAttribute("news", news(caller, since.since(), since.firstVisit()));
         AlertStore.Tally open = listAlerts.tally(caller, filter(AlertStore.Status.OPEN, null, null));

@@ -89,6 +89,7 @@ class TamperIT {
             Map.entry("public_disclosure", "the regulator's setting of what PUBLIC reads of the registry, not the books; it is"
                     + " created by V15, after the migration that seals (V14): sealing it takes a trigger seal_row()"
                     + " and a reseal in a later migration"),
+            Map.entry("page_visit", "when each person last opened the morning page: what the page shows as new, not the books"),
             Map.entry("named_query", "partners' named EPCIS queries: a query's parameters, not the books; it reads only what its"
                     + " maker may read"),
             Map.entry("query_subscription", "where and how a named query's events are delivered, and how far: delivery"
