@@ -384,6 +384,11 @@ public final class LoadBench {
         if (certifiable.isEmpty()) {
             return;
         }
+        if (!context.getEnvironment().getProperty("reetrace.transparency.enabled", Boolean.class, true)) {
+            // a certificate carries its lot's proof in the log: without the log there is none to issue
+            report.note("Certificates were not issued: the books were kept without the transparency log (--no-log).");
+            return;
+        }
         IssueCertificate issue = context.getBean(IssueCertificate.class);
         Caller regulator = Caller.localAdministrator();
         List<String> issued = new ArrayList<>();
